@@ -1,0 +1,49 @@
+"""Developer sessions for crosscheck.
+
+`nox` with no arguments runs the default sessions (tests, lint, typecheck); `nox -s NAME` runs one.
+Every session installs what it needs from the dependency groups in pyproject.toml, so a fresh
+machine needs only Python and nox.
+"""
+
+from __future__ import annotations
+
+import nox
+
+nox.options.sessions = ["tests", "lint", "typecheck"]
+nox.options.reuse_existing_virtualenvs = True
+nox.options.error_on_missing_interpreters = True
+
+PYPROJECT = nox.project.load_toml("pyproject.toml")
+
+
+def install_group(session: nox.Session, group: str) -> None:
+    """Install one dependency group of pyproject.toml into the session."""
+    session.install(*nox.project.dependency_groups(PYPROJECT, group))
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Run the test suite (pytest with hypothesis) under coverage, then report coverage.
+
+    Extra arguments go to pytest: `nox -s tests -- -k quantity`.
+    """
+    install_group(session, "test")
+    session.install(".")
+    session.run("coverage", "run", "-m", "pytest", *session.posargs)
+    session.run("coverage", "report")
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """Check style and common bugs with ruff (lint rules and formatting)."""
+    install_group(session, "lint")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+
+
+@nox.session
+def typecheck(session: nox.Session) -> None:
+    """Type-check the library with mypy --strict (settings in pyproject.toml)."""
+    install_group(session, "typecheck")
+    session.install(".")
+    session.run("mypy", "src", "tests", "noxfile.py")

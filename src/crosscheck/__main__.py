@@ -1,0 +1,5 @@
+"""Run crosscheck as `python -m crosscheck`."""
+
+from crosscheck.cli import main
+
+main()

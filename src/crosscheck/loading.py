@@ -1,0 +1,796 @@
+"""Reading and writing curated datasets, and the one-line errors a curator sees.
+
+A dataset is a folder::
+
+    actors.toml          [[actors]] tables: id, name, kind, aliases, part_of, aligned_with
+    places.toml          [[places]] tables: id, name, kind, aliases, within
+    reports/ID.toml      one per report: a [report] table and its [[claims]]
+    reports/ID.txt       the report's full text, beside it
+
+Loading happens in two passes. The first structures every file with one cattrs converter
+(`make_converter`) that rejects unknown keys and wrong types; the second checks what only the
+whole dataset can tell: references resolve, ids are unique, quotes occur in their report's text,
+wordings parse, dates do not lie after publication. Every problem from both passes is collected
+and raised together as a `DatasetError`; nothing is returned half-loaded.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import enum
+import os
+import tempfile
+import tomllib
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any, Generic, TypeVar, get_args, get_origin
+
+import attrs
+import cattrs
+import tomli_w
+from cattrs.errors import ForbiddenExtraKeysError, IterableValidationError, IterableValidationNote
+
+from crosscheck.dates import DateSpan
+from crosscheck.model import PREDICATES, Actor, Claim, Dataset, Extent, Modality, Place, Report
+from crosscheck.names import did_you_mean, fold
+from crosscheck.quantity import Quantity
+
+__all__ = ["DatasetError", "Problem", "dump", "load", "make_converter"]
+
+ACTORS_FILE = "actors.toml"
+PLACES_FILE = "places.toml"
+REPORTS_DIR = "reports"
+
+
+@attrs.frozen(order=True)
+class Problem:
+    """One thing wrong with a dataset, located by file and by path inside the file."""
+
+    file: str
+    path: str
+    message: str
+    """What was expected, what was found, and a hint in brackets."""
+
+    def __str__(self) -> str:
+        return (
+            f"{self.file}: {self.path}: {self.message}"
+            if self.path
+            else (f"{self.file}: {self.message}")
+        )
+
+
+class DatasetError(Exception):
+    """A dataset could not be loaded; `problems` lists every reason, one line each."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(map(str, self.problems)))
+
+
+class FieldError(ValueError):
+    """A value of the wrong shape; its message already reads 'expected …, found …'."""
+
+
+# -- the file formats -------------------------------------------------------------------------
+
+
+@attrs.frozen
+class QuantityEntry:
+    """A quantity written as a table: its wording, and optionally its unit or an interval."""
+
+    text: str
+    unit: str | None = None
+    low: float | None = None
+    high: float | None = None
+
+
+@attrs.frozen
+class WhenEntry:
+    """A date written as a table: its wording and the curator's explicit span."""
+
+    text: str
+    start: datetime.date
+    end: datetime.date | None = None
+
+
+@attrs.frozen
+class ClaimEntry:
+    """A claim as written in a report file."""
+
+    id: str
+    predicate: str
+    source: str
+    quote: str
+    modality: Modality = Modality.ASSERTED
+    agent: str | None = None
+    patient: str | None = None
+    place: str | None = None
+    quantity: str | QuantityEntry | None = None
+    when: str | WhenEntry | None = None
+    extent: Extent | None = None
+    event: str | None = None
+    note: str = ""
+
+
+@attrs.frozen
+class ReportEntry:
+    """The [report] table of a report file."""
+
+    outlet: str
+    title: str
+    published: datetime.date
+    url: str | None = None
+    language: str = "en"
+    text_file: str = ""
+
+
+@attrs.frozen
+class ReportFile:
+    """A whole report file."""
+
+    report: ReportEntry
+    claims: tuple[ClaimEntry, ...] = ()
+
+
+@attrs.frozen
+class ActorsFile:
+    """The whole of actors.toml."""
+
+    actors: tuple[Actor, ...] = ()
+
+
+@attrs.frozen
+class PlacesFile:
+    """The whole of places.toml."""
+
+    places: tuple[Place, ...] = ()
+
+
+# -- the converter ----------------------------------------------------------------------------
+
+
+def _describe(value: object) -> str:
+    """Say what a TOML value is, for 'found …' in an error line."""
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, str):
+        return f"the string {value!r}"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, datetime.datetime):
+        return f"the date-time {value.isoformat()}"
+    if isinstance(value, datetime.date):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return type(value).__name__
+
+
+def _expected(what: str, value: object, hint: str = "") -> FieldError:
+    return FieldError(f"expected {what}, found {_describe(value)}" + (f" ({hint})" if hint else ""))
+
+
+def _structure_str(value: object, _: type) -> str:
+    if not isinstance(value, str):
+        raise _expected("a string", value, "put it in quotes")
+    return value
+
+
+def _structure_float(value: object, _: type) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise _expected("a number", value, "write it without quotes, e.g. 480 or inf")
+    return float(value)
+
+
+def _structure_date(value: object, _: type) -> datetime.date:
+    if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date):
+        hint = "write a bare TOML date such as 2020-03-03, without quotes"
+        raise _expected("a date", value, hint)
+    return value
+
+
+def _structure_enum(value: object, kind: type[enum.StrEnum]) -> enum.StrEnum:
+    choices = [member.value for member in kind]
+    if isinstance(value, str) and value in choices:
+        return kind(value)
+    hint = did_you_mean(value, choices) if isinstance(value, str) else ""
+    raise _expected(f"one of {', '.join(choices)}", value, hint)
+
+
+_E = TypeVar("_E")
+
+
+def _structure_union(
+    converter: cattrs.Converter, entry: type[_E], what: str
+) -> Callable[[object, type], str | _E | None]:
+    def structure(value: object, _: type) -> str | _E | None:
+        if value is None:
+            return None
+        if isinstance(value, str):
+            return value
+        if isinstance(value, dict):
+            return converter.structure(value, entry)
+        raise _expected(what, value)
+
+    return structure
+
+
+def _is_homogeneous_tuple(kind: Any) -> bool:
+    args = get_args(kind)
+    return get_origin(kind) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _structure_tuple_factory(kind: Any, converter: cattrs.Converter) -> Callable[..., Any]:
+    item = get_args(kind)[0]
+
+    def structure(value: object, _: type) -> tuple[Any, ...]:
+        if not isinstance(value, list):
+            hint = "use [[…]] for a list of tables" if isinstance(value, dict) else ""
+            raise _expected("a list", value, hint or 'write it as ["…", "…"]')
+        items, errors = [], []
+        for index, element in enumerate(value):
+            try:
+                items.append(converter.structure(element, item))
+            except Exception as error:  # collected and re-raised as a group
+                note = IterableValidationNote(f"Structuring {kind} @ index {index}", index, item)
+                error.__notes__ = [*getattr(error, "__notes__", []), note]
+                errors.append(error)
+        if errors:
+            raise IterableValidationError(f"While structuring {kind!r}", errors, kind)
+        return tuple(items)
+
+    return structure
+
+
+def make_converter() -> cattrs.Converter:
+    """Return the converter for crosscheck's file formats, with every hook registered.
+
+    It rejects unknown keys, never coerces one type into another (a number is not a string, a
+    string is not a date), and omits default values when writing.
+    """
+    converter = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(float, _structure_float)
+    converter.register_structure_hook(datetime.date, _structure_date)
+    converter.register_structure_hook(enum.StrEnum, _structure_enum)  # more specific than str
+    converter.register_structure_hook_factory(_is_homogeneous_tuple, _structure_tuple_factory)
+    for entry, example in ((QuantityEntry, "'at least six'"), (WhenEntry, "'on Monday'")):
+        hook = _structure_union(converter, entry, f"a wording such as {example} or a table")
+        converter.register_structure_hook(str | entry | None, hook)
+    converter.register_unstructure_hook(datetime.date, lambda day: day)
+    return converter
+
+
+def _format_exception(error: BaseException, kind: type | None) -> str:
+    if isinstance(error, FieldError):
+        return str(error)
+    if isinstance(error, KeyError):
+        return "expected a value, found nothing (this key is required)"
+    if isinstance(error, ForbiddenExtraKeysError):
+        allowed = [field.name for field in attrs.fields(error.cl)]
+        found = ", ".join(repr(key) for key in sorted(error.extra_fields))
+        hints = [did_you_mean(key, allowed) for key in sorted(error.extra_fields)]
+        hint = "; ".join(h for h in hints if h) or f"allowed keys: {', '.join(allowed)}"
+        return f"expected only known keys, found {found} ({hint})"
+    if isinstance(error, AttributeError | TypeError):
+        return "expected a table, found a value of another kind"
+    return cattrs.v.format_exception(error, kind)
+
+
+def _structure_problems(file: str, error: Exception, where: str) -> Iterator[Problem]:
+    root = f"$.{where}" if where else "$"
+    for line in cattrs.transform_error(error, path=root, format_exception=_format_exception):
+        message, _, path = line.rpartition(" @ ")
+        yield Problem(file, path.removeprefix("$").removeprefix("."), message)
+
+
+# -- loading ----------------------------------------------------------------------------------
+
+_F = TypeVar("_F")
+
+
+@attrs.define
+class _Reader:
+    """The first pass: TOML files to typed entries, one entry at a time, collecting problems."""
+
+    converter: cattrs.Converter = attrs.field(factory=make_converter)
+    problems: list[Problem] = attrs.field(factory=list)
+
+    def add(self, path: Path, where: str, message: str) -> None:
+        self.problems.append(Problem(str(path), where, message))
+
+    def document(self, path: Path, keys: Sequence[str]) -> dict[str, Any] | None:
+        """Read one TOML file whose top level may hold only `keys`."""
+        try:
+            document = tomllib.loads(path.read_bytes().decode("utf-8"))
+        except FileNotFoundError:
+            self.add(path, "", "expected this file, found nothing (create it, even if empty)")
+            return None
+        except (OSError, UnicodeDecodeError) as error:
+            self.add(path, "", f"expected a readable UTF-8 file, found an error ({error})")
+            return None
+        except tomllib.TOMLDecodeError as error:
+            self.add(path, "", f"expected valid TOML, found a syntax error ({error})")
+            return None
+        for key in sorted(set(document) - set(keys)):
+            hint = did_you_mean(key, keys) or f"allowed: {', '.join(keys)}"
+            self.add(
+                path, key, f"expected only the tables {', '.join(keys)}, found {key!r} ({hint})"
+            )
+        return document
+
+    def one(self, path: Path, value: object, kind: type[_F], where: str) -> _F | None:
+        """Structure `value` as `kind`, or record why not and return None."""
+        if value is None:
+            self.add(path, where, f"expected a [{where}] table, found nothing")
+            return None
+        try:
+            return self.converter.structure(value, kind)
+        except Exception as error:  # every structuring failure becomes a Problem
+            self.problems.extend(_structure_problems(str(path), error, where))
+            return None
+
+    def many(
+        self, path: Path, document: Mapping[str, Any], key: str, kind: type[_F]
+    ) -> tuple[list[tuple[int, _F]], list[object]]:
+        """Structure each entry of the array `key`: the good ones by index, and the broken."""
+        value = document.get(key, [])
+        if not isinstance(value, list):
+            self.add(
+                path,
+                key,
+                str(_expected("an array of tables", value, f"write each entry under [[{key}]]")),
+            )
+            return [], []
+        good: list[tuple[int, _F]] = []
+        broken: list[object] = []
+        for index, item in enumerate(value):
+            entry = self.one(path, item, kind, f"{key}[{index}]")
+            if entry is None:
+                broken.append(item)
+            else:
+                good.append((index, entry))
+        return good, broken
+
+
+def load(path: str | os.PathLike[str]) -> Dataset:
+    """Load the dataset in folder `path`.
+
+    Raises `DatasetError` listing every problem found, each as one line
+    ``FILE: PATH-IN-FILE: expected …, found … (hint)``.
+    """
+    root = Path(path)
+    if not root.is_dir():
+        found = "a file" if root.exists() else "nothing"
+        hint = f"a dataset is a folder with {ACTORS_FILE}, {PLACES_FILE} and {REPORTS_DIR}/"
+        message = f"expected a dataset folder, found {found} ({hint})"
+        raise DatasetError([Problem(str(root), "", message)])
+    reader = _Reader()
+    actors = _Directory.read(reader, root / ACTORS_FILE, "actors", Actor)
+    places = _Directory.read(reader, root / PLACES_FILE, "places", Place)
+    checker = _Checker(reader, actors, places)
+    actors.check_tree(reader, "part_of", actors)
+    places.check_tree(reader, "within", places)
+    for index, actor in actors.entries:
+        actors.resolve(reader, actors.path, f"actors[{index}].aligned_with", actor.aligned_with)
+
+    report_paths = sorted((root / REPORTS_DIR).glob("*.toml"))
+    if not report_paths:
+        reader.add(
+            root / REPORTS_DIR, "", "expected at least one report file (ID.toml), found none"
+        )
+    reports: list[Report] = []
+    claims: list[Claim] = []
+    for report_path in report_paths:
+        document = reader.document(report_path, ("report", "claims"))
+        if document is None:
+            continue
+        header = reader.one(report_path, document.get("report"), ReportEntry, "report")
+        entries, _ = reader.many(report_path, document, "claims", ClaimEntry)
+        if header is not None:
+            report = checker.report(report_path, header)
+            if report is not None:
+                reports.append(report)
+                claims.extend(checker.claims(report_path, report, entries))
+    if reader.problems:
+        raise DatasetError(sorted(set(reader.problems), key=_problem_order))
+    return Dataset(
+        reports=reports,
+        actors=(actor for _, actor in actors.entries),
+        places=(place for _, place in places.entries),
+        claims=claims,
+    )
+
+
+def _problem_order(problem: Problem) -> tuple[str, list[tuple[int, str]], str]:
+    """Order problems by file, then by position in the file (claims[2] before claims[10])."""
+    steps = problem.path.replace("[", ".").replace("]", "").split(".")
+    return (
+        problem.file,
+        [(int(s), "") if s.isdigit() else (-1, s) for s in steps],
+        problem.message,
+    )
+
+
+_N = TypeVar("_N", Actor, Place)
+
+
+@attrs.define
+class _Directory(Generic[_N]):
+    """The actors (or places) of a dataset, by every name, as far as they could be read."""
+
+    path: Path
+    table: str
+    what: str
+    entries: list[tuple[int, _N]]
+    available: bool
+    """False when the file itself could not be read: then references go unchecked."""
+    names: dict[str, str] = attrs.field(factory=dict)
+    """Folded name → id."""
+    broken: set[str] = attrs.field(factory=set)
+    """Folded names of entries that could not be read: references to them are not errors."""
+
+    @classmethod
+    def read(cls, reader: _Reader, path: Path, table: str, kind: type[_N]) -> _Directory[_N]:
+        document = reader.document(path, (table,))
+        entries, broken = reader.many(path, document, table, kind) if document else ([], [])
+        directory = cls(path, table, table.removesuffix("s"), entries, document is not None)
+        for item in broken:
+            if isinstance(item, dict):
+                aliases: object = item.get("aliases")
+                spellings: list[object] = [
+                    item.get("id"),
+                    item.get("name"),
+                    *(aliases if isinstance(aliases, list) else ()),
+                ]
+                directory.broken |= {fold(s) for s in spellings if isinstance(s, str)}
+        directory._index(reader)
+        return directory
+
+    def _index(self, reader: _Reader) -> None:
+        first_at: dict[str, int] = {}
+        kept = []
+        for index, item in self.entries:
+            if item.id in first_at:
+                reader.add(
+                    self.path,
+                    f"{self.table}[{index}].id",
+                    f"expected a unique id, found "
+                    f"{item.id!r} again (first defined at {self.table}[{first_at[item.id]}])",
+                )
+                continue
+            first_at[item.id] = index
+            kept.append((index, item))
+            for name in item.names:
+                owner = self.names.setdefault(fold(name), item.id)
+                if owner != item.id:
+                    reader.add(
+                        self.path,
+                        f"{self.table}[{index}]",
+                        f"expected names that "
+                        f"identify one {self.what}, found {name!r} also naming {owner!r} "
+                        "(names match regardless of case, accents and punctuation)",
+                    )
+        self.entries = kept
+
+    def resolve(self, reader: _Reader, file: Path, where: str, name: str | None) -> str | None:
+        """Return the id `name` names, recording a problem when it names nothing."""
+        if name is None or not self.available:
+            return None
+        found = self.names.get(fold(name))
+        if found is None and fold(name) not in self.broken:
+            spellings = [spelling for _, item in self.entries for spelling in item.names]
+            hint = did_you_mean(name, spellings) or f"add it to {self.path.name}"
+            reader.add(
+                file, where, f"expected a known {self.what} id or alias, found {name!r} ({hint})"
+            )
+        return found
+
+    def check_tree(self, reader: _Reader, key: str, parents_from: _Directory[_N]) -> None:
+        """Check that every `key` reference (part_of, within) resolves and no chain loops."""
+        parent: dict[str, str | None] = {}
+        for index, item in self.entries:
+            where = f"{self.table}[{index}].{key}"
+            parent[item.id] = parents_from.resolve(reader, self.path, where, getattr(item, key))
+        reported: set[frozenset[str]] = set()
+        for index, item in self.entries:
+            chain: list[str] = [item.id]
+            current = parent.get(item.id)
+            while current is not None and current not in chain:
+                chain.append(current)
+                current = parent.get(current)
+            if current == item.id and frozenset(chain) not in reported:
+                reported.add(frozenset(chain))
+                cycle = " ⊂ ".join([*chain, item.id])
+                reader.add(
+                    self.path,
+                    f"{self.table}[{index}].{key}",
+                    f"expected a chain that "
+                    f"ends, found a cycle {cycle} (one of these must not be {key} another)",
+                )
+
+
+@attrs.define
+class _Checker:
+    """The second pass: what only the whole dataset can tell."""
+
+    reader: _Reader
+    actors: _Directory[Actor]
+    places: _Directory[Place]
+    claim_ids: dict[str, str] = attrs.field(factory=dict)
+
+    def report(self, path: Path, header: ReportEntry) -> Report | None:
+        self.actors.resolve(self.reader, path, "report.outlet", header.outlet)
+        text_path = path.parent / (header.text_file or f"{path.stem}.txt")
+        try:
+            text = text_path.read_bytes().decode("utf-8")
+        except FileNotFoundError:
+            self.reader.add(
+                path,
+                "report.text_file",
+                f"expected the text file {text_path.name} "
+                "beside the report, found none (save the article's text there)",
+            )
+            return None
+        except (OSError, UnicodeDecodeError) as error:
+            self.reader.add(
+                text_path, "", f"expected a readable UTF-8 text, found an error ({error})"
+            )
+            return None
+        return Report(
+            id=path.stem,
+            outlet=header.outlet,
+            title=header.title,
+            published=header.published,
+            text=text,
+            url=header.url,
+            language=header.language,
+            text_file=header.text_file,
+        )
+
+    def claims(
+        self, path: Path, report: Report, entries: Sequence[tuple[int, ClaimEntry]]
+    ) -> Iterator[Claim]:
+        for index, entry in entries:
+            claim = self.claim(path, report, f"claims[{index}]", entry)
+            if claim is not None:
+                yield claim
+
+    def claim(self, path: Path, report: Report, where: str, entry: ClaimEntry) -> Claim | None:
+        here = f"{path.name}: {where}"
+        first = self.claim_ids.setdefault(entry.id, here)
+        if first != here:
+            self.reader.add(
+                path,
+                f"{where}.id",
+                f"expected a claim id unique in the dataset, "
+                f"found {entry.id!r} again (first used at {first})",
+            )
+        if entry.predicate not in PREDICATES:
+            hint = did_you_mean(entry.predicate, PREDICATES) or "see docs/model.md for the list"
+            self.reader.add(
+                path,
+                f"{where}.predicate",
+                f"expected a known predicate, found {entry.predicate!r} ({hint})",
+            )
+        for role in ("source", "agent", "patient"):
+            self.actors.resolve(self.reader, path, f"{where}.{role}", getattr(entry, role))
+        self.places.resolve(self.reader, path, f"{where}.place", entry.place)
+        if entry.extent is not None and entry.predicate != "controls":
+            self.reader.add(
+                path,
+                f"{where}.extent",
+                f"expected no extent on a "
+                f"{entry.predicate!r} claim, found {entry.extent.value!r} (extent "
+                "belongs to 'controls' claims)",
+            )
+        self._check_quote(path, f"{where}.quote", report, entry.quote)
+        quantity = self._quantity(path, f"{where}.quantity", entry.quantity)
+        when = self._when(path, f"{where}.when", entry, report.published)
+        if (entry.quantity is not None and quantity is None) or (
+            entry.when is not None and when is None
+        ):
+            return None
+        return Claim(
+            id=entry.id,
+            report=report.id,
+            predicate=entry.predicate,
+            source=entry.source,
+            quote=entry.quote,
+            modality=entry.modality,
+            agent=entry.agent,
+            patient=entry.patient,
+            place=entry.place,
+            quantity=quantity,
+            when=when,
+            extent=entry.extent,
+            event=entry.event,
+            note=entry.note,
+        )
+
+    def _check_quote(self, path: Path, where: str, report: Report, quote: str) -> None:
+        text = " ".join(report.text.split())
+        wanted = " ".join(quote.split())
+        if wanted and wanted in text:
+            return
+        shown = wanted if len(wanted) <= 60 else wanted[:57] + "…"
+        self.reader.add(
+            path,
+            where,
+            f"expected a passage that occurs verbatim in "
+            f"{report.text_file or report.id + '.txt'}, found {shown!r} "
+            f"({_closest_passage(text, wanted)})",
+        )
+
+    def _quantity(
+        self, path: Path, where: str, entry: str | QuantityEntry | None
+    ) -> Quantity | None:
+        if entry is None:
+            return None
+        if isinstance(entry, str):
+            entry = QuantityEntry(entry)
+        try:
+            if entry.low is None and entry.high is None:
+                return Quantity.parse(entry.text, unit=entry.unit)
+            if entry.low is None or entry.high is None:
+                self.reader.add(
+                    path,
+                    where,
+                    "expected both low and high for an explicit "
+                    "interval, found only one (give both, e.g. low = 24, high = 99)",
+                )
+                return None
+            return Quantity.interval(
+                entry.low, entry.high, unit=entry.unit or "person", text=entry.text
+            )
+        except ValueError as error:
+            self.reader.add(path, where, str(error))
+            return None
+
+    def _when(
+        self, path: Path, where: str, entry: ClaimEntry, published: datetime.date
+    ) -> DateSpan | None:
+        when = entry.when
+        if when is None:
+            return None
+        try:
+            if isinstance(when, WhenEntry):
+                span = DateSpan.of(when.start, when.end, text=when.text)
+            else:
+                span = DateSpan.parse(when, anchor=published)
+        except ValueError as error:
+            self.reader.add(path, where, str(error))
+            return None
+        if span.end > published and entry.modality is not Modality.PLANNED:
+            self.reader.add(
+                path,
+                where,
+                f"expected a date on or before the report's "
+                f"publication ({published.isoformat()}), found {span} (a future "
+                'event announced in the report takes modality = "planned")',
+            )
+        return span
+
+
+def _closest_passage(text: str, wanted: str) -> str:
+    """Hint at the passage of `text` that `wanted` most resembles."""
+    words, size = text.split(), max(1, len(wanted.split()))
+    best, best_ratio = "", 0.0
+    matcher = difflib.SequenceMatcher(autojunk=False)
+    matcher.set_seq2(wanted)
+    for start in range(max(1, len(words) - size + 1)):
+        candidate = " ".join(words[start : start + size])
+        matcher.set_seq1(candidate)
+        if matcher.quick_ratio() > best_ratio and (ratio := matcher.ratio()) > best_ratio:
+            best, best_ratio = candidate, ratio
+    if best_ratio < 0.5:
+        return "no similar passage; check it was copied from this report"
+    return f"closest passage: {best!r}; quotes are matched exactly, except for white space"
+
+
+# -- dumping ----------------------------------------------------------------------------------
+
+
+def _quantity_entry(quantity: Quantity) -> str | QuantityEntry:
+    try:
+        reparsed = Quantity.parse(quantity.text, unit=quantity.unit)
+    except ValueError:
+        reparsed = None
+    if reparsed == quantity:
+        bare = _try(lambda: Quantity.parse(quantity.text))
+        return quantity.text if bare == quantity else QuantityEntry(quantity.text, quantity.unit)
+    return QuantityEntry(quantity.text, quantity.unit, quantity.low, quantity.high)
+
+
+def _when_entry(span: DateSpan, published: datetime.date) -> str | WhenEntry:
+    if _try(lambda: DateSpan.parse(span.text, anchor=published)) == span:
+        return span.text
+    return WhenEntry(span.text, span.start, None if span.end == span.start else span.end)
+
+
+_R = TypeVar("_R")
+
+
+def _try(make: Callable[[], _R]) -> _R | None:
+    try:
+        return make()
+    except ValueError:
+        return None
+
+
+def _render(dataset: Dataset) -> dict[Path, bytes]:
+    """Render every file of `dataset`, keyed by its path inside the dataset folder."""
+    converter = make_converter()
+
+    def toml(document: object) -> bytes:
+        return tomli_w.dumps(converter.unstructure(document)).encode("utf-8")
+
+    files = {
+        Path(ACTORS_FILE): toml(ActorsFile(dataset.actors)),
+        Path(PLACES_FILE): toml(PlacesFile(dataset.places)),
+    }
+    for report in dataset.reports:
+        claims = tuple(
+            ClaimEntry(
+                id=c.id,
+                predicate=c.predicate,
+                source=c.source,
+                quote=c.quote,
+                modality=c.modality,
+                agent=c.agent,
+                patient=c.patient,
+                place=c.place,
+                quantity=None if c.quantity is None else _quantity_entry(c.quantity),
+                when=None if c.when is None else _when_entry(c.when, report.published),
+                extent=c.extent,
+                event=c.event,
+                note=c.note,
+            )
+            for c in dataset.claims_of(report.id)
+        )
+        header = ReportEntry(
+            outlet=report.outlet,
+            title=report.title,
+            published=report.published,
+            url=report.url,
+            language=report.language,
+            text_file=report.text_file,
+        )
+        files[Path(REPORTS_DIR, f"{report.id}.toml")] = toml(ReportFile(header, claims))
+        files[Path(REPORTS_DIR, report.text_file or f"{report.id}.txt")] = report.text.encode()
+    return files
+
+
+def dump(dataset: Dataset, path: str | os.PathLike[str]) -> None:
+    """Write `dataset` to folder `path` in the format `load` reads.
+
+    Every file is rendered in memory first, then each is replaced atomically, so a failure never
+    leaves a half-written file. Report files in `path` that the dataset no longer has are
+    removed; other files (a README, notes) are left alone.
+    """
+    root = Path(path)
+    files = _render(dataset)
+    for relative, content in files.items():
+        _write_atomically(root / relative, content)
+    reports = root / REPORTS_DIR
+    for stale in sorted(reports.glob("*.toml")):
+        if stale.relative_to(root) not in files:
+            stale.unlink()
+            text = stale.with_suffix(".txt")
+            if text.relative_to(root) not in files:
+                text.unlink(missing_ok=True)
+
+
+def _write_atomically(target: Path, content: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

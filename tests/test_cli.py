@@ -1,0 +1,65 @@
+"""The command line: version, show, and one-line errors with exit code 2."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import crosscheck
+from crosscheck.cli import cli, main
+
+
+def test_version_prints_the_package_version() -> None:
+    """`crosscheck --version` names the program and its version."""
+    result = CliRunner().invoke(cli, ["--version"])
+    assert result.exit_code == 0
+    assert result.output == f"crosscheck {crosscheck.__version__}\n"
+
+
+def test_show_summarises_a_valid_dataset(mini: Path) -> None:
+    """`crosscheck show` counts reports, claims, actors and places and lists the reports."""
+    result = CliRunner().invoke(cli, ["show", str(mini)])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0] == f"{mini}: 2 reports, 7 claims, 9 actors, 4 places"
+    assert lines[1].split()[:2] == ["2020-02-06", "reuters-2020-02-06"]
+
+
+def test_usage_errors_are_one_line_and_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    """A missing argument is one line on standard error and exit code 2, not a usage dump."""
+    with pytest.raises(SystemExit) as exited:
+        main(["show"])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert (
+        err == "crosscheck show: error: Missing argument 'PATH'. (see 'crosscheck show --help')\n"
+    )
+
+
+def test_unknown_command_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    """A misspelt command gets one line with click's suggestion and exit code 2."""
+    with pytest.raises(SystemExit) as exited:
+        main(["shwo"])
+    assert exited.value.code == 2
+    assert len(capsys.readouterr().err.splitlines()) == 1
+
+
+def test_main_returns_quietly_on_success(mini: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A successful command does not call sys.exit with an error."""
+    main(["show", str(mini)])
+    assert "2 reports" in capsys.readouterr().out
+
+
+def test_python_dash_m_runs_the_cli() -> None:
+    """`python -m crosscheck --version` works like the console script."""
+    result = subprocess.run(
+        [sys.executable, "-m", "crosscheck", "--version"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.startswith("crosscheck ")
