@@ -23,13 +23,15 @@ def install_group(session: nox.Session, group: str) -> None:
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """Run the test suite (pytest with hypothesis) under coverage, then report coverage.
+    """Run the test suite (pytest with hypothesis) against the installed package, under coverage.
 
     Extra arguments go to pytest: `nox -s tests -- -k quantity`.
     """
     install_group(session, "test")
     session.install(".")
+    session.run("coverage", "erase")
     session.run("coverage", "run", "-m", "pytest", *session.posargs)
+    session.run("coverage", "combine", "--quiet")
     session.run("coverage", "report")
 
 
