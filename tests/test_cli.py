@@ -63,3 +63,9 @@ def test_python_dash_m_runs_the_cli() -> None:
         check=True,
     )
     assert result.stdout.startswith("crosscheck ")
+
+
+def test_no_command_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
+    """`crosscheck` alone prints its help, listing the commands, and succeeds."""
+    main([])
+    assert "Commands:" in capsys.readouterr().out

@@ -52,6 +52,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     """Run the command line; usage errors become one line and exit code 2."""
     try:
         code = cli.main(args=argv, prog_name="crosscheck", standalone_mode=False)
+    except click.exceptions.NoArgsIsHelpError as error:
+        click.echo(error.ctx.get_help())
+        return
     except click.exceptions.Abort:
         click.echo("crosscheck: aborted", err=True)
         sys.exit(EXIT_BAD_INPUT)
