@@ -181,3 +181,18 @@ def test_a_planned_event_may_lie_after_publication(mini: Path, tmp_path: Path) -
     report.write_text(text.replace('when = "on Monday"', 'when = "tomorrow"', 1))
     with pytest.raises(DatasetError, match="on or before the report's publication"):
         load(tmp_path)
+
+
+def test_a_weekday_that_contradicts_its_date_loads_and_keeps_the_date(
+    mini: Path, tmp_path: Path
+) -> None:
+    """'Monday, February 4' (a Tuesday in 2020) is the source's slip: the date is kept."""
+    dump(load(mini), tmp_path)
+    report = tmp_path / "reports" / "reuters-2020-02-06.toml"
+    report.write_text(report.read_text().replace('"on Monday"', '"Monday, February 4"', 1))
+    when = load(tmp_path).claim("reuters-turkish-dead-feb3").when
+    assert when is not None
+    assert when.start == datetime.date(2020, 2, 4)
+    assert "is a Tuesday" in when.reading
+    dump(load(tmp_path), tmp_path / "again")
+    assert load(tmp_path / "again") == load(tmp_path)

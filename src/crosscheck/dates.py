@@ -44,11 +44,22 @@ from typing import Final
 import attrs
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
-__all__ = ["DateError", "DateSpan"]
+__all__ = ["DateError", "DateSpan", "WeekdayMismatchError"]
 
 
 class DateError(ValueError):
     """Wording that cannot be read as a date, or that contradicts itself."""
+
+
+class WeekdayMismatchError(DateError):
+    """A weekday written next to a date that falls on another weekday ("Monday, March 3").
+
+    `span` is the date the wording names, read without its weekday.
+    """
+
+    def __init__(self, message: str, span: DateSpan) -> None:
+        super().__init__(message)
+        self.span = span
 
 
 # -- vocabulary ------------------------------------------------------------------------------
@@ -231,13 +242,25 @@ class DateSpan:
     def parse(cls, text: str, anchor: datetime.date) -> DateSpan:
         """Read `text` as it was meant in a report published on `anchor`.
 
+        Raises `DateError` when the wording cannot be read; a weekday that contradicts its date
+        raises the subclass `WeekdayMismatchError`, which still carries the date as `span`.
+
         >>> str(DateSpan.parse("since December", anchor=datetime.date(2020, 2, 6)))
         '2019-12-01 – 2020-02-06 (‘since December’, report of Thu 2020-02-06)'
         """
         if isinstance(anchor, datetime.datetime):
             raise TypeError(f"the anchor must be a datetime.date, not {anchor!r}")
         wording = text.strip()
-        raw = _resolve(wording, anchor, wording)
+        try:
+            raw = _resolve(wording, anchor, wording)
+        except _MismatchError as mismatch:
+            span = cls._checked(mismatch.raw, wording, anchor)
+            raise WeekdayMismatchError(str(mismatch), span) from None
+        return cls._checked(raw, wording, anchor)
+
+    @classmethod
+    def _checked(cls, raw: _Raw, wording: str, anchor: datetime.date) -> DateSpan:
+        """The span of a resolution, cut off at the anchor unless the wording looks ahead."""
         if raw.looks_ahead(anchor):
             reading = raw.reading
             if not raw.forward:
@@ -298,6 +321,14 @@ class _Raw:
 
 
 _Handler = Callable[[str, datetime.date, str], _Raw | None]
+
+
+class _MismatchError(DateError):
+    """A weekday that contradicts its date, found while resolving; carries the resolution."""
+
+    def __init__(self, message: str, raw: _Raw) -> None:
+        super().__init__(message)
+        self.raw = raw
 
 
 def _normalise(wording: str) -> str:
@@ -410,9 +441,10 @@ def _weekday_date(words: str, anchor: datetime.date, wording: str) -> _Raw | Non
     said = _WEEKDAYS[match["weekday"]]
     if raw.start.weekday() != said:
         actual = _WEEKDAY_NAMES[raw.start.weekday()]
-        raise DateError(
+        message = (
             f"'{wording}' says {_WEEKDAY_NAMES[said]}, but {raw.start.isoformat()} is a {actual}"
         )
+        raise _MismatchError(message, attrs.evolve(raw, reading=f"{raw.reading}; {message}"))
     reading = f"{raw.reading}, and it is a {_WEEKDAY_NAMES[said]} as the wording says"
     return attrs.evolve(raw, reading=reading)
 

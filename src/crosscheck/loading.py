@@ -31,7 +31,7 @@ import cattrs
 import tomli_w
 from cattrs.errors import ForbiddenExtraKeysError, IterableValidationError, IterableValidationNote
 
-from crosscheck.dates import DateSpan
+from crosscheck.dates import DateSpan, WeekdayMismatchError
 from crosscheck.model import PREDICATES, Actor, Claim, Dataset, Extent, Modality, Place, Report
 from crosscheck.names import did_you_mean, fold
 from crosscheck.quantity import Quantity
@@ -107,9 +107,12 @@ class ClaimEntry:
     patient: str | None = None
     place: str | None = None
     quantity: str | QuantityEntry | None = None
+    restated: str | QuantityEntry | None = None
     when: str | WhenEntry | None = None
     extent: Extent | None = None
     event: str | None = None
+    total: str | None = None
+    exhaustive: bool = False
     note: str = ""
 
 
@@ -185,6 +188,12 @@ def _structure_float(value: object, _: type) -> float:
     return float(value)
 
 
+def _structure_bool(value: object, _: type) -> bool:
+    if not isinstance(value, bool):
+        raise _expected("true or false", value, "write it without quotes")
+    return value
+
+
 def _structure_date(value: object, _: type) -> datetime.date:
     if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date):
         hint = "write a bare TOML date such as 2020-03-03, without quotes"
@@ -254,6 +263,7 @@ def make_converter() -> cattrs.Converter:
     converter = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(float, _structure_float)
+    converter.register_structure_hook(bool, _structure_bool)
     converter.register_structure_hook(datetime.date, _structure_date)
     converter.register_structure_hook(enum.StrEnum, _structure_enum)  # more specific than str
     converter.register_structure_hook_factory(_is_homogeneous_tuple, _structure_tuple_factory)
@@ -389,12 +399,16 @@ def load(path: str | os.PathLike[str]) -> Dataset:
         if document is None:
             continue
         header = reader.one(report_path, document.get("report"), ReportEntry, "report")
-        entries, _ = reader.many(report_path, document, "claims", ClaimEntry)
+        entries, broken = reader.many(report_path, document, "claims", ClaimEntry)
+        checker.unreadable_claims |= {
+            c["id"] for c in broken if isinstance(c, dict) and isinstance(c.get("id"), str)
+        }
         if header is not None:
             report = checker.report(report_path, header)
             if report is not None:
                 reports.append(report)
                 claims.extend(checker.claims(report_path, report, entries))
+    checker.check_totals({claim.id: claim for claim in claims})
     if reader.problems:
         raise DatasetError(sorted(set(reader.problems), key=_problem_order))
     return Dataset(
@@ -521,6 +535,9 @@ class _Checker:
     actors: _Directory[Actor]
     places: _Directory[Place]
     claim_ids: dict[str, str] = attrs.field(factory=dict)
+    totals: list[tuple[Path, str, ClaimEntry]] = attrs.field(factory=list)
+    unreadable_claims: set[str] = attrs.field(factory=set)
+    """Ids of claims that could not be read: references to them are not reported again."""
 
     def report(self, path: Path, header: ReportEntry) -> Report | None:
         self.actors.resolve(self.reader, path, "report.outlet", header.outlet)
@@ -589,9 +606,24 @@ class _Checker:
             )
         self._check_quote(path, f"{where}.quote", report, entry.quote)
         quantity = self._quantity(path, f"{where}.quantity", entry.quantity)
+        restated = self._quantity(path, f"{where}.restated", entry.restated)
+        if entry.restated is not None and entry.quantity is None:
+            self.reader.add(
+                path,
+                f"{where}.restated",
+                "expected a quantity to restate, found "
+                "none (give the first figure as quantity, the other as restated)",
+            )
         when = self._when(path, f"{where}.when", entry, report.published)
-        if (entry.quantity is not None and quantity is None) or (
-            entry.when is not None and when is None
+        if entry.total is not None:
+            self.totals.append((path, where, entry))
+        if any(
+            written is not None and read is None
+            for written, read in (
+                (entry.quantity, quantity),
+                (entry.restated, restated),
+                (entry.when, when),
+            )
         ):
             return None
         return Claim(
@@ -605,11 +637,45 @@ class _Checker:
             patient=entry.patient,
             place=entry.place,
             quantity=quantity,
+            restated=restated,
             when=when,
             extent=entry.extent,
             event=entry.event,
+            total=entry.total,
+            exhaustive=entry.exhaustive,
             note=entry.note,
         )
+
+    def check_totals(self, claims: Mapping[str, Claim]) -> None:
+        """Check that each `total` names a claim with a quantity, and the part has one too."""
+        for path, where, entry in self.totals:
+            assert entry.total is not None
+            total = claims.get(entry.total)
+            if total is None and (
+                entry.total in self.claim_ids or entry.total in self.unreadable_claims
+            ):
+                continue  # the total exists but has problems of its own, reported there
+            if total is None:
+                hint = did_you_mean(entry.total, claims) or "give the id of the claim of the total"
+                self.reader.add(
+                    path,
+                    f"{where}.total",
+                    f"expected the id of a claim in the dataset, found {entry.total!r} ({hint})",
+                )
+            elif total.quantity is None or entry.quantity is None:
+                self.reader.add(
+                    path,
+                    f"{where}.total",
+                    "expected a part and a total that both have a quantity, found none on "
+                    + (entry.total if total.quantity is None else "this claim"),
+                )
+            elif entry.total == entry.id:
+                self.reader.add(
+                    path,
+                    f"{where}.total",
+                    "expected another claim, found this "
+                    "claim itself (a claim cannot be a part of itself)",
+                )
 
     def _check_quote(self, path: Path, where: str, report: Report, quote: str) -> None:
         text = " ".join(report.text.split())
@@ -660,7 +726,7 @@ class _Checker:
             if isinstance(when, WhenEntry):
                 span = DateSpan.of(when.start, when.end, text=when.text)
             else:
-                span = DateSpan.parse(when, anchor=published)
+                span = read_when(when, published)
         except ValueError as error:
             self.reader.add(path, where, str(error))
             return None
@@ -705,8 +771,20 @@ def _quantity_entry(quantity: Quantity) -> str | QuantityEntry:
     return QuantityEntry(quantity.text, quantity.unit, quantity.low, quantity.high)
 
 
+def read_when(text: str, published: datetime.date) -> DateSpan:
+    """Resolve a claim's date wording against its report's publication date.
+
+    A weekday that contradicts its date is the source's own inconsistency, not a curator's
+    mistake: the date is kept, and the rule `date.weekday-mismatch` reports it.
+    """
+    try:
+        return DateSpan.parse(text, anchor=published)
+    except WeekdayMismatchError as mismatch:
+        return mismatch.span
+
+
 def _when_entry(span: DateSpan, published: datetime.date) -> str | WhenEntry:
-    if _try(lambda: DateSpan.parse(span.text, anchor=published)) == span:
+    if _try(lambda: read_when(span.text, published)) == span:
         return span.text
     return WhenEntry(span.text, span.start, None if span.end == span.start else span.end)
 
@@ -744,9 +822,12 @@ def _render(dataset: Dataset) -> dict[Path, bytes]:
                 patient=c.patient,
                 place=c.place,
                 quantity=None if c.quantity is None else _quantity_entry(c.quantity),
+                restated=None if c.restated is None else _quantity_entry(c.restated),
                 when=None if c.when is None else _when_entry(c.when, report.published),
                 extent=c.extent,
                 event=c.event,
+                total=c.total,
+                exhaustive=c.exhaustive,
                 note=c.note,
             )
             for c in dataset.claims_of(report.id)

@@ -112,6 +112,9 @@ PREDICATES: Mapping[str, str] = {
     "attacked": "the agent attacked the patient or the place (strikes, shelling)",
     "shot_down": "the agent shot down the patient's aircraft; the quantity counts them",
     "launched": "the agent launched an operation, offensive or weapon",
+    "began": "the conflict or event (named by the claim's event id) began",
+    "encircled": "the agent surrounded the place or the patient's positions",
+    "patrolled": "the agent patrolled the place (with the patient)",
     "deployed": "the agent deployed forces (to the place); the quantity counts them",
     "met": "the agent met the patient",
     "agreed": "the agent and the patient reached a deal or agreement",
@@ -203,10 +206,16 @@ class Claim:
     patient: str | None = None
     place: str | None = None
     quantity: Quantity | None = None
+    restated: Quantity | None = None
+    """The same quantity as the report restates it in another unit: "480 km (270 miles)"."""
     when: DateSpan | None = None
     extent: Extent | None = None
     event: str | None = None
     """A curator's id grouping claims about one incident: it makes sameness certain."""
+    total: str | None = None
+    """The id of the claim whose quantity this claim's quantity is a part of."""
+    exhaustive: bool = False
+    """On a total: the claims that name it as their `total` are all of its parts."""
     note: str = ""
 
 
