@@ -49,6 +49,8 @@ class ActorKind(enum.StrEnum):
     PERSON = "person"
     UNNAMED = "unnamed"
     """An anonymous or collective voice: "witnesses", "social media reports"."""
+    PEOPLE = "people"
+    """People acted upon rather than a party: "civilians", "the displaced", "refugees"."""
 
 
 class PlaceKind(enum.StrEnum):
