@@ -5,11 +5,15 @@
 6.0
 """
 
-from crosscheck.dates import DateError, DateSpan
+from crosscheck.dates import DateError, DateSpan, WeekdayMismatchError
+from crosscheck.engine import check
+from crosscheck.example import example_path, load_example
+from crosscheck.findings import CitedClaim, Finding, Severity
 from crosscheck.loading import DatasetError, Problem, dump, load
 from crosscheck.model import (
     MODALITIES,
     PREDICATES,
+    Acceptance,
     Actor,
     ActorKind,
     Claim,
@@ -27,8 +31,10 @@ __version__ = "0.1.0.dev0"
 __all__ = [
     "MODALITIES",
     "PREDICATES",
+    "Acceptance",
     "Actor",
     "ActorKind",
+    "CitedClaim",
     "Claim",
     "Dataset",
     "DatasetError",
@@ -36,6 +42,7 @@ __all__ = [
     "DateSpan",
     "Dimension",
     "Extent",
+    "Finding",
     "Modality",
     "Place",
     "PlaceKind",
@@ -43,8 +50,13 @@ __all__ = [
     "Quantity",
     "QuantityError",
     "Report",
+    "Severity",
     "UnitError",
+    "WeekdayMismatchError",
     "__version__",
+    "check",
     "dump",
+    "example_path",
     "load",
+    "load_example",
 ]

@@ -32,12 +32,23 @@ import tomli_w
 from cattrs.errors import ForbiddenExtraKeysError, IterableValidationError, IterableValidationNote
 
 from crosscheck.dates import DateSpan, WeekdayMismatchError
-from crosscheck.model import PREDICATES, Actor, Claim, Dataset, Extent, Modality, Place, Report
+from crosscheck.model import (
+    PREDICATES,
+    Acceptance,
+    Actor,
+    Claim,
+    Dataset,
+    Extent,
+    Modality,
+    Place,
+    Report,
+)
 from crosscheck.names import did_you_mean, fold
 from crosscheck.quantity import Quantity
 
-__all__ = ["DatasetError", "Problem", "dump", "load", "make_converter"]
+__all__ = ["DatasetError", "Problem", "dump", "load", "make_converter", "write_atomically"]
 
+ACCEPTED_FILE = "accepted.toml"
 ACTORS_FILE = "actors.toml"
 PLACES_FILE = "places.toml"
 REPORTS_DIR = "reports"
@@ -141,6 +152,13 @@ class ActorsFile:
     """The whole of actors.toml."""
 
     actors: tuple[Actor, ...] = ()
+
+
+@attrs.frozen
+class AcceptedFile:
+    """The whole of accepted.toml."""
+
+    accepted: tuple[Acceptance, ...] = ()
 
 
 @attrs.frozen
@@ -409,6 +427,7 @@ def load(path: str | os.PathLike[str]) -> Dataset:
                 reports.append(report)
                 claims.extend(checker.claims(report_path, report, entries))
     checker.check_totals({claim.id: claim for claim in claims})
+    accepted = _read_accepted(reader, root / ACCEPTED_FILE)
     if reader.problems:
         raise DatasetError(sorted(set(reader.problems), key=_problem_order))
     return Dataset(
@@ -416,7 +435,36 @@ def load(path: str | os.PathLike[str]) -> Dataset:
         actors=(actor for _, actor in actors.entries),
         places=(place for _, place in places.entries),
         claims=claims,
+        accepted=accepted,
     )
+
+
+def _read_accepted(reader: _Reader, path: Path) -> list[Acceptance]:
+    """Read the optional accepted.toml; a fingerprint may be accepted only once."""
+    if not path.exists():
+        return []
+    document = reader.document(path, ("accepted",))
+    entries, _ = reader.many(path, document or {}, "accepted", Acceptance)
+    first_at: dict[str, int] = {}
+    for index, acceptance in entries:
+        where = f"accepted[{index}]"
+        if acceptance.fingerprint in first_at:
+            reader.add(
+                path,
+                f"{where}.fingerprint",
+                f"expected each fingerprint once, found "
+                f"{acceptance.fingerprint!r} again (first at "
+                f"accepted[{first_at[acceptance.fingerprint]}])",
+            )
+        first_at.setdefault(acceptance.fingerprint, index)
+        if not acceptance.reason.strip():
+            reader.add(
+                path,
+                f"{where}.reason",
+                "expected the reviewer's reason, found an empty "
+                "string (say why the finding is accepted)",
+            )
+    return [acceptance for _, acceptance in entries]
 
 
 def _problem_order(problem: Problem) -> tuple[str, list[tuple[int, str]], str]:
@@ -810,6 +858,8 @@ def _render(dataset: Dataset) -> dict[Path, bytes]:
         Path(ACTORS_FILE): toml(ActorsFile(dataset.actors)),
         Path(PLACES_FILE): toml(PlacesFile(dataset.places)),
     }
+    if dataset.accepted:
+        files[Path(ACCEPTED_FILE)] = toml(AcceptedFile(dataset.accepted))
     for report in dataset.reports:
         claims = tuple(
             ClaimEntry(
@@ -850,12 +900,15 @@ def dump(dataset: Dataset, path: str | os.PathLike[str]) -> None:
 
     Every file is rendered in memory first, then each is replaced atomically, so a failure never
     leaves a half-written file. Report files in `path` that the dataset no longer has are
-    removed; other files (a README, notes) are left alone.
+    removed, and so is accepted.toml when the dataset accepts nothing; other files (a README,
+    notes) are left alone.
     """
     root = Path(path)
     files = _render(dataset)
     for relative, content in files.items():
-        _write_atomically(root / relative, content)
+        write_atomically(root / relative, content)
+    if not dataset.accepted:
+        (root / ACCEPTED_FILE).unlink(missing_ok=True)
     reports = root / REPORTS_DIR
     for stale in sorted(reports.glob("*.toml")):
         if stale.relative_to(root) not in files:
@@ -865,7 +918,8 @@ def dump(dataset: Dataset, path: str | os.PathLike[str]) -> None:
                 text.unlink(missing_ok=True)
 
 
-def _write_atomically(target: Path, content: bytes) -> None:
+def write_atomically(target: Path, content: bytes) -> None:
+    """Write `content` to `target` whole or not at all (a temporary file, then a rename)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
     try:

@@ -23,6 +23,7 @@ from crosscheck.quantity import Quantity
 __all__ = [
     "MODALITIES",
     "PREDICATES",
+    "Acceptance",
     "Actor",
     "ActorKind",
     "Claim",
@@ -221,6 +222,20 @@ class Claim:
     note: str = ""
 
 
+@attrs.frozen
+class Acceptance:
+    """A reviewer's record that a finding is understood and accepted, and why.
+
+    It silences the finding with this fingerprint; the fingerprint changes when a cited claim
+    is edited, so an accepted finding alarms again once its claims change.
+    """
+
+    fingerprint: str
+    reason: str
+    code: str = ""
+    """The finding's rule code, for a human reading the file; not used to match."""
+
+
 _T = TypeVar("_T", Actor, Place)
 _Item = TypeVar("_Item", Actor, Place, Report, Claim)
 
@@ -268,9 +283,13 @@ def _claims(values: Iterable[Claim]) -> tuple[Claim, ...]:
     return tuple(values)
 
 
+def _acceptances(values: Iterable[Acceptance]) -> tuple[Acceptance, ...]:
+    return tuple(values)
+
+
 @attrs.frozen
 class Dataset:
-    """Reports, actors, places and claims, indexed by id and by every alias.
+    """Reports, actors, places, claims and accepted findings, indexed by id and by every alias.
 
     Construction checks that ids are unique and that no name is shared by two actors (or two
     places); whether every reference resolves is checked by `crosscheck.load`.
@@ -280,6 +299,8 @@ class Dataset:
     actors: tuple[Actor, ...] = attrs.field(converter=_actors)
     places: tuple[Place, ...] = attrs.field(converter=_places)
     claims: tuple[Claim, ...] = attrs.field(converter=_claims)
+    accepted: tuple[Acceptance, ...] = attrs.field(default=(), converter=_acceptances)
+    """Reviewed findings accepted by the curators (the dataset's accepted.toml)."""
     _reports: dict[str, Report] = attrs.field(init=False, repr=False, eq=False)
     _claims: dict[str, Claim] = attrs.field(init=False, repr=False, eq=False)
     _actor_names: _Names = attrs.field(init=False, repr=False, eq=False)

@@ -1,0 +1,279 @@
+"""The engine: run rules over a dataset and return explained, sorted findings.
+
+`check` is pure — no I/O — and deterministic: findings are sorted, and the same dataset in any
+order of reports, claims, actors or places gives the same findings. Rules see the dataset through
+a `Context`, which resolves every name once, indexes claims so candidate pairs come from blocks
+of claims sharing a key rather than from all pairs, and says whether two claims are about the
+same thing, and why.
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+
+import attrs
+
+from crosscheck.findings import CitedClaim, Finding, Violation, fingerprint
+from crosscheck.model import Actor, Claim, Dataset, Modality, Place
+from crosscheck.names import fold
+from crosscheck.registry import Rule, load_rules, select_rules
+
+__all__ = [
+    "MAX_INCIDENT_DAYS",
+    "MEASURES",
+    "POSITIVE",
+    "Context",
+    "Roles",
+    "Sameness",
+    "check",
+]
+
+MEASURES = frozenset({"length", "depth", "distance", "duration"})
+"""Predicates whose quantity measures a place or a span of time rather than counting events."""
+
+POSITIVE = frozenset({Modality.ASSERTED, Modality.CLAIMED, Modality.UNCONFIRMED})
+"""Modalities that put a claim forward as true (not denied, planned or silent)."""
+
+MAX_INCIDENT_DAYS = 10
+"""The longest date span still read as one incident when sameness is inferred.
+
+"The beginning of February" spans ten days and may date one attack; "since December" spans a
+campaign, and a count over it is a total, not the count of one incident.
+"""
+
+
+@attrs.frozen
+class Roles:
+    """A claim's roles resolved to canonical ids."""
+
+    source: str
+    agent: str | None
+    patient: str | None
+    place: str | None
+
+
+@attrs.frozen
+class Sameness:
+    """Why two claims are taken to be about the same thing.
+
+    `certain` when a curator gave both the same event id; otherwise inferred from predicate,
+    roles, place and dates, and a finding built on it is at most a warning.
+    """
+
+    certain: bool
+    reasons: tuple[str, ...]
+
+    def explain(self) -> str:
+        """One line for a finding's explanation."""
+        how = "certain (curated event id)" if self.certain else "inferred (no shared event id)"
+        return f"same thing: {how}: {'; '.join(self.reasons)}"
+
+
+def _days(claim: Claim) -> int | None:
+    if claim.when is None or claim.when.start == datetime.date.min:
+        return None
+    return (claim.when.end - claim.when.start).days + 1
+
+
+class Context:
+    """A dataset as rules see it: names resolved, claims indexed, sameness explained."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        self.claims: tuple[Claim, ...] = tuple(sorted(dataset.claims, key=lambda c: c.id))
+        self._roles = {claim.id: self._resolve(claim) for claim in self.claims}
+
+    def _resolve(self, claim: Claim) -> Roles:
+        def actor(name: str | None) -> str | None:
+            return None if name is None else self.dataset.actor(name).id
+
+        place = None if claim.place is None else self.dataset.place(claim.place).id
+        return Roles(self.dataset.actor(claim.source).id, actor(claim.agent),
+                     actor(claim.patient), place)  # fmt: skip
+
+    def roles(self, claim: Claim) -> Roles:
+        """The claim's roles as canonical ids."""
+        return self._roles[claim.id]
+
+    def with_predicate(self, *predicates: str) -> tuple[Claim, ...]:
+        """The claims with one of `predicates`, sorted by id."""
+        return tuple(c for c in self.claims if c.predicate in predicates)
+
+    @staticmethod
+    def blocks(
+        claims: Iterable[Claim], key: Callable[[Claim], Hashable | None]
+    ) -> Iterator[list[Claim]]:
+        """Group `claims` by `key` (None leaves a claim out); yield each group of two or more."""
+        groups: dict[Hashable, list[Claim]] = defaultdict(list)
+        for claim in claims:
+            value = key(claim)
+            if value is not None:
+                groups[value].append(claim)
+        for value in sorted(groups, key=repr):
+            if len(groups[value]) > 1:
+                yield sorted(groups[value], key=lambda c: c.id)
+
+    def pairs(
+        self, claims: Iterable[Claim], key: Callable[[Claim], Hashable | None]
+    ) -> Iterator[tuple[Claim, Claim]]:
+        """Each pair of claims sharing a `key`, once, the lower id first."""
+        seen: set[tuple[str, str]] = set()
+        for block in self.blocks(claims, key):
+            for a, b in itertools.combinations(block, 2):
+                if (a.id, b.id) not in seen:
+                    seen.add((a.id, b.id))
+                    yield a, b
+
+    # -- actors and places ----------------------------------------------------------------
+
+    def side(self, actor: str) -> str:
+        """The party an actor ultimately acts for: the top of its `part_of` chain, followed
+        through `aligned_with` (Syrian Arab Army → Syrian government; SANA → Syrian government;
+        Turkey-backed rebels → Turkish government)."""
+        current, seen = self.dataset.actor(actor), set()
+        while True:
+            top = list(self.dataset.groups(current.id))[-1]
+            if top.aligned_with is None or top.id in seen:
+                return top.id
+            seen.add(top.id)
+            current = self.dataset.actor(top.aligned_with)
+
+    def same_side(self, a: str, b: str) -> bool:
+        """Whether two actors act for the same party."""
+        return self.side(a) == self.side(b)
+
+    def places_nest(self, a: str, b: str) -> bool:
+        """Whether one place is the other or lies within it."""
+        return self.dataset.is_within(a, b) or self.dataset.is_within(b, a)
+
+    # -- sameness -------------------------------------------------------------------------
+
+    def sameness(self, a: Claim, b: Claim) -> Sameness | None:
+        """Whether `a` and `b` are about the same thing, and why; None when they are not.
+
+        A shared curated event id makes it certain; two different event ids rule it out.
+        Otherwise it is inferred, requiring the same predicate and both claims put forward as
+        true, and then — for a measure (length, depth, distance, duration) — the same place; for
+        anything else, the same patient, compatible agent and place, and date spans that overlap
+        and are each at most `MAX_INCIDENT_DAYS` long.
+        """
+        if a.event is not None and b.event is not None:
+            if a.event != b.event:
+                return None
+            return Sameness(True, (f"both carry event id {a.event!r}",))
+        if a.predicate != b.predicate or not {a.modality, b.modality} <= POSITIVE:
+            return None
+        ra, rb = self.roles(a), self.roles(b)
+        reasons = [f"same predicate {a.predicate!r}"]
+        if a.predicate in MEASURES:
+            if ra.place is None or ra.place != rb.place:
+                return None
+            reasons.append(f"same place {ra.place}")
+            if not self._compatible(ra.patient, rb.patient, "patient", reasons):
+                return None
+            if a.when is not None and b.when is not None:
+                if not a.when.overlaps(b.when):
+                    return None
+                reasons.append("dates overlap")
+            return Sameness(False, tuple(reasons))
+        if ra.patient is None or ra.patient != rb.patient:
+            return None
+        reasons.append(f"same patient {ra.patient}")
+        if not self._compatible(ra.agent, rb.agent, "agent", reasons):
+            return None
+        if not self._compatible(ra.place, rb.place, "place", reasons):
+            return None
+        days_a, days_b = _days(a), _days(b)
+        if days_a is None or days_b is None or max(days_a, days_b) > MAX_INCIDENT_DAYS:
+            return None
+        if a.when is None or b.when is None or not a.when.overlaps(b.when):
+            return None
+        reasons.append(f"dates overlap ({_span(a)} and {_span(b)})")
+        return Sameness(False, tuple(reasons))
+
+    @staticmethod
+    def _compatible(x: str | None, y: str | None, role: str, reasons: list[str]) -> bool:
+        if x is not None and y is not None:
+            if x != y:
+                return False
+            reasons.append(f"same {role} {x}")
+        elif x is not None or y is not None:
+            reasons.append(f"{role} given by one claim only ({x or y})")
+        return True
+
+    # -- explanations ---------------------------------------------------------------------
+
+    def normalisations(self, claim: Claim) -> list[str]:
+        """How each of the claim's wordings and names was read, one line each."""
+        lines = []
+        for label, quantity in (("quantity", claim.quantity), ("restated", claim.restated)):
+            if quantity is not None:
+                lines.append(
+                    f"{claim.id}: {label} ‘{quantity.text}’ → {quantity.low:g}–"
+                    f"{quantity.high:g} {quantity.unit} ({quantity.reading})"
+                )
+        if claim.when is not None:
+            lines.append(f"{claim.id}: when {claim.when} ({claim.when.reading})")
+        resolved = attrs.asdict(self.roles(claim))
+        for role in ("source", "agent", "patient", "place"):
+            written: str | None = getattr(claim, role)
+            if written is not None and written != resolved[role]:
+                item: Actor | Place = (
+                    self.dataset.place(written) if role == "place" else self.dataset.actor(written)
+                )
+                how = "its name" if fold(written) == fold(item.name) else (
+                    "an alias" if any(fold(written) == fold(a) for a in item.aliases) else
+                    "its id, spelt differently")  # fmt: skip
+                lines.append(f"{claim.id}: {role} ‘{written}’ → {item.id} ({how})")
+        return lines
+
+    def finding(self, rule: Rule, violation: Violation) -> Finding:
+        """Turn a rule's violation into a finding, adding each cited claim's normalisations."""
+        claims = tuple(sorted(set(violation.claims), key=lambda c: c.id))
+        explanation = list(violation.explanation)
+        for claim in claims:
+            explanation.extend(line for line in self.normalisations(claim)
+                               if line not in explanation)  # fmt: skip
+        return Finding(
+            code=rule.code,
+            name=rule.name,
+            severity=violation.severity or rule.severity,
+            message=violation.message,
+            claims=tuple(CitedClaim.of(claim) for claim in claims),
+            explanation=tuple(explanation),
+            fingerprint=fingerprint(rule.code, claims),
+        )
+
+
+def _span(claim: Claim) -> str:
+    assert claim.when is not None
+    start, end = claim.when.start, claim.when.end
+    return str(start) if start == end else f"{start} – {end}"
+
+
+def check(
+    dataset: Dataset,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    *,
+    preview: bool = False,
+    rules: Sequence[Rule] | None = None,
+) -> list[Finding]:
+    """Run the selected rules over `dataset` and return their findings, most severe first.
+
+    `select` and `ignore` take codes, code prefixes and dotted names (see
+    `crosscheck.registry.select_rules`); `rules` replaces the rules registered through entry
+    points. Pure and deterministic: the result does not depend on the order of the input.
+    """
+    chosen = select_rules(load_rules() if rules is None else rules, select, ignore,
+                          preview=preview)  # fmt: skip
+    context = Context(dataset)
+    findings: dict[str, Finding] = {}
+    for rule in chosen:
+        for violation in rule.check(context):
+            finding = context.finding(rule, violation)
+            findings.setdefault(finding.fingerprint, finding)
+    return sorted(findings.values(), key=lambda f: f.sort_key)
