@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 import itertools
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Sequence
 
 import attrs
 
@@ -151,22 +151,35 @@ class Context:
 
     # -- sameness -------------------------------------------------------------------------
 
-    def sameness(self, a: Claim, b: Claim) -> Sameness | None:
+    def sameness(self, a: Claim, b: Claim, *, ignore: Collection[str] = ()) -> Sameness | None:
         """Whether `a` and `b` are about the same thing, and why; None when they are not.
 
-        A shared curated event id makes it certain; two different event ids rule it out.
-        Otherwise it is inferred, requiring the same predicate and both claims put forward as
-        true, and then — for a measure (length, depth, distance, duration) — the same place; for
-        anything else, the same patient, compatible agent and place, and date spans that overlap
-        and are each at most `MAX_INCIDENT_DAYS` long.
+        Both must have the same predicate. A shared curated event id makes sameness certain
+        (two different event ids rule it out), provided the roles are compatible: the same or
+        one missing, places the same or nested. Otherwise sameness is inferred, requiring both
+        claims to be put forward as true, and then — for a measure (length, depth, distance,
+        duration) — the same place; for anything else the same patient, compatible agent and
+        place, and date spans that overlap and are each at most `MAX_INCIDENT_DAYS` long.
+
+        `ignore` names checks a rule does not want: ``"agent"`` (a rule about who did it),
+        ``"modality"`` (a rule about denials).
         """
+        if a.predicate != b.predicate:
+            return None
+        ra, rb = self.roles(a), self.roles(b)
+        agents = (None, None) if "agent" in ignore else (ra.agent, rb.agent)
         if a.event is not None and b.event is not None:
             if a.event != b.event:
                 return None
-            return Sameness(True, (f"both carry event id {a.event!r}",))
-        if a.predicate != b.predicate or not {a.modality, b.modality} <= POSITIVE:
+            reasons = [f"both carry event id {a.event!r}"]
+            compatible = (
+                self._compatible(ra.patient, rb.patient, "patient", reasons)
+                and self._compatible(*agents, "agent", reasons)
+                and self._nested(ra.place, rb.place, reasons)
+            )
+            return Sameness(True, tuple(reasons)) if compatible else None
+        if "modality" not in ignore and not {a.modality, b.modality} <= POSITIVE:
             return None
-        ra, rb = self.roles(a), self.roles(b)
         reasons = [f"same predicate {a.predicate!r}"]
         if a.predicate in MEASURES:
             if ra.place is None or ra.place != rb.place:
@@ -182,7 +195,7 @@ class Context:
         if ra.patient is None or ra.patient != rb.patient:
             return None
         reasons.append(f"same patient {ra.patient}")
-        if not self._compatible(ra.agent, rb.agent, "agent", reasons):
+        if not self._compatible(*agents, "agent", reasons):
             return None
         if not self._compatible(ra.place, rb.place, "place", reasons):
             return None
@@ -193,6 +206,14 @@ class Context:
             return None
         reasons.append(f"dates overlap ({_span(a)} and {_span(b)})")
         return Sameness(False, tuple(reasons))
+
+    def _nested(self, x: str | None, y: str | None, reasons: list[str]) -> bool:
+        if x is not None and y is not None and x != y:
+            if not self.places_nest(x, y):
+                return False
+            reasons.append(f"places nest ({x}, {y})")
+            return True
+        return self._compatible(x, y, "place", reasons)
 
     @staticmethod
     def _compatible(x: str | None, y: str | None, role: str, reasons: list[str]) -> bool:
@@ -205,6 +226,10 @@ class Context:
         return True
 
     # -- explanations ---------------------------------------------------------------------
+
+    def who(self, claim: Claim) -> str:
+        """The claim's source by display name, with its report: "SANA (in aljazeera-…)"."""
+        return f"{self.dataset.actor(claim.source).name} (in {claim.report})"
 
     def normalisations(self, claim: Claim) -> list[str]:
         """How each of the claim's wordings and names was read, one line each."""

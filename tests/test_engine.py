@@ -1,0 +1,149 @@
+"""The engine's laws: pure, deterministic, order-free, and explained."""
+
+from __future__ import annotations
+
+import functools
+import tempfile
+import tomllib
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from crosscheck import Claim, Dataset, Dimension, Quantity, check, load
+from crosscheck.engine import Context
+from crosscheck.registry import RuleError
+from crosscheck.testing import datasets
+from test_rules import CASES, write_case
+
+
+@functools.cache
+def flagged_cases() -> tuple[Dataset, ...]:
+    """Every rule case that produces findings, loaded once."""
+    root = Path(tempfile.mkdtemp(prefix="crosscheck-cases-"))
+    found = []
+    for path in sorted(CASES.glob("[A-Z]*.toml")):
+        for index, case in enumerate(tomllib.loads(path.read_text())["cases"]):
+            if case["flagged"]:
+                found.append(load(write_case(case, root / f"{path.stem}-{index}")))
+    return tuple(found)
+
+
+def merged() -> Dataset:
+    """All flagged cases with their claims side by side in one dataset (ids made unique)."""
+    reports, claims = {}, []
+    for number, dataset in enumerate(flagged_cases()):
+        for report in dataset.reports:
+            reports[f"{number}-{report.id}"] = attrs.evolve(report, id=f"{number}-{report.id}")
+        claims += [attrs.evolve(c, id=f"{number}-{c.id}", report=f"{number}-{c.report}",
+                                total=None if c.total is None else f"{number}-{c.total}",
+                                event=None if c.event is None else f"{number}-{c.event}")
+                   for c in dataset.claims]  # fmt: skip
+    base = flagged_cases()[0]
+    return Dataset(reports.values(), base.actors, base.places, claims)
+
+
+def summary(dataset: Dataset) -> list[tuple[str, str, tuple[str, ...]]]:
+    return [
+        (f.code, f.severity, tuple(c.id for c in f.claims)) for f in check(dataset, preview=True)
+    ]
+
+
+def test_the_merged_cases_produce_findings() -> None:
+    """The base for the order properties is not trivially quiet."""
+    assert len(check(merged(), preview=True)) >= 15
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.randoms(use_true_random=False))
+def test_findings_do_not_depend_on_input_order(random: object) -> None:
+    """Shuffling reports, claims, actors and places changes no finding, fingerprint included."""
+    dataset = merged()
+    shuffled = {}
+    for part in ("reports", "claims", "actors", "places"):
+        items = list(getattr(dataset, part))
+        random.shuffle(items)  # type: ignore[attr-defined]
+        shuffled[part] = items
+    assert check(Dataset(**shuffled), preview=True) == check(dataset, preview=True)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.data())
+def test_adding_an_agreeing_claim_creates_no_finding_with_it(data: st.DataObject) -> None:
+    """A second source repeating a claim word for word keeps every finding, and adds none
+    between the claim and its repetition."""
+    dataset = merged()
+    candidates = [c for c in dataset.claims if c.total is None and not any(
+        other.total == c.id for other in dataset.claims)]  # fmt: skip
+    original: Claim = data.draw(st.sampled_from(candidates))
+    copy = attrs.evolve(original, id=original.id + "-again")
+    before = {f.fingerprint for f in check(dataset, preview=True)}
+    after = check(attrs.evolve(dataset, claims=(*dataset.claims, copy)), preview=True)
+    assert before <= {f.fingerprint for f in after}
+    assert not [f for f in after if {original.id, copy.id} <= {c.id for c in f.claims}]
+
+
+@pytest.mark.parametrize("unit", ["mi", "m"])
+def test_converting_every_length_changes_no_finding(unit: str) -> None:
+    """Lengths restated in miles or metres give the same findings on the same claims."""
+
+    def converted(claim: Claim) -> Claim:
+        def to(q: Quantity | None) -> Quantity | None:
+            return q.to(unit) if q is not None and q.dimension is Dimension.LENGTH else q
+
+        return attrs.evolve(claim, quantity=to(claim.quantity), restated=to(claim.restated))
+
+    dataset = merged()
+    lengths = attrs.evolve(dataset, claims=tuple(converted(c) for c in dataset.claims))
+    assert summary(lengths) == summary(dataset)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(datasets())
+def test_a_valid_dataset_never_makes_the_engine_raise(dataset: Dataset) -> None:
+    """Every rule runs to the end on any valid dataset, and the findings come out sorted."""
+    findings = check(dataset, preview=True)
+    assert findings == sorted(findings, key=lambda f: f.sort_key)
+
+
+def test_every_finding_explains_its_normalisations() -> None:
+    """A finding lists how each cited claim's wordings and names were read."""
+    for finding in check(merged(), preview=True):
+        for cited in finding.claims:
+            assert any(line.startswith(f"{cited.id}: ") for line in finding.explanation) or (
+                finding.code == "QTY003"
+            ), (finding.code, cited.id)
+
+
+def test_select_and_ignore_take_codes_prefixes_and_names() -> None:
+    """--select QTY keeps quantity rules; ignoring a name drops it; order is most severe first."""
+    dataset = merged()
+    codes = {f.code for f in check(dataset, select=["QTY"], ignore=["quantity.restated"])}
+    assert codes
+    assert all(code.startswith("QTY") for code in codes)
+    assert "QTY002" not in codes
+
+
+def test_preview_rules_run_only_when_asked() -> None:
+    """The preview rule QTY006 is off by default and on with preview or its own code."""
+    dataset = merged()
+    assert "QTY006" not in {f.code for f in check(dataset)}
+    assert "QTY006" in {f.code for f in check(dataset, preview=True)}
+    assert {f.code for f in check(dataset, select=["QTY006"])} == {"QTY006"}
+
+
+def test_an_unknown_selector_is_an_error_with_a_hint() -> None:
+    """A misspelt selector fails, naming the closest rule."""
+    with pytest.raises(RuleError, match="did you mean 'QTY001'"):
+        check(merged(), select=["QTY01"])
+
+
+def test_sides_follow_part_of_then_aligned_with() -> None:
+    """SAA acts for the Syrian government; the NLF, aligned with Ankara, for the Turkish one."""
+    context = Context(merged())
+    assert context.side("saa") == "syrian-government"
+    assert context.side("sana") == "syrian-government"
+    assert context.side("naji-mustafa") == "turkish-government"
+    assert not context.same_side("saa", "nlf")
