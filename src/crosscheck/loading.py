@@ -44,7 +44,7 @@ from crosscheck.model import (
     Report,
 )
 from crosscheck.names import did_you_mean, fold
-from crosscheck.quantity import Quantity
+from crosscheck.quantity import Quantity, UnitError
 
 __all__ = ["DatasetError", "Problem", "dump", "load", "make_converter", "write_atomically"]
 
@@ -662,6 +662,8 @@ class _Checker:
                 "expected a quantity to restate, found "
                 "none (give the first figure as quantity, the other as restated)",
             )
+        if quantity is not None and restated is not None:
+            self._comparable(path, f"{where}.restated", restated, quantity, "the quantity")
         when = self._when(path, f"{where}.when", entry, report.published)
         if entry.total is not None:
             self.totals.append((path, where, entry))
@@ -724,6 +726,29 @@ class _Checker:
                     "expected another claim, found this "
                     "claim itself (a claim cannot be a part of itself)",
                 )
+            elif (part := claims.get(entry.id)) is not None and part.quantity is not None:
+                self._comparable(
+                    path,
+                    f"{where}.quantity",
+                    part.quantity,
+                    total.quantity,
+                    f"its total {total.id}",
+                )
+
+    def _comparable(
+        self, path: Path, where: str, quantity: Quantity, other: Quantity, what: str
+    ) -> None:
+        """Record a problem unless `quantity` can be compared with `other`."""
+        try:
+            quantity.to(other.unit)
+        except UnitError:
+            self.reader.add(
+                path,
+                where,
+                f"expected a figure comparable with {what} ({other.unit}), found "
+                f"{quantity.unit} (a count only compares with a count of the same noun, a length "
+                "with a length, a duration with a duration)",
+            )
 
     def _check_quote(self, path: Path, where: str, report: Report, quote: str) -> None:
         text = " ".join(report.text.split())
