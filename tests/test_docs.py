@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from crosscheck.docgen import GENERATED, regenerate
+from crosscheck.docgen import GENERATED, builtin_rules, regenerate, rules_reference
+from crosscheck.engine import Context
+from crosscheck.findings import Severity, Violation
+from crosscheck.registry import SECTIONS, Lifecycle, rule
 
 DOCS = Path(__file__).parent.parent / "docs"
 
@@ -30,3 +34,46 @@ def test_the_readme_example_runs_as_written(monkeypatch: pytest.MonkeyPatch) -> 
     example = readme.split("```python\n", 1)[1].split("```", 1)[0]
     monkeypatch.chdir(DOCS.parent)
     exec(compile(example, "README.md", "exec"), {})
+
+
+def test_the_rules_reference_has_a_section_per_rule() -> None:
+    """Each rule gets an index row and a section: code, name, severity, lifecycle, its docs."""
+    section = rule("TST001", "test.piped", Severity.WARNING, Lifecycle.PREVIEW)(_documented)
+    text = rules_reference([section])
+    assert "| [TST001](#tst001) | `test.piped` | warning | preview | Flags a \\| pipe. |" in text
+    assert "## TST001\n\n`test.piped` · warning · preview\n\nFlags a | pipe." in text
+    assert [line for line in text.splitlines() if line.startswith("### ")] == [
+        f"### {heading}" for heading in SECTIONS
+    ]
+
+
+def test_the_rules_reference_of_no_rules_says_so() -> None:
+    """With no rules registered, the reference says so rather than printing an empty table."""
+    assert rules_reference([]) == "No rules are registered."
+
+
+def test_the_rules_reference_leaves_plugins_out() -> None:
+    """Only crosscheck's own rules are documented, whatever else is installed."""
+    assert all(r.check.__module__.startswith("crosscheck.rules") for r in builtin_rules())
+
+
+def _documented(context: Context) -> Iterator[Violation]:
+    """Flags a | pipe.
+
+    What it flags
+    -------------
+    Nothing.
+
+    Why it matters
+    --------------
+    It documents.
+
+    Flagged
+    -------
+    Nothing.
+
+    Not flagged
+    -----------
+    Everything.
+    """
+    yield from ()

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from crosscheck import Claim, Dataset, Dimension, Quantity, check, load
+from crosscheck import Actor, ActorKind, Claim, Dataset, Dimension, Quantity, check, load
 from crosscheck.engine import Context
 from crosscheck.registry import RuleError
 from crosscheck.testing import datasets
@@ -140,10 +140,23 @@ def test_an_unknown_selector_is_an_error_with_a_hint() -> None:
         check(merged(), select=["QTY01"])
 
 
-def test_sides_follow_part_of_then_aligned_with() -> None:
-    """SAA acts for the Syrian government; the NLF, aligned with Ankara, for the Turkish one."""
+def test_sides_follow_part_of_and_aligned_with() -> None:
+    """SAA acts for the Syrian government; the NLF's spokesman, through the NLF, for Ankara."""
     context = Context(merged())
-    assert context.side("saa") == "syrian-government"
-    assert context.side("sana") == "syrian-government"
-    assert context.side("naji-mustafa") == "turkish-government"
+    assert "syrian-government" in context.camps("saa")
+    assert "syrian-government" in context.camps("sana")
+    assert "turkish-government" in context.camps("naji-mustafa")
+    assert context.same_side("saa", "sana")
     assert not context.same_side("saa", "nlf")
+    assert context.sides("saa", "nlf").startswith("rival sides: ")
+
+
+def test_a_group_acts_for_what_its_members_act_for() -> None:
+    """A coalition with a Turkey-backed member is on Ankara's side, and not on Damascus's."""
+    base = merged()
+    opposition = Actor("opposition", "Syrian opposition", ActorKind.ARMED_GROUP)
+    rebels = Actor("rebels", "Syrian National Army", ActorKind.ARMED_GROUP,
+                   part_of="opposition", aligned_with="turkish-government")  # fmt: skip
+    context = Context(attrs.evolve(base, actors=(*base.actors, opposition, rebels)))
+    assert context.same_side("opposition", "turkish-armed-forces")
+    assert not context.same_side("opposition", "saa")

@@ -6,18 +6,40 @@ usage. Every error is one line on standard error; no traceback reaches the user.
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
+import attrs
 import click
 
 from crosscheck import __version__
-from crosscheck.loading import DatasetError, load
+from crosscheck.engine import Context, check
+from crosscheck.example import example_path
+from crosscheck.findings import Finding, Severity, Violation
+from crosscheck.loading import DatasetError, load, write_atomically
+from crosscheck.locations import claim_locations
+from crosscheck.model import Dataset
+from crosscheck.names import did_you_mean
+from crosscheck.registry import Rule, RuleError, load_rules, select_rules
+from crosscheck.render import FORMATS, Run
+from crosscheck.review import review
 
-__all__ = ["main"]
+__all__ = ["main", "wants_colour"]
 
+EXIT_FINDINGS = 1
 EXIT_BAD_INPUT = 2
+
+FAIL_ON = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO,
+           "never": None}  # fmt: skip
+"""The --fail-on choices: the least severe active finding that fails the run (never: none)."""
+
+
+class BadInput(click.ClickException):
+    """A one-line error about the user's input or set-up, exiting with status 2."""
+
+    exit_code = EXIT_BAD_INPUT
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -26,18 +48,23 @@ def cli() -> None:
     """Check curated claims from news reports against each other."""
 
 
-@cli.command()
-@click.argument("path", type=click.Path(path_type=Path))
-def show(path: Path) -> None:
-    """Load the dataset at PATH and summarise it, or list every problem in it."""
+def _load(path: Path, verdict: str) -> Dataset:
+    """Load the dataset at `path`, or list every problem in it and exit with status 2."""
     try:
-        dataset = load(path)
+        return load(path)
     except DatasetError as error:
         for problem in error.problems:
             click.echo(str(problem), err=True)
         count = len(error.problems)
-        click.echo(f"{count} problem{'s' * (count != 1)} in {path}; nothing loaded", err=True)
+        click.echo(f"{count} problem{'s' * (count != 1)} in {path}; {verdict}", err=True)
         sys.exit(EXIT_BAD_INPUT)
+
+
+@cli.command()
+@click.argument("path", type=click.Path(path_type=Path))
+def show(path: Path) -> None:
+    """Load the dataset at PATH and summarise it, or list every problem in it."""
+    dataset = _load(path, "nothing loaded")
     click.echo(
         f"{path}: {len(dataset.reports)} reports, {len(dataset.claims)} claims, "
         f"{len(dataset.actors)} actors, {len(dataset.places)} places"
@@ -46,6 +73,196 @@ def show(path: Path) -> None:
         outlet = dataset.actor(report.outlet).name
         claims = len(dataset.claims_of(report.id))
         click.echo(f"  {report.published}  {report.id}  {outlet}: {claims} claims — {report.title}")
+
+
+# -- run --------------------------------------------------------------------------------------
+
+
+class RuleFailedError(Exception):
+    """A rule raised an exception while checking: a bug in the rule."""
+
+    def __init__(self, rule: Rule, error: Exception) -> None:
+        self.rule, self.error = rule, error
+        super().__init__(f"rule {rule.code} ({rule.name}) failed: {_describe(error)}")
+
+
+def _describe(error: BaseException) -> str:
+    return f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+
+
+def _guarded(rule: Rule) -> Rule:
+    """`rule`, with any exception it raises turned into a `RuleFailedError` naming it."""
+
+    def check(context: Context) -> Iterator[Violation]:
+        try:
+            yield from rule.check(context)
+        except Exception as error:  # a bug in the rule: reported, as one line, by the caller
+            raise RuleFailedError(rule, error) from error
+
+    return attrs.evolve(rule, check=check)
+
+
+def _selectors(values: Iterable[str]) -> list[str]:
+    """Repeated and comma-separated selectors as one list: ``-s QTY,DAT -s CTL001``."""
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def _registered() -> tuple[Rule, ...]:
+    try:
+        return load_rules()
+    except RuleError as error:
+        raise BadInput(str(error)) from None
+    except Exception as error:  # a plugin that fails to import must not print a traceback
+        raise BadInput(f"could not load the rules: {_describe(error)}") from None
+
+
+def wants_colour(flag: bool | None, *, to_file: bool, is_tty: bool, no_color: str | None) -> bool:
+    """Whether text output is coloured: as --color/--no-color say; otherwise only on a
+    terminal, never into a file, and never when the NO_COLOR variable is set and not empty."""
+    if flag is not None:
+        return flag
+    return is_tty and not to_file and not no_color
+
+
+def _run(dataset: Dataset, rules: Sequence[Rule]) -> list[Finding]:
+    try:
+        return check(dataset, rules=[_guarded(rule) for rule in rules], preview=True)
+    except RuleFailedError as failure:
+        raise BadInput(f"{failure} (a bug in the rule: please report it)") from None
+    except Exception as error:  # never a traceback
+        raise BadInput(f"internal error: {_describe(error)} (a bug: please report it)") from None
+
+
+@cli.command("run")
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "format_name",
+    type=click.Choice(list(FORMATS)),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--select",
+    "-s",
+    multiple=True,
+    metavar="RULES",
+    help="Run only these rules: codes, code prefixes or names; repeat or separate with commas.",
+)
+@click.option(
+    "--ignore", "-i", multiple=True, metavar="RULES", help="Leave out these rules (after --select)."
+)
+@click.option("--preview", is_flag=True, help="Also run preview rules.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(list(FAIL_ON)),
+    default="info",
+    show_default=True,
+    help="Exit with 1 when an active finding is at least this severe.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write to this file (whole or not at all) instead of stdout.",
+)
+@click.option(
+    "--color/--no-color",
+    default=None,
+    help="Colour text output [default: on a terminal, unless NO_COLOR is set].",
+)
+def run_command(
+    path: Path | None,
+    format_name: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    preview: bool,
+    fail_on: str,
+    output: Path | None,
+    color: bool | None,
+) -> None:
+    """Check the dataset at PATH (default: the bundled example) and report the findings.
+
+    Exit status: 0 when no active finding is at or above --fail-on, 1 when one is, 2 for bad
+    input or usage. Findings accepted in the dataset's accepted.toml never fail the run.
+    """
+    registered = _registered()
+    selected = _selectors(select) if select else None
+    if selected == []:
+        raise click.UsageError("--select names no rule; leave it out to run every stable rule")
+    try:
+        chosen = select_rules(registered, selected, _selectors(ignore), preview=preview)
+    except RuleError as error:
+        raise click.UsageError(str(error)) from None
+    if path is None:
+        try:
+            path = example_path()
+        except FileNotFoundError as error:
+            raise BadInput(f"{error}; name a dataset folder") from None
+    dataset = _load(path, "nothing checked")
+    findings = _run(dataset, chosen)
+    # Acceptances of rules that did not run are not judged; those naming no registered rule
+    # can never match again, so they are judged (and found stale).
+    unknown = {a.code for a in dataset.accepted} - {r.code for r in registered}
+    result = Run(
+        dataset_path=str(path),
+        dataset=dataset,
+        review=review(findings, dataset.accepted, ran={r.code for r in chosen} | unknown),
+        rules=chosen,
+        locations=claim_locations(path),
+        fail_on=FAIL_ON[fail_on],
+    )
+    colour = wants_colour(color, to_file=output is not None,
+                          is_tty=sys.stdout.isatty(),
+                          no_color=os.environ.get("NO_COLOR"))  # fmt: skip
+    try:
+        text = FORMATS[format_name](result, colour and format_name == "text")
+    except Exception as error:  # never a traceback, never a half-written file
+        raise BadInput(
+            f"could not render {format_name} output: {_describe(error)} (a bug: please report it)"
+        ) from None
+    if output is None:
+        click.echo(text, nl=False, color=colour)
+    else:
+        try:
+            write_atomically(output, text.encode("utf-8"))
+        except OSError as error:
+            raise BadInput(f"cannot write {output}: {error.strerror or error}") from None
+        click.echo(f"{result.summary()}; written to {output}", err=True)
+    if result.review.failing(result.fail_on):
+        sys.exit(EXIT_FINDINGS)
+
+
+# -- rules ------------------------------------------------------------------------------------
+
+
+@cli.command("rules")
+@click.argument("rule", required=False, metavar="[CODE_OR_NAME]")
+def rules_command(rule: str | None) -> None:
+    """List every registered rule, or print the full documentation of one."""
+    registered = _registered()
+    if rule is None:
+        if not registered:
+            click.echo("no rules are registered")
+            return
+        header = ("code", "name", "severity", "lifecycle", "summary")
+        rows = [header] + [
+            (r.code, r.name, r.severity.value, r.lifecycle.value, r.summary) for r in registered
+        ]
+        widths = [max(len(row[column]) for row in rows) for column in range(4)]
+        for row in rows:
+            cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+            click.echo("  ".join([*cells, row[4]]))
+        return
+    found = next((r for r in registered if rule.upper() == r.code or rule == r.name), None)
+    if found is None:
+        hint = did_you_mean(rule, [r.code for r in registered] + [r.name for r in registered])
+        raise BadInput(f"no rule {rule!r}" + (f"; {hint}" if hint else ""))
+    click.echo(f"{found.code} {found.name}")
+    click.echo(f"severity: {found.severity.value}; lifecycle: {found.lifecycle.value}")
+    click.echo()
+    click.echo(found.doc)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

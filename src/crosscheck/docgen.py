@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from crosscheck.model import MODALITIES, PREDICATES, Modality
+from crosscheck.registry import Rule, load_rules
 
-__all__ = ["GENERATED", "regenerate"]
+__all__ = ["GENERATED", "builtin_rules", "regenerate", "rules_reference"]
 
 
 def _table(header: tuple[str, str], rows: Mapping[str, str] | Mapping[Modality, str]) -> str:
@@ -22,9 +23,41 @@ def _table(header: tuple[str, str], rows: Mapping[str, str] | Mapping[Modality, 
     return "\n".join(lines)
 
 
+def builtin_rules() -> tuple[Rule, ...]:
+    """crosscheck's own rules, as registered (any installed plugin's rules are left out)."""
+    return tuple(r for r in load_rules() if r.check.__module__.startswith("crosscheck."))
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def rules_reference(rules: Iterable[Rule]) -> str:
+    """The rules reference: an index table, then one section per rule with its documentation.
+
+    Each rule's docstring becomes its section; the docstring's dash-underlined headings become
+    third-level headings.
+    """
+    ordered = sorted(rules, key=lambda r: r.code)
+    if not ordered:
+        return "No rules are registered."
+    lines = ["| code | name | severity | lifecycle | summary |", "| --- | --- | --- | --- | --- |"]
+    lines += [
+        f"| [{r.code}](#{r.code.lower()}) | `{r.name}` | {r.severity.value} | "
+        f"{r.lifecycle.value} | {_cell(r.summary)} |"
+        for r in ordered
+    ]
+    for r in ordered:
+        doc = re.sub(r"^(\S[^\n]*)\n-+$", r"### \1", r.doc, flags=re.MULTILINE)
+        lines += ["", f"## {r.code}", "", f"`{r.name}` · {r.severity.value} · {r.lifecycle.value}"]
+        lines += ["", doc]
+    return "\n".join(lines)
+
+
 GENERATED: Mapping[tuple[str, str], Callable[[], str]] = {
     ("model.md", "predicates"): lambda: _table(("predicate", "meaning"), PREDICATES),
     ("model.md", "modalities"): lambda: _table(("modality", "meaning"), MODALITIES),
+    ("rules.md", "rules"): lambda: rules_reference(builtin_rules()),
 }
 """Each generated part: (file in docs/, marker name) → its content."""
 

@@ -85,6 +85,7 @@ class Context:
         self.dataset = dataset
         self.claims: tuple[Claim, ...] = tuple(sorted(dataset.claims, key=lambda c: c.id))
         self._roles = {claim.id: self._resolve(claim) for claim in self.claims}
+        self._camps: dict[str, frozenset[str]] = {}
 
     def _resolve(self, claim: Claim) -> Roles:
         def actor(name: str | None) -> str | None:
@@ -129,21 +130,41 @@ class Context:
 
     # -- actors and places ----------------------------------------------------------------
 
-    def side(self, actor: str) -> str:
-        """The party an actor ultimately acts for: the top of its `part_of` chain, followed
-        through `aligned_with` (Syrian Arab Army → Syrian government; SANA → Syrian government;
-        Turkey-backed rebels → Turkish government)."""
-        current, seen = self.dataset.actor(actor), set()
-        while True:
-            top = list(self.dataset.groups(current.id))[-1]
-            if top.aligned_with is None or top.id in seen:
-                return top.id
-            seen.add(top.id)
-            current = self.dataset.actor(top.aligned_with)
+    def camps(self, actor: str) -> frozenset[str]:
+        """The parties an actor acts for: itself and every actor it is part of or aligned
+        with, transitively — and the same for each of its own members, so a coalition acts
+        for whoever its members act for (the armed opposition, whose Turkey-backed groups are
+        aligned with Ankara, acts for Ankara too)."""
+        cached = self._camps.get(actor)
+        if cached is None:
+            root = self.dataset.actor(actor).id
+            members = [a.id for a in self.dataset.actors if self.dataset.is_part_of(a.id, root)]
+            cached = frozenset().union(*(self._up(member) for member in members))
+            self._camps[actor] = cached
+        return cached
+
+    def _up(self, actor: str) -> set[str]:
+        """The actor and everything it is part of or aligned with, transitively."""
+        seen: set[str] = set()
+        stack = [self.dataset.actor(actor).id]
+        while stack:
+            current = self.dataset.actor(stack.pop())
+            if current.id not in seen:
+                seen.add(current.id)
+                stack += [link for link in (current.part_of, current.aligned_with) if link]
+        return seen
 
     def same_side(self, a: str, b: str) -> bool:
-        """Whether two actors act for the same party."""
-        return self.side(a) == self.side(b)
+        """Whether two actors act for a common party (see `camps`)."""
+        return bool(self.camps(a) & self.camps(b))
+
+    def sides(self, a: str, b: str) -> str:
+        """Explain why two actors are on the same side, or rival ones."""
+        common = sorted(self.camps(a) & self.camps(b))
+        if common:
+            return f"{a} and {b} both act for {', '.join(common)}"
+        return (f"rival sides: {a} acts for {', '.join(sorted(self.camps(a)))}; "
+                f"{b} acts for {', '.join(sorted(self.camps(b)))}")  # fmt: skip
 
     def places_nest(self, a: str, b: str) -> bool:
         """Whether one place is the other or lies within it."""

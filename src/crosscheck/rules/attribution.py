@@ -42,9 +42,10 @@ def rival_agents(context: Context) -> Iterator[Violation]:
     What it flags
     -------------
     Two claims about the same act — an attack, a killing, a capture, a downing, a town taken —
-    that name agents acting for different sides (an actor acts for the top of its `part_of`
-    chain, followed through `aligned_with`). Certain with a shared event id (an error),
-    otherwise inferred from predicate, patient, place and overlapping dates (a warning).
+    that name agents on rival sides: agents that act for no common party, following `part_of`
+    and `aligned_with` upwards from each agent and from each of its members. Certain with a
+    shared event id (an error), otherwise inferred from predicate, patient, place and
+    overlapping dates (a warning).
 
     Why it matters
     --------------
@@ -76,11 +77,7 @@ def rival_agents(context: Context) -> Iterator[Violation]:
             f"{context.who(a)} credits {a.predicate!r} to {names[0]}, {context.who(b)} to "
             f"{names[1]}, who act for rival sides.",
             (a, b),
-            (
-                sameness.explain(),
-                f"{agent_a} acts for {context.side(agent_a)}; {agent_b} acts "
-                f"for {context.side(agent_b)}",
-            ),
+            (sameness.explain(), context.sides(agent_a, agent_b)),
             None if sameness.certain else Severity.WARNING,
         )
 

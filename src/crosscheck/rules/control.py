@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import attrs
 
-from crosscheck.engine import POSITIVE, Context
+from crosscheck.engine import MAX_INCIDENT_DAYS, POSITIVE, Context
 from crosscheck.findings import Severity, Violation
 from crosscheck.model import Claim, Extent
 from crosscheck.registry import Rule, rule
@@ -15,7 +15,12 @@ from crosscheck.registry import Rule, rule
 __all__ = ["RULES", "Hold", "holds"]
 
 HOLDING = frozenset({"controls", "took"})
-"""Predicates that say who holds a place: `took` means full control on its date."""
+"""Predicates that say who holds a place.
+
+`took` means full control on its date — unless it counts what was taken ("recapturing more than
+a hundred towns" in a province: part of it), or its date spans a campaign rather than a day or
+so (taken at some unknown point of it: nothing to compare).
+"""
 
 
 @attrs.frozen
@@ -24,7 +29,6 @@ class Hold:
 
     claim: Claim
     controller: str
-    side: str
     place: str
     extent: Extent
     start: datetime.date
@@ -61,9 +65,15 @@ def holds(context: Context, place: str | None = None) -> list[Hold]:
             continue
         if place is not None and not context.dataset.is_within(roles.place, place):
             continue
-        extent = Extent.FULL if claim.predicate == "took" else (claim.extent or Extent.FULL)
-        found.append(Hold(claim, roles.agent, context.side(roles.agent), roles.place, extent,
-                          claim.when.start, claim.when.end))  # fmt: skip
+        if claim.predicate == "took":
+            if (claim.when.end - claim.when.start).days >= MAX_INCIDENT_DAYS:
+                continue  # taken at some point in a campaign: no date to compare
+            # "took more than a hundred towns" in a province took parts of it, not all of it
+            extent = Extent.PARTIAL if claim.quantity is not None else Extent.FULL
+        else:
+            extent = claim.extent or Extent.FULL
+        found.append(Hold(claim, roles.agent, roles.place, extent, claim.when.start,
+                          claim.when.end))  # fmt: skip
     return sorted(found, key=lambda h: (h.start, h.end, h.claim.id))
 
 
@@ -102,12 +112,7 @@ def _explain(context: Context, outer: Hold, inner: Hold) -> tuple[str, ...]:
         if outer.place == inner.place
         else f"{inner.place} lies within {outer.place}"
     )
-    sides = [
-        f"{hold.controller} acts for {hold.side}"
-        for hold in (outer, inner)
-        if hold.controller != hold.side
-    ]
-    return (sameness, places, *sides)
+    return (sameness, places, context.sides(outer.controller, inner.controller))
 
 
 def _when(hold: Hold) -> str:
@@ -128,10 +133,10 @@ def rival_holders(context: Context) -> Iterator[Violation]:
     A claim that one side holds all of a place (or took it) while, on overlapping dates,
     another claim says a different side holds all or part of that place, or took it, or a
     place within it (a place said to be contested is left to `control.extent`). Sides come
-    from the curated actor structure: an actor acts for the top of its
-    `part_of` chain, followed through `aligned_with`, so a government's army and the rebels it
-    backs are one side. With a shared event id the overlap is certain (an error); otherwise it
-    is inferred from place and dates (a warning).
+    from the curated actor structure: an actor acts for every party it is part of or aligned
+    with, transitively, and so does each of its members; two actors acting for a common party
+    (a government's army and the rebels it backs) are one side. With a shared event id the
+    overlap is certain (an error); otherwise it is inferred from place and dates (a warning).
 
     Why it matters
     --------------
@@ -150,7 +155,8 @@ def rival_holders(context: Context) -> Iterator[Violation]:
     rival sides on different dates is a change of hands, not a contradiction.
     """
     for outer, inner in _conflicts(context):
-        if not outer.full or outer.side == inner.side or inner.extent is Extent.CONTESTED:
+        rivals = not context.same_side(outer.controller, inner.controller)
+        if not outer.full or not rivals or inner.extent is Extent.CONTESTED:
             continue  # a contested place: control.extent
         place = context.dataset.place(inner.place).name
         yield Violation(
@@ -195,7 +201,8 @@ def extent(context: Context) -> Iterator[Violation]:
     for outer, inner in _conflicts(context):
         if not outer.full or inner.full:
             continue
-        if outer.side != inner.side and inner.extent is not Extent.CONTESTED:
+        rivals = not context.same_side(outer.controller, inner.controller)
+        if rivals and inner.extent is not Extent.CONTESTED:
             continue  # a rival holding part of it: control.rival-holders
         place = context.dataset.place(inner.place).name
         yield Violation(

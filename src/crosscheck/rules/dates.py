@@ -15,8 +15,12 @@ from crosscheck.registry import Rule, rule
 
 __all__ = ["RULES"]
 
-UNDATED_PREDICATES = frozenset({"stated"})
-"""Predicates whose date is when something was said, which may differ between reports."""
+POINT_PREDICATES = frozenset(
+    {"killed", "wounded", "captured", "took", "entered", "withdrew", "attacked", "shot_down",
+     "launched", "began", "agreed", "displaced"}
+)  # fmt: skip
+"""Acts dated to when they happened. Talks, clashes, patrols and statements may last days or
+be quoted on different days, so their dates are not compared."""
 
 
 def _span(span: DateSpan) -> str:
@@ -30,9 +34,11 @@ def event_dated_apart(context: Context) -> Iterator[Violation]:
 
     What it flags
     -------------
-    Two claims with the same event id and the same predicate whose date spans, each resolved
-    against its own report's publication date, share no day. Statements (`stated`) are left
-    out: two reports may quote one statement on different days.
+    Two claims from different reports and different sources, with the same event id and the
+    same predicate, whose date spans — each resolved against its own report's publication
+    date — share no day. Only acts that happen at a point in time are compared (killed, took,
+    launched, began, …): talks, clashes, patrols and statements may last several days, and one
+    report telling of a meeting "on Wednesday" and "again on Thursday" describes one event.
 
     Why it matters
     --------------
@@ -41,8 +47,8 @@ def event_dated_apart(context: Context) -> Iterator[Violation]:
 
     Flagged
     -------
-    (Constructed.) "clashes … on Tuesday near Ras al-Ain" in a report of Wed 2019-10-30
-    against the same clashes dated "October 20": 2019-10-29 and 2019-10-20.
+    (Constructed.) "seven Turkish soldiers" killed "on Monday" in a report of Thu 2020-02-06
+    (3 Feb) against the same deaths dated "last month" (January).
 
     Not flagged
     -----------
@@ -51,7 +57,9 @@ def event_dated_apart(context: Context) -> Iterator[Violation]:
     """
     dated = [c for c in context.claims if c.when is not None and c.event is not None]
     for a, b in context.pairs(dated, lambda c: (c.event, c.predicate)):
-        if a.predicate in UNDATED_PREDICATES or a.when is None or b.when is None:
+        if a.predicate not in POINT_PREDICATES or a.when is None or b.when is None:
+            continue
+        if a.report == b.report or context.roles(a).source == context.roles(b).source:
             continue
         if a.when.overlaps(b.when):
             continue

@@ -1,0 +1,68 @@
+"""Where each claim is written: its report file and the line of its id.
+
+Findings cite claims by id; text and SARIF output point a reader (or a code-scanning service) at
+the line in the report file where the claim begins. The files have already been loaded, so
+they are valid TOML; a light line scan finds each ``id = "…"`` directly inside a ``[[claims]]``
+table, skipping sub-tables and the insides of multi-line strings.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+from crosscheck.loading import REPORTS_DIR
+
+__all__ = ["claim_locations"]
+
+_CLAIMS_HEADER = re.compile(r"\s*\[\[\s*claims\s*\]\]\s*(#.*)?")
+_HEADER = re.compile(r"\s*\[")
+_ID = re.compile(r"\s*id\s*=")
+
+
+def claim_locations(root: Path) -> dict[str, tuple[str, int]]:
+    """Map each claim id in the dataset folder `root` to (report file, line number).
+
+    The file is relative to `root`, written with forward slashes (``reports/x.toml``); lines
+    count from 1. A claim id appearing twice keeps its first location.
+    """
+    locations: dict[str, tuple[str, int]] = {}
+    for path in sorted((root / REPORTS_DIR).glob("*.toml")):
+        relative = path.relative_to(root).as_posix()
+        for claim_id, line in _claim_ids(path.read_text(encoding="utf-8")):
+            locations.setdefault(claim_id, (relative, line))
+    return locations
+
+
+def _claim_ids(text: str) -> list[tuple[str, int]]:
+    found: list[tuple[str, int]] = []
+    in_claim = seen_id = False
+    delimiter: str | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if delimiter is not None:
+            if line.count(delimiter) % 2:
+                delimiter = None
+            continue
+        for quotes in ('"""', "'''"):
+            if line.count(quotes) % 2:
+                delimiter = quotes
+        if _CLAIMS_HEADER.fullmatch(line):
+            in_claim, seen_id = True, False
+        elif _HEADER.match(line):
+            in_claim = False
+        elif in_claim and not seen_id and _ID.match(line):
+            claim_id = _value(line)
+            if claim_id is not None:
+                found.append((claim_id, number))
+                seen_id = True
+    return found
+
+
+def _value(line: str) -> str | None:
+    """The string value of a one-line ``id = …`` assignment, however it is quoted."""
+    try:
+        value = tomllib.loads(line).get("id")
+    except tomllib.TOMLDecodeError:
+        return None
+    return value if isinstance(value, str) else None

@@ -1,0 +1,81 @@
+"""What every output format renders: one checked run, with the helpers they share."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import attrs
+
+from crosscheck.findings import CitedClaim, Finding, Severity
+from crosscheck.model import Dataset
+from crosscheck.registry import Rule
+from crosscheck.review import Review
+
+__all__ = ["SEVERITIES", "Run", "plural"]
+
+SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
+"""Severities from the most to the least alarming, the order every format lists them in."""
+
+_PLURALS = {"error": "errors", "warning": "warnings", "info": "info", "report": "reports",
+            "claim": "claims", "rule": "rules", "problem": "problems",
+            "stale acceptance": "stale acceptances"}  # fmt: skip
+
+
+def plural(count: int, noun: str) -> str:
+    """``1 error``, ``2 errors``, ``3 info``."""
+    return f"{count} {noun if count == 1 else _PLURALS.get(noun, noun + 's')}"
+
+
+@attrs.frozen
+class Run:
+    """One run of crosscheck over a dataset, ready to render.
+
+    `dataset_path` is the dataset folder as the user named it; `locations` maps claim ids to
+    (report file relative to that folder, line); `rules` are the rules that ran; `fail_on` is
+    the severity at which the run fails, None for never.
+    """
+
+    dataset_path: str
+    dataset: Dataset
+    review: Review
+    rules: tuple[Rule, ...]
+    locations: Mapping[str, tuple[str, int]]
+    fail_on: Severity | None = Severity.INFO
+
+    def source_name(self, claim: CitedClaim) -> str:
+        """The display name of the claim's source (as written when it names no actor)."""
+        try:
+            return self.dataset.actor(claim.source).name
+        except KeyError:
+            return claim.source
+
+    def where(self, claim: CitedClaim) -> str | None:
+        """``reports/x.toml:12`` under the dataset folder, or None when unknown."""
+        location = self.locations.get(claim.id)
+        if location is None:
+            return None
+        base = self.dataset_path.rstrip("/\\")
+        return f"{base}/{location[0]}:{location[1]}" if base else f"{location[0]}:{location[1]}"
+
+    def by_severity(self) -> list[tuple[Severity, tuple[Finding, ...]]]:
+        """The active findings grouped by severity, most alarming first; empty groups left out."""
+        groups = [
+            (severity, tuple(f for f in self.review.active if f.severity is severity))
+            for severity in SEVERITIES
+        ]
+        return [(severity, findings) for severity, findings in groups if findings]
+
+    def summary(self) -> str:
+        """One line: ``3 errors, 1 info in 5 reports (142 claims); 2 accepted, 1 stale …``."""
+        counts = [plural(self.review.count(s), s.value) for s in SEVERITIES if self.review.count(s)]
+        found = ", ".join(counts) if counts else "no findings"
+        line = (
+            f"{found} in {plural(len(self.dataset.reports), 'report')} "
+            f"({plural(len(self.dataset.claims), 'claim')})"
+        )
+        extra = []
+        if self.review.suppressed:
+            extra.append(f"{len(self.review.suppressed)} accepted")
+        if self.review.stale:
+            extra.append(plural(len(self.review.stale), "stale acceptance"))
+        return line + ("; " + ", ".join(extra) if extra else "")

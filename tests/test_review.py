@@ -1,0 +1,92 @@
+"""Review: findings against accepted ones — active, suppressed, stale."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosscheck import Acceptance, Finding, Severity
+from crosscheck.review import review
+
+
+def finding(fingerprint: str, code: str = "QTY001", severity: Severity = Severity.ERROR) -> Finding:
+    return Finding(code, "quantity.x", severity, "message", (), (), fingerprint)
+
+
+ERROR, WARNING, INFO = (
+    finding("e" * 16, "QTY001", Severity.ERROR),
+    finding("w" * 16, "DAT001", Severity.WARNING),
+    finding("i" * 16, "ATT001", Severity.INFO),
+)
+
+
+def test_unaccepted_findings_stay_active_in_order() -> None:
+    """With nothing accepted every finding is active, in the order given."""
+    result = review([ERROR, WARNING, INFO], [])
+    assert result.active == (ERROR, WARNING, INFO)
+    assert result.suppressed == ()
+    assert result.stale == ()
+
+
+def test_an_accepted_fingerprint_suppresses_its_finding() -> None:
+    """A finding whose fingerprint is accepted moves to `suppressed`, paired with the acceptance."""
+    acceptance = Acceptance(WARNING.fingerprint, "reviewed: two wordings of one figure", "DAT001")
+    result = review([ERROR, WARNING], [acceptance])
+    assert result.active == (ERROR,)
+    assert result.suppressed == ((WARNING, acceptance),)
+    assert result.stale == ()
+
+
+def test_an_acceptance_matching_nothing_is_stale() -> None:
+    """An acceptance whose fingerprint no finding has is reported stale, in file order."""
+    first = Acceptance("0" * 16, "old", "QTY001")
+    second = Acceptance("1" * 16, "older", "")
+    result = review([ERROR], [first, second])
+    assert result.stale == (first, second)
+
+
+def test_acceptances_for_rules_that_did_not_run_are_not_judged() -> None:
+    """An acceptance naming a rule outside `ran` is neither suppressed nor stale."""
+    elsewhere = Acceptance("0" * 16, "accepted for another rule", "CTL001")
+    result = review([ERROR], [elsewhere], ran={"QTY001"})
+    assert result.stale == ()
+    assert result.suppressed == ()
+
+
+def test_an_acceptance_without_a_code_is_judged_stale_even_after_a_selection() -> None:
+    """An acceptance that names no rule can always be judged: unmatched, it is stale."""
+    anonymous = Acceptance("0" * 16, "no code given")
+    assert review([ERROR], [anonymous], ran={"QTY001"}).stale == (anonymous,)
+
+
+def test_an_acceptance_for_a_rule_that_ran_is_stale_when_unmatched() -> None:
+    """An acceptance for a rule that ran, matching none of its findings, is stale."""
+    gone = Acceptance("0" * 16, "claims since edited", "QTY001")
+    assert review([ERROR], [gone], ran={"QTY001"}).stale == (gone,)
+
+
+def test_count_counts_active_findings_by_severity() -> None:
+    """`count` counts only active findings, by severity."""
+    result = review([ERROR, WARNING, INFO], [Acceptance(ERROR.fingerprint, "ok")])
+    assert [result.count(s) for s in Severity] == [1, 1, 0]
+
+
+@pytest.mark.parametrize(
+    ("threshold", "failing"),
+    [
+        (Severity.ERROR, (ERROR,)),
+        (Severity.WARNING, (ERROR, WARNING)),
+        (Severity.INFO, (ERROR, WARNING, INFO)),
+        (None, ()),
+    ],
+)
+def test_failing_keeps_findings_at_or_above_the_threshold(
+    threshold: Severity | None, failing: tuple[Finding, ...]
+) -> None:
+    """`failing` keeps active findings at least as severe as the threshold; None keeps none."""
+    assert review([ERROR, WARNING, INFO], []).failing(threshold) == failing
+
+
+def test_suppressed_findings_never_fail() -> None:
+    """An accepted error does not fail a run, whatever the threshold."""
+    result = review([ERROR], [Acceptance(ERROR.fingerprint, "accepted")])
+    assert result.failing(Severity.INFO) == ()
