@@ -25,6 +25,7 @@ from crosscheck.names import did_you_mean
 from crosscheck.registry import Rule, RuleError, load_rules, select_rules
 from crosscheck.render import FORMATS, Run
 from crosscheck.review import review
+from crosscheck.timeline import control_timeline
 
 __all__ = ["main", "wants_colour"]
 
@@ -232,6 +233,58 @@ def run_command(
         click.echo(f"{result.summary()}; written to {output}", err=True)
     if result.review.failing(result.fail_on):
         sys.exit(EXIT_FINDINGS)
+
+
+# -- timeline ---------------------------------------------------------------------------------
+
+
+@cli.command("timeline")
+@click.argument("place")
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+def timeline_command(place: str, path: Path | None) -> None:
+    """Print the control timeline of PLACE in the dataset at PATH (default: the example).
+
+    One row per claim that a side holds, took, entered, encircled or left the place (or a
+    place within it), oldest first; rows where sources disagree, or that call the place
+    contested, are marked with "!".
+    """
+    if path is None:
+        try:
+            path = example_path()
+        except FileNotFoundError as error:
+            raise BadInput(f"{error}; name a dataset folder") from None
+    dataset = _load(path, "nothing shown")
+    try:
+        rows = control_timeline(dataset, place)
+    except KeyError as error:
+        raise BadInput(str(error.args[0])) from None
+    name = dataset.place(place).name
+    if not rows:
+        click.echo(f"{name}: no claims about who holds it in {path}")
+        return
+    header = ("", "when", "place", "claim", "controller", "source", "quote")
+    table = [header] + [
+        (
+            "!" if row.contested else " ",
+            row.span,
+            row.place,
+            row.predicate + (f" ({row.extent})" if row.extent else ""),
+            row.controller,
+            f"{row.source} [{row.claim}]",
+            f"“{_shorten(row.quote, 70)}”",
+        )
+        for row in rows
+    ]
+    widths = [max(len(line[column]) for line in table) for column in range(len(header) - 1)]
+    click.echo(f"Control of {name} ({len(rows)} claims; ! = sources disagree or contested)")
+    for line in table:
+        cells = [cell.ljust(width) for cell, width in zip(line, widths, strict=False)]
+        click.echo("  ".join([*cells, line[-1]]).rstrip())
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 # -- rules ------------------------------------------------------------------------------------

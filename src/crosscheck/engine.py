@@ -257,10 +257,7 @@ class Context:
         lines = []
         for label, quantity in (("quantity", claim.quantity), ("restated", claim.restated)):
             if quantity is not None:
-                lines.append(
-                    f"{claim.id}: {label} ‘{quantity.text}’ → {quantity.low:g}–"
-                    f"{quantity.high:g} {quantity.unit} ({quantity.reading})"
-                )
+                lines.append(f"{claim.id}: {label} ‘{quantity.text}’: {quantity.reading}")
         if claim.when is not None:
             lines.append(f"{claim.id}: when {claim.when} ({claim.when.reading})")
         resolved = attrs.asdict(self.roles(claim))
