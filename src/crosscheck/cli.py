@@ -6,6 +6,7 @@ usage. Every error is one line on standard error; no traceback reaches the user.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -25,6 +26,7 @@ from crosscheck.names import did_you_mean
 from crosscheck.registry import Rule, RuleError, load_rules, select_rules
 from crosscheck.render import FORMATS, Run
 from crosscheck.review import review
+from crosscheck.sources import Grade, SourcesReport, sources_report
 from crosscheck.timeline import control_timeline
 
 __all__ = ["main", "wants_colour"]
@@ -285,6 +287,92 @@ def timeline_command(place: str, path: Path | None) -> None:
 def _shorten(text: str, limit: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# -- sources ----------------------------------------------------------------------------------
+
+
+@cli.command("sources")
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+@click.option("--format", "format_name", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Output format.")  # fmt: skip
+def sources_command(path: Path | None, format_name: str) -> None:
+    """Show whose word the claims at PATH rest on (default: the bundled example).
+
+    A table of origins — claims made, how many are corroborated, acknowledged, contested,
+    denied or single-source, and an estimated trust with the number of claims it rests on —
+    then every group of two or more claims about one thing, with its grade.
+    """
+    if path is None:
+        try:
+            path = example_path()
+        except FileNotFoundError as error:
+            raise BadInput(f"{error}; name a dataset folder") from None
+    report = sources_report(_load(path, "nothing shown"))
+    if format_name == "json":
+        click.echo(json.dumps(_sources_json(report), ensure_ascii=False, indent=2))
+        return
+    header = ("origin", "claims", "corroborated", "acknowledged", "contested", "denied",
+              "single-source", "trust")  # fmt: skip
+    rows: list[tuple[str, ...]] = [header]
+    for record in report.origins:
+        trust = record.trust
+        shown = "—" if trust is None else f"{trust.score:.2f} ({trust.support} checked)"
+        rows.append((record.name, str(record.claims),
+                     *(str(record.grades[g]) for g in (Grade.CORROBORATED, Grade.ACKNOWLEDGED,
+                                                       Grade.CONTESTED, Grade.DENIED,
+                                                       Grade.SINGLE_SOURCE)),
+                     shown))  # fmt: skip
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    click.echo(f"Origins in {path} (trust: an estimate by truth discovery, not a fact; "
+               "see docs/sources.md)")  # fmt: skip
+    for row in rows:
+        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+    click.echo()
+    click.echo("Groups of two or more claims about one thing:")
+    for group in report.groups:
+        if len(group.claims) < 2:
+            continue
+        estimate = report.estimates.get(group.key)
+        believed = "" if estimate is None else (
+            f"; most believable: {estimate.value}"
+            + ("" if estimate.believed else " (evidence evenly split)"))  # fmt: skip
+        click.echo(f"  {group.grade.value:<13} {group.key}: {'; '.join(group.reasons)}{believed}")
+        click.echo(f"  {'':<13} claims: {', '.join(c.id for c in group.claims)}")
+
+
+def _sources_json(report: SourcesReport) -> dict[str, object]:
+    """The JSON shape of `crosscheck sources --format json` (version 1)."""
+    return {
+        "version": 1,
+        "origins": [
+            {
+                "origin": record.origin,
+                "name": record.name,
+                "claims": record.claims,
+                "grades": {grade.value: record.grades[grade] for grade in Grade},
+                "trust": None if record.trust is None else {
+                    "score": record.trust.score,
+                    "support": record.trust.support,
+                    "weight": record.trust.weight,
+                },
+            }
+            for record in report.origins
+        ],
+        "groups": [
+            {
+                "key": group.key,
+                "grade": group.grade.value,
+                "claims": [claim.id for claim in group.claims],
+                "origins": list(group.origins),
+                "independent": [list(cluster) for cluster in group.independent],
+                "reasons": list(group.reasons),
+                "estimate": None if (e := report.estimates.get(group.key)) is None else {
+                    "value": e.value, "believed": list(e.believed)},
+            }
+            for group in report.groups
+        ],
+    }  # fmt: skip
 
 
 # -- rules ------------------------------------------------------------------------------------

@@ -166,6 +166,13 @@ class Context:
         return (f"rival sides: {a} acts for {', '.join(sorted(self.camps(a)))}; "
                 f"{b} acts for {', '.join(sorted(self.camps(b)))}")  # fmt: skip
 
+    def one_party_across_time(self, a: Claim, b: Claim) -> bool:
+        """Whether two claims come from one side's origins, in reports of different days."""
+        if a.report == b.report:
+            return False
+        days = {self.dataset.report(c.report).published for c in (a, b)}
+        return len(days) == 2 and self.same_side(self.roles(a).source, self.roles(b).source)
+
     def places_nest(self, a: str, b: str) -> bool:
         """Whether one place is the other or lies within it."""
         return self.dataset.is_within(a, b) or self.dataset.is_within(b, a)

@@ -94,7 +94,7 @@ def _content(claim: Claim) -> list[object]:
     return [claim.id, claim.report, claim.predicate, claim.source, claim.quote,
             claim.modality.value, claim.agent, claim.patient, claim.place, *quantities, when,
             None if claim.extent is None else claim.extent.value, claim.event, claim.total,
-            claim.exhaustive]  # fmt: skip
+            claim.exhaustive, *([list(claim.via)] if claim.via else [])]  # fmt: skip
 
 
 def fingerprint(code: str, claims: Iterable[Claim]) -> str:

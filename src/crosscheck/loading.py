@@ -122,6 +122,7 @@ class ClaimEntry:
     when: str | WhenEntry | None = None
     extent: Extent | None = None
     event: str | None = None
+    via: tuple[str, ...] = ()
     total: str | None = None
     exhaustive: bool = False
     note: str = ""
@@ -643,6 +644,8 @@ class _Checker:
             )
         for role in ("source", "agent", "patient"):
             self.actors.resolve(self.reader, path, f"{where}.{role}", getattr(entry, role))
+        for index, relay in enumerate(entry.via):
+            self.actors.resolve(self.reader, path, f"{where}.via[{index}]", relay)
         self.places.resolve(self.reader, path, f"{where}.place", entry.place)
         if entry.extent is not None and entry.predicate != "controls":
             self.reader.add(
@@ -691,6 +694,7 @@ class _Checker:
             when=when,
             extent=entry.extent,
             event=entry.event,
+            via=entry.via,
             total=entry.total,
             exhaustive=entry.exhaustive,
             note=entry.note,
@@ -901,6 +905,7 @@ def _render(dataset: Dataset) -> dict[Path, bytes]:
                 when=None if c.when is None else _when_entry(c.when, report.published),
                 extent=c.extent,
                 event=c.event,
+                via=c.via,
                 total=c.total,
                 exhaustive=c.exhaustive,
                 note=c.note,

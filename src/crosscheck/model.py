@@ -202,7 +202,8 @@ class Claim:
     report: str
     predicate: str
     source: str
-    """Who asserts it: often not the outlet ("SANA said", "the Observatory reported")."""
+    """Who asserts it first-hand: often not the outlet ("SANA said", "the Observatory
+    reported"). See `origin`."""
     quote: str
     modality: Modality = Modality.ASSERTED
     agent: str | None = None
@@ -215,11 +216,20 @@ class Claim:
     extent: Extent | None = None
     event: str | None = None
     """A curator's id grouping claims about one incident: it makes sameness certain."""
+    via: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    """Who relayed it from the source to the report, nearest the source first: "a spokesman
+    quoted by an agency quoted by a newspaper" has the agency (and the newspaper, if it is not
+    the report's outlet) here. Relays add no independence."""
     total: str | None = None
     """The id of the claim whose quantity this claim's quantity is a part of."""
     exhaustive: bool = False
     """On a total: the claims that name it as their `total` are all of its parts."""
     note: str = ""
+
+    @property
+    def origin(self) -> str:
+        """The first-hand source, as written: the one whose word the claim rests on."""
+        return self.source
 
 
 @attrs.frozen

@@ -203,7 +203,8 @@ WORDINGS: Final[tuple[Wording, ...]] = (
         "seven",
         "[7, 7]",
         "A number word reads exactly like the figure it spells, precision included; 'a' or 'an' "
-        "before hundred, thousand or million means one, so 'a hundred' is read like 100.",
+        "before hundred, thousand or million means one, so 'a hundred' is read like 100; 'a' "
+        "or 'an' alone, or before a unit, counts one ('a Turkish drone' is one drone).",
     ),
     Wording(
         "a N-unit (adjective form)",
@@ -599,7 +600,13 @@ class _Reader:
             return False
         if token[0].isdigit() or token in _SMALL or token in _TENS:
             return True
-        return token in ("a", "an") and self.peek(ahead + 1) in ("hundred", *_SCALES)
+        return token in ("a", "an") and self._counts_one(ahead)
+
+    def _counts_one(self, ahead: int = 0) -> bool:
+        """Whether an article at `ahead` is a number: before a scale word, a unit, or nothing."""
+        following = self.peek(ahead + 1)
+        return following in ("hundred", *_SCALES) or following is None or (
+            following in _UNIT_ALIASES)  # fmt: skip
 
     def read_figure(self, *, and_joins: bool = True) -> _Figure | None:
         start = self.pos
@@ -631,7 +638,7 @@ class _Reader:
             if _SMALL.get(self.peek() or "", 0) in range(1, 10):
                 value += _SMALL[self.take()]
             return value
-        if token in ("a", "an") and self.peek(1) in ("hundred", *_SCALES):
+        if token in ("a", "an") and self._counts_one():
             self.take()
             return 1
         return None

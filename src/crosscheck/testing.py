@@ -146,6 +146,7 @@ def _report_and_claims(
                 if predicate == "controls"
                 else None,
                 event=draw(st.none() | st.sampled_from(["event-1", "event-2"])),
+                via=tuple(draw(st.lists(st.sampled_from(actor_names), max_size=2))),
                 note=draw(st.just("") | _text()),
             )
         )

@@ -54,7 +54,8 @@ def disjoint(context: Context) -> Iterator[Violation]:
     (with the implied precision of round figures) and converted to one unit. Sameness is
     certain when both claims carry the same curated event id (an error), and inferred otherwise
     from the predicate, roles, place and overlapping dates (a warning that says so). Durations
-    are left to `date.duration-start`, since they are measured up to different days.
+    are left to `date.duration-start`, since they are measured up to different days; one
+    side's own figures in reports of different days are left to `source.self-contradiction`.
 
     Why it matters
     --------------
@@ -83,6 +84,8 @@ def disjoint(context: Context) -> Iterator[Violation]:
         sameness = context.sameness(a, b)
         if sameness is None or _overlaps(_q(a), _q(b)) is not False:
             continue
+        if context.one_party_across_time(a, b):
+            continue  # one party contradicting itself: source.self-contradiction
         what = a.predicate if a.predicate in MEASURES else f"{a.predicate} count"
         yield Violation(
             f"Sources disagree on the {what}: {context.who(a)} gives {_q(a)}, "

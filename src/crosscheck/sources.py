@@ -1,0 +1,489 @@
+"""Who says so: claim groups, their corroboration grades, and how far each origin is trusted.
+
+A death toll repeated by ten outlets that all quote one ministry is one claim, not ten. This
+module groups the claims that are about the same thing, counts the *independent origins*
+behind each group — first-hand sources, after setting aside relays (`Claim.via`, other reports
+quoting the same origin) and origins aligned with one another — and grades the group, in the
+spirit of casualty recorders' grading:
+
+=================  ==========================================================================
+grade              when
+=================  ==========================================================================
+``contested``      independent origins disagree (figures that cannot both be true, rival
+                   agents, rival holders of a place)
+``denied``         a source denies it, and no independent disagreement is recorded
+``acknowledged``   the party it harms accepts it (a ministry confirming its own losses)
+``corroborated``   two or more independent origins, not aligned with one another, agree
+``single-source``  everything rests on one origin (or on origins of one side)
+=================  ==========================================================================
+
+Silence ("state media is silent") is a modality of its own and never enters a group.
+
+**Trust** (`estimate_trust`) adapts CRH truth discovery — Li, Li, Gao, Zhao, Fan and Han,
+"Resolving Conflicts in Heterogeneous Data by Truth Discovery and Source Reliability
+Estimation", SIGMOD 2014 — to interval-valued, attributed claims. Assumptions, stated because
+the scores are estimates and never facts:
+
+1. Each group is about one true value (a number, or who holds a place); claims are honest
+   intervals around it, so a claim whose interval contains the truth has no loss.
+2. An origin's reliability is the same across everything it says, and origins err
+   independently. Relays are not origins; aligned origins are still separate origins.
+3. For numbers, the loss of a claim is the distance from the estimated truth to its interval,
+   divided by the group's scale (the largest finite bound), so groups of different magnitude
+   weigh alike; for control, the loss is 0 when a claim names the same side and extent as the
+   estimate, else 1.
+4. Only groups backed by two or more origins inform trust; one origin alone cannot be checked.
+   Durations are left out: they are measured up to different days.
+
+Each round sets every group's estimate to the value minimising the trust-weighted loss (a
+weighted median over the intervals' bounds, the middle of the optimal range on a tie; a
+weighted vote for control, "undecided" on a tie), then sets each origin's weight to
+``-log(its loss / all origins' loss)``, as CRH does, each loss carrying a small pseudo-loss so
+one unchallenged claim cannot make an origin infinitely trusted. An origin's reported score is
+1 minus its mean loss against the final estimates, with the number of claims it rests on. Sums
+use `math.fsum`, so the result does not depend on input order or on names.
+"""
+
+from __future__ import annotations
+
+import enum
+import itertools
+import math
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+
+import attrs
+
+from crosscheck.control import Hold, holds
+from crosscheck.engine import POSITIVE, Context
+from crosscheck.model import Claim, Dataset, Extent, Modality
+from crosscheck.quantity import Quantity, UnitError
+
+__all__ = [
+    "ATTRIBUTED",
+    "HARMS",
+    "Estimate",
+    "Grade",
+    "Group",
+    "OriginRecord",
+    "SourcesReport",
+    "Trust",
+    "claim_groups",
+    "disagreement",
+    "estimate_trust",
+    "sources_report",
+]
+
+HARMS = frozenset({"killed", "wounded", "captured", "attacked", "shot_down", "displaced", "took"})
+"""Predicates whose patient is harmed: a claim its own patient's side makes is acknowledged."""
+
+ATTRIBUTED = frozenset(
+    {"killed", "wounded", "captured", "attacked", "shot_down", "took", "entered", "launched",
+     "encircled", "displaced"}
+)  # fmt: skip
+"""Predicates whose agent is blamed or credited: rival agents for one act disagree."""
+
+
+class Grade(enum.StrEnum):
+    """How well a group of claims is corroborated."""
+
+    CONTESTED = "contested"
+    DENIED = "denied"
+    SINGLE_SOURCE = "single-source"
+    CORROBORATED = "corroborated"
+    ACKNOWLEDGED = "acknowledged"
+
+    @property
+    def strength(self) -> int | None:
+        """single-source 0 < corroborated 1 < acknowledged 2; None for contested and denied."""
+        order = (Grade.SINGLE_SOURCE, Grade.CORROBORATED, Grade.ACKNOWLEDGED)
+        return order.index(self) if self in order else None
+
+
+@attrs.frozen
+class Group:
+    """Claims about one thing, the independent origins behind them, and their grade."""
+
+    key: str
+    """A stable, unique name: "EVENT/CLAIM" with the curated event id and the group's lowest
+    claim id, or the lowest claim id alone when the group has no single event id."""
+    claims: tuple[Claim, ...]
+    origins: tuple[str, ...]
+    """The first-hand sources of the group's positive claims, resolved, sorted."""
+    independent: tuple[tuple[str, ...], ...]
+    """The origins in clusters of mutually aligned ones: one cluster per independent voice."""
+    grade: Grade
+    reasons: tuple[str, ...]
+
+
+def _union_find(ids: Iterable[str]) -> dict[str, str]:
+    return {i: i for i in ids}
+
+
+def _root(parent: dict[str, str], item: str) -> str:
+    while parent[item] != item:
+        parent[item] = parent[parent[item]]
+        item = parent[item]
+    return item
+
+
+def _join(parent: dict[str, str], a: str, b: str) -> None:
+    ra, rb = _root(parent, a), _root(parent, b)
+    if ra != rb:
+        parent[max(ra, rb)] = min(ra, rb)
+
+
+def _clusters(context: Context, origins: Iterable[str]) -> tuple[tuple[str, ...], ...]:
+    """Origins grouped by alignment: aligned origins are one voice."""
+    ordered = sorted(set(origins))
+    parent = _union_find(ordered)
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1 :]:
+            if context.same_side(a, b):
+                _join(parent, a, b)
+    found: dict[str, list[str]] = defaultdict(list)
+    for origin in ordered:
+        found[_root(parent, origin)].append(origin)
+    return tuple(sorted(tuple(members) for members in found.values()))
+
+
+def _disjoint(a: Quantity | None, b: Quantity | None) -> bool:
+    if a is None or b is None:
+        return False
+    try:
+        return not a.overlaps(b)
+    except UnitError:
+        return False
+
+
+def disagreement(
+    context: Context, a: Claim, b: Claim, held: Mapping[str, Hold] | None = None
+) -> str | None:
+    """Why two claims about the same thing cannot both be true, or None.
+
+    `held` maps claim ids to what they say about control (see `crosscheck.control.holds`).
+    """
+    if _disjoint(a.quantity, b.quantity):
+        return f"{a.id} gives {a.quantity}, {b.id} gives {b.quantity}"
+    ra, rb = context.roles(a), context.roles(b)
+    held = held or {}
+    if a.id in held and b.id in held:
+        first, second = held[a.id], held[b.id]
+        if not (first.full or second.full):
+            return None  # both say the place is divided
+        sides = context.sides(first.controller, second.controller)
+        rivals = not context.same_side(first.controller, second.controller)
+        other = second if first.full else first
+        if first.full and second.full:
+            return f"{a.id} and {b.id} name rival holders ({sides})" if rivals else None
+        if rivals and other.extent is not Extent.CONTESTED:
+            return f"{a.id} and {b.id} name rival holders ({sides})"
+        return f"{a.id} says all of the place is held, {other.claim.id} only part or contested"
+    if (
+        a.predicate in ATTRIBUTED
+        and ra.agent
+        and rb.agent
+        and not context.same_side(ra.agent, rb.agent)
+    ):
+        return f"{a.id} and {b.id} credit rival agents ({ra.agent}, {rb.agent})"
+    return None
+
+
+def claim_groups(dataset: Dataset, context: Context | None = None) -> tuple[Group, ...]:
+    """Group the dataset's claims about the same thing and grade each group.
+
+    Two claims share a group when `Context.sameness` (ignoring modality, so denials join the
+    claims they deny) says they are about the same thing; groups are the connected components.
+    Silent and planned claims stay out. Every claim is in exactly one group, possibly alone.
+    """
+    context = context or Context(dataset)
+    claims = [c for c in context.claims if c.modality in POSITIVE | {Modality.DENIED}]
+    parent = _union_find(c.id for c in claims)
+
+    def patient(claim: Claim) -> tuple[str, str] | None:
+        found = context.roles(claim).patient
+        return None if found is None else (claim.predicate, found)
+
+    def place(claim: Claim) -> tuple[str, str] | None:
+        found = context.roles(claim).place
+        return None if found is None else (claim.predicate, found)
+
+    for key in (lambda c: c.event, patient, place):
+        for a, b in context.pairs(claims, key):
+            if context.sameness(a, b, ignore={"modality", "agent"}) is not None:
+                _join(parent, a.id, b.id)
+    held = {hold.claim.id: hold for hold in holds(context)}
+    for hold_a, hold_b in itertools.combinations(held.values(), 2):
+        same_days = hold_a.start <= hold_b.end and hold_b.start <= hold_a.end
+        if hold_a.place == hold_b.place and same_days:
+            _join(parent, hold_a.claim.id, hold_b.claim.id)
+    members: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        members[_root(parent, claim.id)].append(claim)
+    return tuple(
+        sorted((_grade(context, group, held) for group in members.values()), key=lambda g: g.key)
+    )
+
+
+def _grade(context: Context, claims: list[Claim], held: Mapping[str, Hold]) -> Group:
+    claims = sorted(claims, key=lambda c: c.id)
+    events = sorted({c.event for c in claims if c.event})
+    key = f"{events[0]}/{claims[0].id}" if len(events) == 1 else claims[0].id
+    positive = [c for c in claims if c.modality in POSITIVE]
+    denials = [c for c in claims if c.modality is Modality.DENIED]
+    origins = tuple(sorted({context.roles(c).source for c in positive}))
+    independent = _clusters(context, origins)
+    voice = {o: i for i, cluster in enumerate(independent) for o in cluster}
+    reasons: list[str] = []
+    for i, a in enumerate(positive):
+        for b in positive[i + 1 :]:
+            if voice[context.roles(a).source] == voice[context.roles(b).source]:
+                continue
+            why = disagreement(context, a, b, held)
+            if why:
+                reasons.append(f"independent origins disagree: {why}")
+    if reasons:
+        grade = Grade.CONTESTED
+    elif denials:
+        grade = Grade.DENIED
+        reasons = [f"{context.roles(d).source} denies it ({d.id})" for d in denials]
+    else:
+        harmed = [
+            c
+            for c in positive
+            if c.predicate in HARMS
+            and (patient := context.roles(c).patient) is not None
+            and context.same_side(context.roles(c).source, patient)
+        ]
+        if harmed:
+            grade = Grade.ACKNOWLEDGED
+            reasons = [f"{context.roles(c).source} speaks for the side it harms ({c.id})"
+                       for c in harmed]  # fmt: skip
+        elif len(independent) >= 2:
+            grade = Grade.CORROBORATED
+            reasons = [f"{len(independent)} independent origins agree: "
+                       + "; ".join(", ".join(cluster) for cluster in independent)]  # fmt: skip
+        else:
+            grade = Grade.SINGLE_SOURCE
+            reasons = [
+                f"only {', '.join(origins) or 'no positive claim'}"
+                + (f", relayed by {len(positive)} claims" if len(positive) > 1 else "")
+            ]
+    return Group(key, tuple(claims), origins, independent, grade, tuple(reasons))
+
+
+# -- trust ------------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Trust:
+    """An origin's estimated reliability, with what it rests on. An estimate, never a fact."""
+
+    origin: str
+    score: float
+    """1 minus the origin's mean loss against the final estimates, in [0, 1]: 1 when every
+    claim it makes in a multi-origin group is consistent with the estimate."""
+    support: int
+    """The number of the origin's claims in groups backed by two or more origins."""
+    weight: float
+    """The CRH weight that drove the estimates (higher is more trusted)."""
+
+
+@attrs.frozen
+class Estimate:
+    """The most believable value of one group, by trust-weighted loss."""
+
+    group: str
+    value: str
+    """A number with its unit ("7 person"), or a side and extent ("saa: full"); "undecided"
+    when the weighted evidence is evenly split."""
+    believed: tuple[str, ...]
+    """The claims consistent with it."""
+
+
+SMOOTHING = 0.5
+"""A pseudo-loss every origin carries, so one unchallenged claim does not make an origin
+infinitely more trusted than one that was once contradicted."""
+
+
+def _distance(value: float, quantity: Quantity) -> float:
+    if value < quantity.low:
+        return quantity.low - value
+    if value > quantity.high:
+        return value - quantity.high
+    return 0.0
+
+
+@attrs.frozen
+class _Numeric:
+    """A group of comparable quantities, all in one unit, from two or more origins."""
+
+    key: str
+    claims: tuple[tuple[Claim, Quantity], ...]
+
+    @property
+    def scale(self) -> float:
+        bounds = [abs(b) for _, q in self.claims for b in (q.low, q.high) if math.isfinite(b)]
+        return max([1.0, *bounds])
+
+    def estimate(self, weight: Callable[[Claim], float]) -> tuple[str, dict[str, float]]:
+        """The weighted median of the intervals (the middle of the optimal range on a tie)."""
+        candidates = sorted({b for _, q in self.claims for b in (q.low, q.high)
+                             if math.isfinite(b)})  # fmt: skip
+
+        def cost(value: float) -> float:
+            return math.fsum(weight(c) * _distance(value, q) for c, q in self.claims)
+
+        costs = [cost(v) for v in candidates]
+        lowest = min(costs)
+        optimal = [v for v, c in zip(candidates, costs, strict=True)
+                   if math.isclose(c, lowest, rel_tol=1e-12, abs_tol=1e-12)]  # fmt: skip
+        value = (optimal[0] + optimal[-1]) / 2
+        losses = {c.id: _distance(value, q) / self.scale for c, q in self.claims}
+        return f"{value:g} {self.claims[0][1].unit}", losses
+
+
+@attrs.frozen
+class _Control:
+    """Claims about who holds one place on overlapping days, from two or more origins."""
+
+    key: str
+    claims: tuple[Hold, ...]
+
+    def estimate(
+        self, context: Context, weight: Callable[[Claim], float]
+    ) -> tuple[str, dict[str, float]]:
+        """The weighted vote between the stated (side, extent) pairs; undecided on a tie."""
+
+        def agrees(a: Hold, b: Hold) -> bool:
+            return a.full == b.full and context.same_side(a.controller, b.controller)
+
+        def support(value: Hold) -> float:
+            return math.fsum(weight(h.claim) for h in self.claims if agrees(h, value))
+
+        best = max(support(h) for h in self.claims)
+        winners = [h for h in self.claims if math.isclose(support(h), best, rel_tol=1e-12)]
+        if any(not agrees(winners[0], other) for other in winners):
+            return "undecided", {h.claim.id: 0.5 for h in self.claims}
+        chosen = winners[0]
+        losses = {h.claim.id: 0.0 if agrees(h, chosen) else 1.0 for h in self.claims}
+        return f"{chosen.controller}: {'full' if chosen.full else 'partial'}", losses
+
+
+def _weigher(weights: Mapping[str, float], source: Mapping[str, str]) -> Callable[[Claim], float]:
+    """A claim's weight: its origin's."""
+    return lambda claim: weights[source[claim.id]]
+
+
+def estimate_trust(
+    dataset: Dataset, rounds: int = 30, context: Context | None = None
+) -> tuple[tuple[Trust, ...], tuple[Estimate, ...]]:
+    """Estimate each origin's trust and each multi-origin group's most believable value."""
+    context = context or Context(dataset)
+    source = {c.id: context.roles(c).source for c in context.claims}
+    held = {hold.claim.id: hold for hold in holds(context)}
+    numeric: list[_Numeric] = []
+    control: list[_Control] = []
+    for group in claim_groups(dataset, context):
+        positive = [c for c in group.claims if c.modality in POSITIVE]
+        quantified = [(c, c.quantity) for c in positive
+                      if c.quantity is not None and c.predicate != "duration"]  # fmt: skip
+        comparable = []
+        for claim, quantity in quantified:
+            try:
+                comparable.append((claim, quantity.to(quantified[0][1].unit)))
+            except UnitError:
+                continue
+        if len({source[c.id] for c, _ in comparable}) >= 2:
+            numeric.append(_Numeric(group.key, tuple(comparable)))
+        holding = tuple(held[c.id] for c in positive if c.id in held)
+        if len({source[h.claim.id] for h in holding}) >= 2:
+            control.append(_Control(group.key, holding))
+    origins = sorted({source[c.id] for g in numeric for c, _ in g.claims}
+                     | {source[h.claim.id] for g in control for h in g.claims})  # fmt: skip
+    weights = dict.fromkeys(origins, 1.0)
+    per_claim: dict[str, float] = {}
+    estimates: list[Estimate] = []
+    for _ in range(max(1, rounds)):
+        per_claim, estimates = {}, []
+
+        weight = _weigher(weights, source)
+        results = [(g.key, *g.estimate(weight)) for g in numeric]
+        results += [(g.key, *g.estimate(context, weight)) for g in control]
+        for key, value, losses in results:
+            per_claim.update(losses)
+            believed = tuple(c for c, loss in losses.items() if loss == 0)
+            estimates.append(Estimate(key, value, believed))
+        loss = {o: math.fsum(v for c, v in per_claim.items() if source[c] == o) + SMOOTHING
+                for o in origins}  # fmt: skip
+        total = math.fsum(loss.values())
+        updated = {o: -math.log(loss[o] / total) for o in origins}
+        converged = all(math.isclose(updated[o], weights[o], rel_tol=1e-12) for o in origins)
+        weights = updated
+        if converged:
+            break
+    support: dict[str, int] = defaultdict(int)
+    for claim_id in per_claim:
+        support[source[claim_id]] += 1
+    trust = tuple(
+        Trust(
+            origin,
+            round(1 - math.fsum(v for c, v in per_claim.items() if source[c] == origin)
+                  / support[origin], 6),
+            support[origin],
+            round(weights[origin], 6),
+        )
+        for origin in origins
+    )  # fmt: skip
+    return trust, tuple(sorted(estimates, key=lambda e: e.group))
+
+
+# -- the per-origin report ---------------------------------------------------------------------
+
+
+@attrs.frozen
+class OriginRecord:
+    """What one origin said, how it fared, and how far it is trusted."""
+
+    origin: str
+    name: str
+    claims: int
+    """Positive claims resting on this origin."""
+    grades: Mapping[Grade, int]
+    """How many of those claims lie in groups of each grade."""
+    trust: Trust | None
+    """None when none of its claims could be checked against another origin."""
+
+
+@attrs.frozen
+class SourcesReport:
+    """Everything `crosscheck sources` shows: per-origin records and graded groups."""
+
+    origins: tuple[OriginRecord, ...]
+    groups: tuple[Group, ...]
+    estimates: Mapping[str, Estimate]
+
+
+def sources_report(dataset: Dataset) -> SourcesReport:
+    """Grade every group, estimate trust, and tally both per origin."""
+    context = Context(dataset)
+    groups = claim_groups(dataset, context)
+    trust, estimates = estimate_trust(dataset, context=context)
+    by_origin = {t.origin: t for t in trust}
+    tallies: dict[str, dict[Grade, int]] = defaultdict(lambda: dict.fromkeys(Grade, 0))
+    for group in groups:
+        for claim in group.claims:
+            if claim.modality in POSITIVE:
+                tallies[context.roles(claim).source][group.grade] += 1
+    records = tuple(
+        OriginRecord(
+            origin,
+            dataset.actor(origin).name,
+            sum(tally.values()),
+            tally,
+            by_origin.get(origin),
+        )
+        for origin, tally in sorted(tallies.items(), key=lambda item: (
+            dataset.actor(item[0]).name.casefold(), item[0]))
+    )  # fmt: skip
+    return SourcesReport(records, groups, {e.group: e for e in estimates})

@@ -1,0 +1,152 @@
+"""Whose word a claim rests on: groups, grades and trust."""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+
+import attrs
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from crosscheck import Actor, ActorKind, Claim, Dataset, Report
+from crosscheck.control import holds
+from crosscheck.engine import Context
+from crosscheck.sources import Grade, claim_groups, disagreement, estimate_trust
+from test_engine import merged
+
+SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def group_of(dataset: Dataset, claim_id: str) -> Grade:
+    """The grade of the group holding `claim_id`."""
+    return next(g.grade for g in claim_groups(dataset) if claim_id in {c.id for c in g.claims})
+
+
+def with_copy(dataset: Dataset, original: Claim, source: str, extra: list[Actor]) -> Dataset:
+    """`dataset` plus a new report repeating `original`, said by `source`."""
+    report = Report(
+        "repeat-report", "repeater", "A repeat", datetime.date(2021, 1, 1), original.quote
+    )
+    copy = attrs.evolve(original, id="repeat", report=report.id, source=source,
+                        event=original.event)  # fmt: skip
+    outlet = Actor("repeater", "Repeating outlet", ActorKind.MEDIA)
+    return attrs.evolve(
+        dataset,
+        reports=(*dataset.reports, report),
+        actors=(*dataset.actors, outlet, *extra),
+        claims=(*dataset.claims, copy),
+    )
+
+
+def positive_claims(dataset: Dataset) -> list[Claim]:
+    return [c for c in dataset.claims if c.modality.value in {"asserted", "claimed", "unconfirmed"}]
+
+
+@SETTINGS
+@given(st.data())
+def test_relaying_a_claim_through_another_outlet_never_raises_its_grade(
+    data: st.DataObject,
+) -> None:
+    """Another report repeating the same origin leaves the group's grade as it was."""
+    dataset = merged()
+    original = data.draw(st.sampled_from(positive_claims(dataset)))
+    before = group_of(dataset, original.id)
+    after = group_of(with_copy(dataset, original, original.source, []), original.id)
+    assert after == before
+
+
+@SETTINGS
+@given(st.data())
+def test_an_independent_agreeing_origin_never_lowers_the_grade(data: st.DataObject) -> None:
+    """A new, unaligned origin saying the same as a group that agrees within itself keeps the
+    group's grade or raises it."""
+    dataset = merged()
+    context = Context(dataset)
+    held = {hold.claim.id: hold for hold in holds(context)}
+    agreeing = []
+    for group in claim_groups(dataset, context):
+        voiced = [c for c in group.claims if c in positive_claims(dataset)]
+        pairs = itertools.combinations(voiced, 2)
+        if not any(disagreement(context, a, b, held) for a, b in pairs):
+            agreeing += voiced
+    original = data.draw(st.sampled_from(agreeing))
+    before = group_of(dataset, original.id)
+    monitor = Actor("independent-monitor", "An independent monitor", ActorKind.MONITOR)
+    after = group_of(with_copy(dataset, original, monitor.id, [monitor]), original.id)
+    if before.strength is None:
+        assert after == before
+    else:
+        assert after.strength is not None
+        assert after.strength >= before.strength
+
+
+def renamed(dataset: Dataset, suffix: str) -> Dataset:
+    """Every actor id renamed, and every reference to it, consistently."""
+    ids = {a.id for a in dataset.actors}
+
+    def name(value: str | None) -> str | None:
+        return value if value is None or value not in ids else value + suffix
+
+    def must(value: str) -> str:
+        return value + suffix if value in ids else value
+
+    actors = tuple(
+        attrs.evolve(a, id=a.id + suffix, part_of=name(a.part_of),
+                     aligned_with=name(a.aligned_with))
+        for a in dataset.actors
+    )  # fmt: skip
+    reports = tuple(attrs.evolve(r, outlet=must(r.outlet)) for r in dataset.reports)
+    claims = tuple(
+        attrs.evolve(c, source=must(c.source), agent=name(c.agent), patient=name(c.patient),
+                     via=tuple(must(v) for v in c.via))
+        for c in dataset.claims
+    )  # fmt: skip
+    return Dataset(reports, actors, dataset.places, claims)
+
+
+@SETTINGS
+@given(st.randoms(use_true_random=False))
+def test_trust_does_not_depend_on_names_or_order(random: object) -> None:
+    """Renaming every origin and shuffling the input gives the same scores and estimates."""
+    dataset = merged()
+    trust, estimates = estimate_trust(dataset)
+    claims = list(dataset.claims)
+    random.shuffle(claims)  # type: ignore[attr-defined]
+    other = renamed(attrs.evolve(dataset, claims=tuple(claims)), "-x")
+    trust_after, estimates_after = estimate_trust(other)
+    assert [(t.origin + "-x", t.score, t.support) for t in trust] == [
+        (t.origin, t.score, t.support) for t in trust_after
+    ]
+    assert [(e.group, e.believed) for e in estimates] == [
+        (e.group, e.believed) for e in estimates_after
+    ]
+
+
+def test_every_claim_is_in_exactly_one_group_and_silence_in_none() -> None:
+    """Groups partition the voiced claims; silent and planned claims stay out."""
+    dataset = merged()
+    grouped = [c.id for g in claim_groups(dataset) for c in g.claims]
+    assert len(grouped) == len(set(grouped))
+    voiced = {c.id for c in dataset.claims if c.modality.value not in {"silent", "planned"}}
+    assert set(grouped) == voiced
+
+
+def test_a_second_independent_origin_corroborates_a_dated_claim() -> None:
+    """The Observatory confirming what SANA alone said turns single-source into corroborated."""
+    dataset = merged()
+    original = next(c for c in dataset.claims if c.source == "sana" and c.when is not None
+                    and group_of(dataset, c.id) is Grade.SINGLE_SOURCE)  # fmt: skip
+    monitor = Actor("independent-monitor", "An independent monitor", ActorKind.MONITOR)
+    assert group_of(with_copy(dataset, original, monitor.id, [monitor]), original.id) in {
+        Grade.CORROBORATED,
+        Grade.ACKNOWLEDGED,
+    }
+
+
+def test_a_split_decision_is_undecided_and_blames_nobody_more() -> None:
+    """Seven against five from two origins with no other evidence: neither is believed."""
+    dataset = merged()
+    _, estimates = estimate_trust(dataset)
+    split = [e for e in estimates if "reuters-7" in e.group and not e.believed]
+    assert split
