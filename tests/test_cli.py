@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 import crosscheck
+from conftest import MINI
 from crosscheck.cli import cli, main
 
 
@@ -69,3 +71,30 @@ def test_no_command_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
     """`crosscheck` alone prints its help, listing the commands, and succeeds."""
     main([])
     assert "Commands:" in capsys.readouterr().out
+
+
+def test_sources_prints_origins_then_groups(tmp_path: Path) -> None:
+    """`crosscheck sources` shows a table of origins with trust, then the graded groups."""
+    result = CliRunner().invoke(cli, ["sources", str(MINI)])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0].startswith(f"Origins in {MINI} (trust: an estimate")
+    assert lines[1].split()[:2] == ["origin", "claims"]
+    assert "Groups of two or more claims about one thing:" in lines
+
+
+def test_sources_json_has_the_documented_shape() -> None:
+    """The JSON of `crosscheck sources` has version 1, origins and groups with their keys."""
+    result = CliRunner().invoke(cli, ["sources", str(MINI), "--format", "json"])
+    document = json.loads(result.output)
+    assert document["version"] == 1
+    assert set(document["origins"][0]) == {"origin", "name", "claims", "grades", "trust"}
+    assert set(document["groups"][0]) == {
+        "key",
+        "grade",
+        "claims",
+        "origins",
+        "independent",
+        "reasons",
+        "estimate",
+    }
