@@ -51,6 +51,16 @@ def cli() -> None:
     """Check curated claims from news reports against each other."""
 
 
+def _dataset_path(path: Path | None) -> Path:
+    """`path`, or the bundled example's folder when no path was given."""
+    if path is not None:
+        return path
+    try:
+        return example_path()
+    except FileNotFoundError as error:
+        raise BadInput(f"{error}; name a dataset folder") from None
+
+
 def _load(path: Path, verdict: str) -> Dataset:
     """Load the dataset at `path`, or list every problem in it and exit with status 2."""
     try:
@@ -198,11 +208,7 @@ def run_command(
         chosen = select_rules(registered, selected, _selectors(ignore), preview=preview)
     except RuleError as error:
         raise click.UsageError(str(error)) from None
-    if path is None:
-        try:
-            path = example_path()
-        except FileNotFoundError as error:
-            raise BadInput(f"{error}; name a dataset folder") from None
+    path = _dataset_path(path)
     dataset = _load(path, "nothing checked")
     findings = _run(dataset, chosen)
     # Acceptances of rules that did not run are not judged; those naming no registered rule
@@ -250,11 +256,7 @@ def timeline_command(place: str, path: Path | None) -> None:
     place within it), oldest first; rows where sources disagree, or that call the place
     contested, are marked with "!".
     """
-    if path is None:
-        try:
-            path = example_path()
-        except FileNotFoundError as error:
-            raise BadInput(f"{error}; name a dataset folder") from None
+    path = _dataset_path(path)
     dataset = _load(path, "nothing shown")
     try:
         rows = control_timeline(dataset, place)
@@ -303,11 +305,7 @@ def sources_command(path: Path | None, format_name: str) -> None:
     denied or single-source, and an estimated trust with the number of claims it rests on —
     then every group of two or more claims about one thing, with its grade.
     """
-    if path is None:
-        try:
-            path = example_path()
-        except FileNotFoundError as error:
-            raise BadInput(f"{error}; name a dataset folder") from None
+    path = _dataset_path(path)
     report = sources_report(_load(path, "nothing shown"))
     if format_name == "json":
         click.echo(json.dumps(_sources_json(report), ensure_ascii=False, indent=2))

@@ -22,7 +22,9 @@ from crosscheck.names import fold
 from crosscheck.registry import Rule, load_rules, select_rules
 
 __all__ = [
+    "ATTRIBUTED",
     "MAX_INCIDENT_DAYS",
+    "SYMMETRIC",
     "MEASURES",
     "POSITIVE",
     "Context",
@@ -36,6 +38,15 @@ MEASURES = frozenset({"length", "depth", "distance", "duration"})
 
 POSITIVE = frozenset({Modality.ASSERTED, Modality.CLAIMED, Modality.UNCONFIRMED})
 """Modalities that put a claim forward as true (not denied, planned or silent)."""
+
+ATTRIBUTED = frozenset(
+    {"killed", "wounded", "captured", "attacked", "shot_down", "took", "entered", "launched",
+     "encircled", "displaced"}
+)  # fmt: skip
+"""Predicates whose agent is blamed or credited: rival agents for one act disagree."""
+
+SYMMETRIC = frozenset({"met", "agreed", "clashed"})
+"""Predicates whose agent and patient may be named in either order: "Putin met Erdogan"."""
 
 MAX_INCIDENT_DAYS = 10
 """The longest date span still read as one incident when sameness is inferred.
@@ -128,6 +139,24 @@ class Context:
                     seen.add((a.id, b.id))
                     yield a, b
 
+    def related_pairs(self, claims: Iterable[Claim]) -> list[tuple[Claim, Claim]]:
+        """Pairs sharing an event id, or a predicate and a patient, or a predicate and a place:
+        every pair that `sameness` could find to be about the same thing, once, sorted."""
+        claims = list(claims)
+
+        def patient(claim: Claim) -> tuple[str, str] | None:
+            found = self.roles(claim).patient
+            return None if found is None else (claim.predicate, found)
+
+        def place(claim: Claim) -> tuple[str, str] | None:
+            found = self.roles(claim).place
+            return None if found is None else (claim.predicate, found)
+
+        found: set[tuple[Claim, Claim]] = set()
+        for key in (lambda c: c.event, patient, place):
+            found |= set(self.pairs(claims, key))
+        return sorted(found, key=lambda pair: (pair[0].id, pair[1].id))
+
     # -- actors and places ----------------------------------------------------------------
 
     def camps(self, actor: str) -> frozenset[str]:
@@ -195,6 +224,8 @@ class Context:
         if a.predicate != b.predicate:
             return None
         ra, rb = self.roles(a), self.roles(b)
+        if a.predicate in SYMMETRIC and (rb.agent, rb.patient) == (ra.patient, ra.agent):
+            rb = attrs.evolve(rb, agent=rb.patient, patient=rb.agent)
         agents = (None, None) if "agent" in ignore else (ra.agent, rb.agent)
         if a.event is not None and b.event is not None:
             if a.event != b.event:

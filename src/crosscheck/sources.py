@@ -55,12 +55,11 @@ from collections.abc import Callable, Iterable, Mapping
 import attrs
 
 from crosscheck.control import Hold, holds
-from crosscheck.engine import POSITIVE, Context
+from crosscheck.engine import ATTRIBUTED, POSITIVE, Context
 from crosscheck.model import Claim, Dataset, Extent, Modality
 from crosscheck.quantity import Quantity, UnitError
 
 __all__ = [
-    "ATTRIBUTED",
     "HARMS",
     "Estimate",
     "Grade",
@@ -76,12 +75,6 @@ __all__ = [
 
 HARMS = frozenset({"killed", "wounded", "captured", "attacked", "shot_down", "displaced", "took"})
 """Predicates whose patient is harmed: a claim its own patient's side makes is acknowledged."""
-
-ATTRIBUTED = frozenset(
-    {"killed", "wounded", "captured", "attacked", "shot_down", "took", "entered", "launched",
-     "encircled", "displaced"}
-)  # fmt: skip
-"""Predicates whose agent is blamed or credited: rival agents for one act disagree."""
 
 
 class Grade(enum.StrEnum):
@@ -199,19 +192,9 @@ def claim_groups(dataset: Dataset, context: Context | None = None) -> tuple[Grou
     context = context or Context(dataset)
     claims = [c for c in context.claims if c.modality in POSITIVE | {Modality.DENIED}]
     parent = _union_find(c.id for c in claims)
-
-    def patient(claim: Claim) -> tuple[str, str] | None:
-        found = context.roles(claim).patient
-        return None if found is None else (claim.predicate, found)
-
-    def place(claim: Claim) -> tuple[str, str] | None:
-        found = context.roles(claim).place
-        return None if found is None else (claim.predicate, found)
-
-    for key in (lambda c: c.event, patient, place):
-        for a, b in context.pairs(claims, key):
-            if context.sameness(a, b, ignore={"modality", "agent"}) is not None:
-                _join(parent, a.id, b.id)
+    for a, b in context.related_pairs(claims):
+        if context.sameness(a, b, ignore={"modality", "agent"}) is not None:
+            _join(parent, a.id, b.id)
     held = {hold.claim.id: hold for hold in holds(context)}
     for hold_a, hold_b in itertools.combinations(held.values(), 2):
         same_days = hold_a.start <= hold_b.end and hold_b.start <= hold_a.end

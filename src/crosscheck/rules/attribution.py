@@ -4,35 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from crosscheck.engine import POSITIVE, Context
+from crosscheck.engine import ATTRIBUTED, POSITIVE, Context
 from crosscheck.findings import Severity, Violation
-from crosscheck.model import Claim, Modality
+from crosscheck.model import Modality
 from crosscheck.registry import Rule, rule
 
 __all__ = ["RULES"]
-
-ATTRIBUTABLE = frozenset(
-    {"killed", "wounded", "captured", "attacked", "shot_down", "took", "entered", "launched",
-     "encircled", "displaced"}
-)  # fmt: skip
-"""Predicates whose agent is the one to blame or to credit."""
-
-
-def _candidates(context: Context, claims: list[Claim]) -> list[tuple[Claim, Claim]]:
-    """Pairs sharing an event id, or a predicate and a patient, or a predicate and a place."""
-
-    def patient(claim: Claim) -> tuple[str, str] | None:
-        found = context.roles(claim).patient
-        return None if found is None else (claim.predicate, found)
-
-    def place(claim: Claim) -> tuple[str, str] | None:
-        found = context.roles(claim).place
-        return None if found is None else (claim.predicate, found)
-
-    pairs: set[tuple[Claim, Claim]] = set()
-    for key in (lambda c: c.event, patient, place):
-        pairs |= set(context.pairs(claims, key))
-    return sorted(pairs, key=lambda pair: (pair[0].id, pair[1].id))
 
 
 @rule("ATT001", "attribution.rival-agents", Severity.ERROR)
@@ -63,9 +40,9 @@ def rival_agents(context: Context) -> Iterator[Violation]:
     against "allied rebels then re-entered the town on Thursday, February 27", where the
     rebels are curated as aligned with Turkey: one side.
     """
-    claims = [c for c in context.claims if c.predicate in ATTRIBUTABLE and c.agent is not None
+    claims = [c for c in context.claims if c.predicate in ATTRIBUTED and c.agent is not None
               and c.modality in POSITIVE]  # fmt: skip
-    for a, b in _candidates(context, claims):
+    for a, b in context.related_pairs(claims):
         agent_a, agent_b = context.roles(a).agent, context.roles(b).agent
         if agent_a is None or agent_b is None or context.same_side(agent_a, agent_b):
             continue
@@ -113,7 +90,7 @@ def denied(context: Context) -> Iterator[Violation]:
     """
     denials = [c for c in context.claims if c.modality is Modality.DENIED]
     others = [c for c in context.claims if c.modality in POSITIVE | {Modality.PLANNED}]
-    for a, b in _candidates(context, [*denials, *others]):
+    for a, b in context.related_pairs([*denials, *others]):
         denial, claim = (a, b) if a.modality is Modality.DENIED else (b, a)
         if denial.modality is not Modality.DENIED or claim.modality is Modality.DENIED:
             continue

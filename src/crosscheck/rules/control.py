@@ -32,6 +32,18 @@ def _when(hold: Hold) -> str:
     return str(hold.start) if hold.start == hold.end else f"{hold.start} – {hold.end}"
 
 
+def _violation(context: Context, outer: Hold, inner: Hold) -> Violation:
+    """What the two holds say, in one sentence, with the explanation."""
+    place = context.dataset.place(inner.place).name
+    return Violation(
+        f"{place}, {_when(outer)}: {context.who(outer.claim)} says {outer.describe(context)}, "
+        f"while {context.who(inner.claim)} says {inner.describe(context)} ({_when(inner)}).",
+        (outer.claim, inner.claim),
+        _explain(context, outer, inner),
+        _severity(outer, inner),
+    )
+
+
 def _severity(outer: Hold, inner: Hold) -> Severity | None:
     certain = outer.claim.event is not None and outer.claim.event == inner.claim.event
     return None if certain else Severity.WARNING
@@ -71,15 +83,7 @@ def rival_holders(context: Context) -> Iterator[Violation]:
         rivals = not context.same_side(outer.controller, inner.controller)
         if not outer.full or not rivals or inner.extent is Extent.CONTESTED:
             continue  # a contested place: control.extent
-        place = context.dataset.place(inner.place).name
-        yield Violation(
-            f"{place}, {_when(outer)}: {context.who(outer.claim)} says {outer.describe(context)}, "
-            f"while {context.who(inner.claim)} says {inner.describe(context)} "
-            f"({_when(inner)}).",
-            (outer.claim, inner.claim),
-            _explain(context, outer, inner),
-            _severity(outer, inner),
-        )
+        yield _violation(context, outer, inner)
 
 
 @rule("CTL002", "control.extent", Severity.ERROR)
@@ -117,15 +121,7 @@ def extent(context: Context) -> Iterator[Violation]:
         rivals = not context.same_side(outer.controller, inner.controller)
         if rivals and inner.extent is not Extent.CONTESTED:
             continue  # a rival holding part of it: control.rival-holders
-        place = context.dataset.place(inner.place).name
-        yield Violation(
-            f"{place}, {_when(outer)}: {context.who(outer.claim)} says {outer.describe(context)}, "
-            f"while {context.who(inner.claim)} says {inner.describe(context)} "
-            f"({_when(inner)}).",
-            (outer.claim, inner.claim),
-            _explain(context, outer, inner),
-            _severity(outer, inner),
-        )
+        yield _violation(context, outer, inner)
 
 
 RULES: tuple[Rule, ...] = (rival_holders, extent)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from crosscheck.engine import POSITIVE, Context
 from crosscheck.findings import Severity, Violation
-from crosscheck.model import Claim, Modality
+from crosscheck.model import ActorKind, Claim, Modality
 from crosscheck.registry import Rule, rule
 from crosscheck.rules.quantities import CUMULATIVE
 from crosscheck.sources import Grade, claim_groups, disagreement
@@ -20,18 +20,37 @@ LOSSES = frozenset({"killed", "wounded", "captured", "shot_down", "displaced"})
 """Acts that are a loss for the side they are done to."""
 
 
+PARTY_KINDS = frozenset({ActorKind.STATE, ActorKind.GOVERNMENT, ActorKind.ARMED_FORCES,
+                         ActorKind.ARMED_GROUP})  # fmt: skip
+"""Kinds of actor that fight: a source acting for one of them is a party to the conflict."""
+
+
+def is_party(context: Context, actor: str) -> bool:
+    """Whether `actor` acts for a party to the fighting (a monitor or an outlet on its own
+    does not)."""
+    return any(context.dataset.actor(a).kind in PARTY_KINDS for a in context.camps(actor))
+
+
 def _favours(context: Context, claim: Claim) -> str | None:
-    """How `claim` favours its own source's side, or None."""
+    """How `claim` favours its own source's side, or None when the source is no party."""
     roles = context.roles(claim)
-    if claim.modality is Modality.DENIED:
-        if roles.agent and context.same_side(roles.source, roles.agent):
-            return f"denies an act of its own side ({context.sides(roles.source, roles.agent)})"
+    source, agent, patient = roles.source, roles.agent, roles.patient
+    if not is_party(context, source):
         return None
-    agent, patient = roles.agent, roles.patient
-    if claim.predicate in SUCCESSES and agent and context.same_side(roles.source, agent):
-        return f"credits its own side ({context.sides(roles.source, agent)})"
-    if claim.predicate in LOSSES and patient and not context.same_side(roles.source, patient):
-        return f"reports its enemy's losses ({context.sides(roles.source, patient)})"
+    if claim.modality is Modality.DENIED:
+        if agent and context.same_side(source, agent):
+            return f"denies an act of its own side ({context.sides(source, agent)})"
+        return None
+    if claim.predicate in SUCCESSES and agent and context.same_side(source, agent):
+        return f"credits its own side ({context.sides(source, agent)})"
+    inflicted = agent is None or context.same_side(source, agent)
+    if (
+        claim.predicate in LOSSES
+        and patient
+        and inflicted
+        and not context.same_side(source, patient)
+    ):
+        return f"reports losses its side inflicted ({context.sides(source, patient)})"
     return None
 
 
@@ -42,9 +61,12 @@ def self_serving(context: Context) -> Iterator[Violation]:
     What it flags
     -------------
     A group of claims about one thing whose grade is `single-source` or `denied` — no
-    independent origin corroborates it — and whose every origin is on the side the claim
-    favours: its own side's successes (a town taken, a drone shot down), its enemy's losses,
-    or its own side's innocence (a denial). The explanation gives the alignment path.
+    independent origin corroborates it — and whose every origin is a party to the fighting (a
+    state, government, armed force or group, or someone acting for one) on the side the claim
+    favours: its own side's successes (a town taken, a drone shot down), losses inflicted on a
+    rival (by its own side, or by no one named), or its own side's innocence (a denial).
+    Monitors and outlets speaking for themselves are no party. The explanation gives the
+    alignment path.
 
     Why it matters
     --------------
