@@ -144,9 +144,11 @@ class Context:
         every pair that `sameness` could find to be about the same thing, once, sorted."""
         claims = list(claims)
 
-        def patient(claim: Claim) -> tuple[str, str] | None:
-            found = self.roles(claim).patient
-            return None if found is None else (claim.predicate, found)
+        def patient(claim: Claim) -> tuple[str, ...] | None:
+            roles = self.roles(claim)
+            if claim.predicate in SYMMETRIC and roles.agent and roles.patient:
+                return (claim.predicate, *sorted((roles.agent, roles.patient)))
+            return None if roles.patient is None else (claim.predicate, roles.patient)
 
         def place(claim: Claim) -> tuple[str, str] | None:
             found = self.roles(claim).place
