@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import datetime
 import itertools
+import tomllib
+from pathlib import Path
 
 import attrs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from crosscheck import Actor, ActorKind, Claim, Dataset, Report
+from crosscheck import Actor, ActorKind, Claim, Dataset, Report, load
 from crosscheck.control import holds
 from crosscheck.engine import Context
 from crosscheck.sources import Grade, claim_groups, disagreement, estimate_trust
 from test_engine import merged
+from test_rules import CASES, write_case
 
 SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -144,9 +147,13 @@ def test_a_second_independent_origin_corroborates_a_dated_claim() -> None:
     }
 
 
-def test_a_split_decision_is_undecided_and_blames_nobody_more() -> None:
-    """Seven against five from two origins with no other evidence: neither is believed."""
-    dataset = merged()
-    _, estimates = estimate_trust(dataset)
-    split = [e for e in estimates if "reuters-7" in e.group and not e.believed]
-    assert split
+def test_a_split_decision_is_undecided_and_blames_nobody_more(tmp_path: Path) -> None:
+    """Seven against five from two origins with no other evidence: neither is believed, and
+    both origins get the same score."""
+    case = tomllib.loads((CASES / "QTY001.toml").read_text())["cases"][0]
+    dataset = load(write_case(case, tmp_path / "dataset"))
+    trust, estimates = estimate_trust(dataset)
+    (estimate,) = estimates
+    assert estimate.value == "6 person"
+    assert estimate.believed == ()
+    assert trust[0].score == trust[1].score
