@@ -171,7 +171,11 @@ def disagreement(
             return f"{a.id} and {b.id} name rival holders ({sides})" if rivals else None
         if rivals and other.extent is not Extent.CONTESTED:
             return f"{a.id} and {b.id} name rival holders ({sides})"
-        return f"{a.id} says all of the place is held, {other.claim.id} only part or contested"
+        full = first if first.full else second
+        return (
+            f"{full.claim.id} says all of the place is held, {other.claim.id} only part of it "
+            "or that it is contested"
+        )
     if (
         a.predicate in ATTRIBUTED
         and ra.agent
