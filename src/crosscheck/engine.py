@@ -24,9 +24,9 @@ from crosscheck.registry import Rule, load_rules, select_rules
 __all__ = [
     "ATTRIBUTED",
     "MAX_INCIDENT_DAYS",
-    "SYMMETRIC",
     "MEASURES",
     "POSITIVE",
+    "SYMMETRIC",
     "Context",
     "Roles",
     "Sameness",
