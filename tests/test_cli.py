@@ -98,3 +98,29 @@ def test_sources_json_has_the_documented_shape() -> None:
         "reasons",
         "estimate",
     }
+
+
+def test_the_cli_starts_without_loading_the_library() -> None:
+    """`crosscheck --version` imports click, not the engine, rules or parsers (fast start)."""
+    code = (
+        "import sys, crosscheck.cli; "
+        "print(sorted(m for m in sys.modules if m.startswith('crosscheck')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "['crosscheck', 'crosscheck.cli']"
+
+
+def test_the_format_choices_are_the_renderers() -> None:
+    """--format offers exactly the renderers there are."""
+    from crosscheck import cli as module
+    from crosscheck.render import FORMATS
+
+    assert set(module.FORMATS) == set(FORMATS)
+
+
+def test_every_public_name_resolves() -> None:
+    """Each name in crosscheck.__all__ loads lazily to a real object."""
+    assert all(getattr(crosscheck, name) is not None for name in crosscheck.__all__)
+    assert set(dir(crosscheck)) == set(crosscheck.__all__)

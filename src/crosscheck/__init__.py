@@ -3,30 +3,78 @@
 >>> import crosscheck
 >>> crosscheck.Quantity.parse("at least six").low
 6.0
+
+The public names load on first use, so `import crosscheck` (and `crosscheck --version`) stays
+fast.
 """
 
-from crosscheck.dates import DateError, DateSpan, WeekdayMismatchError
-from crosscheck.engine import check
-from crosscheck.example import example_path, load_example
-from crosscheck.findings import CitedClaim, Finding, Severity
-from crosscheck.loading import DatasetError, Problem, dump, load
-from crosscheck.model import (
-    MODALITIES,
-    PREDICATES,
-    Acceptance,
-    Actor,
-    ActorKind,
-    Claim,
-    Dataset,
-    Extent,
-    Modality,
-    Place,
-    PlaceKind,
-    Report,
-)
-from crosscheck.quantity import Dimension, Quantity, QuantityError, UnitError
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
 
 __version__ = "0.1.0.dev0"
+
+_EXPORTS = {
+    "crosscheck.dates": ("DateError", "DateSpan", "WeekdayMismatchError"),
+    "crosscheck.engine": ("check",),
+    "crosscheck.example": ("example_path", "load_example"),
+    "crosscheck.findings": ("CitedClaim", "Finding", "Severity"),
+    "crosscheck.loading": ("DatasetError", "Problem", "dump", "load"),
+    "crosscheck.model": (
+        "MODALITIES",
+        "PREDICATES",
+        "Acceptance",
+        "Actor",
+        "ActorKind",
+        "Claim",
+        "Dataset",
+        "Extent",
+        "Modality",
+        "Place",
+        "PlaceKind",
+        "Report",
+    ),
+    "crosscheck.quantity": ("Dimension", "Quantity", "QuantityError", "UnitError"),
+}
+_MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
+
+if TYPE_CHECKING:
+    from crosscheck.dates import DateError, DateSpan, WeekdayMismatchError
+    from crosscheck.engine import check
+    from crosscheck.example import example_path, load_example
+    from crosscheck.findings import CitedClaim, Finding, Severity
+    from crosscheck.loading import DatasetError, Problem, dump, load
+    from crosscheck.model import (
+        MODALITIES,
+        PREDICATES,
+        Acceptance,
+        Actor,
+        ActorKind,
+        Claim,
+        Dataset,
+        Extent,
+        Modality,
+        Place,
+        PlaceKind,
+        Report,
+    )
+    from crosscheck.quantity import Dimension, Quantity, QuantityError, UnitError
+
+
+def __getattr__(name: str) -> object:
+    """Load a public name from its module the first time it is used."""
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module 'crosscheck' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 __all__ = [
     "MODALITIES",

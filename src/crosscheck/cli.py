@@ -11,32 +11,31 @@ import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import attrs
 import click
 
 from crosscheck import __version__
-from crosscheck.engine import Context, check
-from crosscheck.example import example_path
-from crosscheck.findings import Finding, Severity, Violation
-from crosscheck.loading import DatasetError, load, write_atomically
-from crosscheck.locations import claim_locations
-from crosscheck.model import Dataset
-from crosscheck.names import did_you_mean
-from crosscheck.registry import Rule, RuleError, load_rules, select_rules
-from crosscheck.render import FORMATS, Run
-from crosscheck.review import review
-from crosscheck.sources import Grade, SourcesReport, sources_report
-from crosscheck.timeline import control_timeline
+
+# The commands import the library when they run, so `crosscheck --version` and `--help` start
+# fast; only click is loaded up front.
+if TYPE_CHECKING:
+    from crosscheck.engine import Context
+    from crosscheck.findings import Finding, Violation
+    from crosscheck.model import Dataset
+    from crosscheck.registry import Rule
+    from crosscheck.sources import SourcesReport
 
 __all__ = ["main", "wants_colour"]
 
 EXIT_FINDINGS = 1
 EXIT_BAD_INPUT = 2
 
-FAIL_ON = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO,
-           "never": None}  # fmt: skip
+FAIL_ON = ("error", "warning", "info", "never")
 """The --fail-on choices: the least severe active finding that fails the run (never: none)."""
+
+FORMATS = ("text", "json", "markdown", "sarif")
+"""The --format choices of `crosscheck run`, one renderer each in `crosscheck.render`."""
 
 
 class BadInput(click.ClickException):
@@ -53,6 +52,8 @@ def cli() -> None:
 
 def _dataset_path(path: Path | None) -> Path:
     """`path`, or the bundled example's folder when no path was given."""
+    from crosscheck.example import example_path
+
     if path is not None:
         return path
     try:
@@ -63,6 +64,8 @@ def _dataset_path(path: Path | None) -> Path:
 
 def _load(path: Path, verdict: str) -> Dataset:
     """Load the dataset at `path`, or list every problem in it and exit with status 2."""
+    from crosscheck.loading import DatasetError, load
+
     try:
         return load(path)
     except DatasetError as error:
@@ -105,6 +108,7 @@ def _describe(error: BaseException) -> str:
 
 def _guarded(rule: Rule) -> Rule:
     """`rule`, with any exception it raises turned into a `RuleFailedError` naming it."""
+    import attrs
 
     def check(context: Context) -> Iterator[Violation]:
         try:
@@ -121,6 +125,8 @@ def _selectors(values: Iterable[str]) -> list[str]:
 
 
 def _registered() -> tuple[Rule, ...]:
+    from crosscheck.registry import RuleError, load_rules
+
     try:
         return load_rules()
     except RuleError as error:
@@ -138,6 +144,8 @@ def wants_colour(flag: bool | None, *, to_file: bool, is_tty: bool, no_color: st
 
 
 def _run(dataset: Dataset, rules: Sequence[Rule]) -> list[Finding]:
+    from crosscheck.engine import check
+
     try:
         return check(dataset, rules=[_guarded(rule) for rule in rules], preview=True)
     except RuleFailedError as failure:
@@ -200,6 +208,14 @@ def run_command(
     Exit status: 0 when no active finding is at or above --fail-on, 1 when one is, 2 for bad
     input or usage. Findings accepted in the dataset's accepted.toml never fail the run.
     """
+    from crosscheck.findings import Severity
+    from crosscheck.loading import write_atomically
+    from crosscheck.locations import claim_locations
+    from crosscheck.registry import RuleError, select_rules
+    from crosscheck.render import FORMATS as RENDERERS
+    from crosscheck.render import Run
+    from crosscheck.review import review
+
     registered = _registered()
     selected = _selectors(select) if select else None
     if selected == []:
@@ -220,13 +236,13 @@ def run_command(
         review=review(findings, dataset.accepted, ran={r.code for r in chosen} | unknown),
         rules=chosen,
         locations=claim_locations(path),
-        fail_on=FAIL_ON[fail_on],
+        fail_on=None if fail_on == "never" else Severity(fail_on),
     )
     colour = wants_colour(color, to_file=output is not None,
                           is_tty=sys.stdout.isatty(),
                           no_color=os.environ.get("NO_COLOR"))  # fmt: skip
     try:
-        text = FORMATS[format_name](result, colour and format_name == "text")
+        text = RENDERERS[format_name](result, colour and format_name == "text")
     except Exception as error:  # never a traceback, never a half-written file
         raise BadInput(
             f"could not render {format_name} output: {_describe(error)} (a bug: please report it)"
@@ -258,6 +274,8 @@ def timeline_command(place: str, path: Path | None) -> None:
     """
     path = _dataset_path(path)
     dataset = _load(path, "nothing shown")
+    from crosscheck.timeline import control_timeline
+
     try:
         rows = control_timeline(dataset, place)
     except KeyError as error:
@@ -306,6 +324,8 @@ def sources_command(path: Path | None, format_name: str) -> None:
     then every group of two or more claims about one thing, with its grade.
     """
     path = _dataset_path(path)
+    from crosscheck.sources import Grade, sources_report
+
     report = sources_report(_load(path, "nothing shown"))
     if format_name == "json":
         click.echo(json.dumps(_sources_json(report), ensure_ascii=False, indent=2))
@@ -341,6 +361,8 @@ def sources_command(path: Path | None, format_name: str) -> None:
 
 def _sources_json(report: SourcesReport) -> dict[str, object]:
     """The JSON shape of `crosscheck sources --format json` (version 1)."""
+    from crosscheck.sources import Grade
+
     return {
         "version": 1,
         "origins": [
@@ -396,6 +418,8 @@ def rules_command(rule: str | None) -> None:
         return
     found = next((r for r in registered if rule.upper() == r.code or rule == r.name), None)
     if found is None:
+        from crosscheck.names import did_you_mean
+
         hint = did_you_mean(rule, [r.code for r in registered] + [r.name for r in registered])
         raise BadInput(f"no rule {rule!r}" + (f"; {hint}" if hint else ""))
     click.echo(f"{found.code} {found.name}")
