@@ -12,7 +12,6 @@ import tomli_w
 from click.testing import CliRunner, Result
 
 from crosscheck import Severity, check, load
-from crosscheck import cli as cli_module
 from crosscheck.cli import cli, main, wants_colour
 from crosscheck.engine import Context
 from crosscheck.findings import Violation
@@ -70,7 +69,7 @@ RULES = (ERROR, WARNING, INFO, QUIET, PREVIEW)
 @pytest.fixture(autouse=True)
 def registered_rules(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every test here runs the rules above, not the registered ones."""
-    monkeypatch.setattr(cli_module, "load_rules", lambda: RULES)
+    monkeypatch.setattr("crosscheck.registry.load_rules", lambda: RULES)
 
 
 def invoke(*args: str) -> Result:
@@ -180,7 +179,7 @@ def test_a_bad_dataset_lists_every_problem_and_exits_2(tmp_path: Path) -> None:
 
 def test_path_defaults_to_the_bundled_dataset(monkeypatch: pytest.MonkeyPatch) -> None:
     """Without PATH, `run` checks the dataset `example_path` names."""
-    monkeypatch.setattr(cli_module, "example_path", lambda: MINI)
+    monkeypatch.setattr("crosscheck.example.example_path", lambda: MINI)
     result = invoke("--fail-on", "never")
     assert result.stdout.splitlines()[-1].endswith("in 2 reports (7 claims)")
 
@@ -193,7 +192,7 @@ def test_a_missing_bundled_dataset_is_one_line_and_exit_2(
     def missing() -> Path:
         raise FileNotFoundError("the bundled dataset syria-2019-2020 is missing")
 
-    monkeypatch.setattr(cli_module, "example_path", missing)
+    monkeypatch.setattr("crosscheck.example.example_path", missing)
     with pytest.raises(SystemExit) as exited:
         main(["run"])
     assert exited.value.code == 2
@@ -241,7 +240,7 @@ def test_a_failing_rule_is_one_line_naming_it(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A rule that raises is reported in one line naming it, as a bug, with exit 2."""
-    monkeypatch.setattr(cli_module, "load_rules", lambda: (rule("TST009", "test.broken",
+    monkeypatch.setattr("crosscheck.registry.load_rules", lambda: (rule("TST009", "test.broken",
                         Severity.ERROR)(broken),))  # fmt: skip
     with pytest.raises(SystemExit) as exited:
         main(["run", str(MINI)])
@@ -258,7 +257,7 @@ def test_rules_that_cannot_be_loaded_are_one_line(monkeypatch: pytest.MonkeyPatc
     def failing() -> tuple[Rule, ...]:
         raise RuleError("rule code EXA001 is declared by both a and b")
 
-    monkeypatch.setattr(cli_module, "load_rules", failing)
+    monkeypatch.setattr("crosscheck.registry.load_rules", failing)
     result = invoke(str(MINI))
     assert result.exit_code == 2
     assert result.stderr == "Error: rule code EXA001 is declared by both a and b\n"
@@ -363,7 +362,7 @@ def test_rules_with_an_unknown_rule_is_one_line_with_a_hint(
 
 def test_rules_says_when_none_are_registered(monkeypatch: pytest.MonkeyPatch) -> None:
     """With no rules registered, `crosscheck rules` says so."""
-    monkeypatch.setattr(cli_module, "load_rules", tuple)
+    monkeypatch.setattr("crosscheck.registry.load_rules", tuple)
     assert CliRunner().invoke(cli, ["rules"]).stdout == "no rules are registered\n"
 
 
