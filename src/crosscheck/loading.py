@@ -364,8 +364,9 @@ class _Reader:
 
     def many(
         self, path: Path, document: Mapping[str, Any], key: str, kind: type[_F]
-    ) -> tuple[list[tuple[int, _F]], list[object]]:
-        """Structure each entry of the array `key`: the good ones by index, and the broken."""
+    ) -> tuple[list[tuple[str, _F]], list[object]]:
+        """Structure each entry of the array `key`: the good ones with where they stand
+        (``key[3]``), and the broken."""
         value = document.get(key, [])
         if not isinstance(value, list):
             self.add(
@@ -374,14 +375,15 @@ class _Reader:
                 str(_expected("an array of tables", value, f"write each entry under [[{key}]]")),
             )
             return [], []
-        good: list[tuple[int, _F]] = []
+        good: list[tuple[str, _F]] = []
         broken: list[object] = []
         for index, item in enumerate(value):
-            entry = self.one(path, item, kind, f"{key}[{index}]")
+            where = f"{key}[{index}]"
+            entry = self.one(path, item, kind, where)
             if entry is None:
                 broken.append(item)
             else:
-                good.append((index, entry))
+                good.append((where, entry))
         return good, broken
 
 
@@ -403,8 +405,8 @@ def load(path: str | os.PathLike[str]) -> Dataset:
     checker = _Checker(reader, actors, places)
     actors.check_tree(reader, "part_of", actors)
     places.check_tree(reader, "within", places)
-    for index, actor in actors.entries:
-        actors.resolve(reader, actors.path, f"actors[{index}].aligned_with", actor.aligned_with)
+    for where, actor in actors.entries:
+        actors.resolve(reader, actors.path, f"{where}.aligned_with", actor.aligned_with)
 
     report_paths = sorted((root / REPORTS_DIR).glob("*.toml"))
     if not report_paths:
@@ -446,18 +448,16 @@ def _read_accepted(reader: _Reader, path: Path) -> list[Acceptance]:
         return []
     document = reader.document(path, ("accepted",))
     entries, _ = reader.many(path, document or {}, "accepted", Acceptance)
-    first_at: dict[str, int] = {}
-    for index, acceptance in entries:
-        where = f"accepted[{index}]"
+    first_at: dict[str, str] = {}
+    for where, acceptance in entries:
         if acceptance.fingerprint in first_at:
             reader.add(
                 path,
                 f"{where}.fingerprint",
                 f"expected each fingerprint once, found "
-                f"{acceptance.fingerprint!r} again (first at "
-                f"accepted[{first_at[acceptance.fingerprint]}])",
+                f"{acceptance.fingerprint!r} again (first at {first_at[acceptance.fingerprint]})",
             )
-        first_at.setdefault(acceptance.fingerprint, index)
+        first_at.setdefault(acceptance.fingerprint, where)
         if not acceptance.reason.strip():
             reader.add(
                 path,
@@ -488,7 +488,8 @@ class _Directory(Generic[_N]):
     path: Path
     table: str
     what: str
-    entries: list[tuple[int, _N]]
+    entries: list[tuple[str, _N]]
+    """Each entry with where it stands in its file (``actors[3]``, ``line 4``)."""
     available: bool
     """False when the file itself could not be read: then references go unchecked."""
     names: dict[str, str] = attrs.field(factory=dict)
@@ -498,9 +499,23 @@ class _Directory(Generic[_N]):
 
     @classmethod
     def read(cls, reader: _Reader, path: Path, table: str, kind: type[_N]) -> _Directory[_N]:
+        """Read the TOML file `path`, whose array of tables `table` holds the entries."""
         document = reader.document(path, (table,))
         entries, broken = reader.many(path, document, table, kind) if document else ([], [])
-        directory = cls(path, table, table.removesuffix("s"), entries, document is not None)
+        return cls.build(reader, path, table, entries, broken, document is not None)
+
+    @classmethod
+    def build(
+        cls,
+        reader: _Reader,
+        path: Path,
+        table: str,
+        entries: list[tuple[str, _N]],
+        broken: Sequence[object],
+        available: bool,
+    ) -> _Directory[_N]:
+        """Index entries read from `path` (and remember the names of the broken ones)."""
+        directory = cls(path, table, table.removesuffix("s"), entries, available)
         for item in broken:
             if isinstance(item, dict):
                 aliases: object = item.get("aliases")
@@ -514,25 +529,25 @@ class _Directory(Generic[_N]):
         return directory
 
     def _index(self, reader: _Reader) -> None:
-        first_at: dict[str, int] = {}
+        first_at: dict[str, str] = {}
         kept = []
-        for index, item in self.entries:
+        for where, item in self.entries:
             if item.id in first_at:
                 reader.add(
                     self.path,
-                    f"{self.table}[{index}].id",
+                    f"{where}.id",
                     f"expected a unique id, found "
-                    f"{item.id!r} again (first defined at {self.table}[{first_at[item.id]}])",
+                    f"{item.id!r} again (first defined at {first_at[item.id]})",
                 )
                 continue
-            first_at[item.id] = index
-            kept.append((index, item))
+            first_at[item.id] = where
+            kept.append((where, item))
             for name in item.names:
                 owner = self.names.setdefault(fold(name), item.id)
                 if owner != item.id:
                     reader.add(
                         self.path,
-                        f"{self.table}[{index}]",
+                        where,
                         f"expected names that "
                         f"identify one {self.what}, found {name!r} also naming {owner!r} "
                         "(names match regardless of case, accents and punctuation)",
@@ -555,11 +570,11 @@ class _Directory(Generic[_N]):
     def check_tree(self, reader: _Reader, key: str, parents_from: _Directory[_N]) -> None:
         """Check that every `key` reference (part_of, within) resolves and no chain loops."""
         parent: dict[str, str | None] = {}
-        for index, item in self.entries:
-            where = f"{self.table}[{index}].{key}"
+        for where, item in self.entries:
+            where = f"{where}.{key}"
             parent[item.id] = parents_from.resolve(reader, self.path, where, getattr(item, key))
         reported: set[frozenset[str]] = set()
-        for index, item in self.entries:
+        for where, item in self.entries:
             chain: list[str] = [item.id]
             current = parent.get(item.id)
             while current is not None and current not in chain:
@@ -570,7 +585,7 @@ class _Directory(Generic[_N]):
                 cycle = " ⊂ ".join([*chain, item.id])
                 reader.add(
                     self.path,
-                    f"{self.table}[{index}].{key}",
+                    f"{where}.{key}",
                     f"expected a chain that "
                     f"ends, found a cycle {cycle} (one of these must not be {key} another)",
                 )
@@ -618,10 +633,10 @@ class _Checker:
         )
 
     def claims(
-        self, path: Path, report: Report, entries: Sequence[tuple[int, ClaimEntry]]
+        self, path: Path, report: Report, entries: Sequence[tuple[str, ClaimEntry]]
     ) -> Iterator[Claim]:
-        for index, entry in entries:
-            claim = self.claim(path, report, f"claims[{index}]", entry)
+        for where, entry in entries:
+            claim = self.claim(path, report, where, entry)
             if claim is not None:
                 yield claim
 
