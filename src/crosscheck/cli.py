@@ -67,7 +67,15 @@ def _load(path: Path, verdict: str) -> Dataset:
     from crosscheck.loading import DatasetError, load
 
     try:
-        return load(path)
+        if not sys.stderr.isatty():
+            return load(path)
+        with click.progressbar(length=1, label="reading claims", file=sys.stderr) as bar:
+
+            def progress(done: int, total: int) -> None:
+                bar.length = max(total, 1)
+                bar.update(done - bar.pos)
+
+            return load(path, progress)
     except DatasetError as error:
         for problem in error.problems:
             click.echo(str(problem), err=True)
@@ -257,6 +265,36 @@ def run_command(
         click.echo(f"{result.summary()}; written to {output}", err=True)
     if result.review.failing(result.fail_on):
         sys.exit(EXIT_FINDINGS)
+
+
+# -- convert ----------------------------------------------------------------------------------
+
+
+@cli.command("convert")
+@click.argument("source", type=click.Path(path_type=Path))
+@click.argument("target", type=click.Path(path_type=Path))
+@click.option("--to", "to_format", type=click.Choice(["toml", "bulk"]), default=None,
+              help="Target format [default: the other one].")  # fmt: skip
+def convert_command(source: Path, target: Path, to_format: str | None) -> None:
+    """Convert the dataset at SOURCE into the other format, written to TARGET.
+
+    The curated format (TOML and text files) becomes the bulk format (JSON Lines) and back;
+    every file is written whole or not at all, and nothing is written if SOURCE has problems.
+    """
+    from crosscheck.bulk import MANIFEST, dump_bulk
+    from crosscheck.loading import dump
+
+    dataset = _load(source, "nothing converted")
+    if to_format is None:
+        to_format = "toml" if (source / MANIFEST).is_file() else "bulk"
+    if target.exists() and not target.is_dir():
+        raise BadInput(f"{target}: expected a folder to write into, found a file")
+    try:
+        (dump_bulk if to_format == "bulk" else dump)(dataset, target)
+    except OSError as error:
+        raise BadInput(f"cannot write {target}: {error.strerror or error}") from None
+    click.echo(f"{source} → {target} ({to_format}): {len(dataset.reports)} reports, "
+               f"{len(dataset.claims)} claims", err=True)  # fmt: skip
 
 
 # -- timeline ---------------------------------------------------------------------------------

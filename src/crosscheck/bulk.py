@@ -1,0 +1,268 @@
+"""The bulk format: JSON Lines for claim sets too large to curate by hand.
+
+Conflict-event exports, wire archives and the work of many curators come as millions of claims.
+They live in a folder beside — not instead of — the hand-written TOML format::
+
+    crosscheck-bulk.json   {"format": "crosscheck-bulk", "version": 1}
+    actors.jsonl           one actor per line, the keys of actors.toml
+    places.jsonl           one place per line, the keys of places.toml
+    reports.jsonl          one report per line: id, outlet, title, published, url, language, text
+    claims.jsonl           one claim per line: the keys of a report file's [[claims]], plus report
+    accepted.jsonl         optional: reviewed findings, the keys of accepted.toml
+
+Dates are ISO strings ("2020-03-03"). A report's `text` may be left out; its claims' quotes then
+go unchecked. Everything else is checked exactly as for the TOML format, and every problem is
+one line, ``claims.jsonl: line 12.quantity: …``. Claims are read one line at a time, so memory
+grows with the claims kept, not with the file. `crosscheck.load` reads either format;
+`crosscheck convert` turns one into the other.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import TypeVar
+
+import attrs
+
+from crosscheck.loading import (
+    ClaimEntry,
+    DatasetError,
+    _Checker,
+    _Directory,
+    _problem_order,
+    _quantity_entry,
+    _Reader,
+    _when_entry,
+    make_converter,
+    write_atomically,
+)
+from crosscheck.model import Acceptance, Actor, Claim, Dataset, Place, Report
+from crosscheck.names import did_you_mean
+
+__all__ = ["FORMAT", "MANIFEST", "VERSION", "BulkClaim", "BulkReport", "dump_bulk", "load_bulk"]
+
+MANIFEST = "crosscheck-bulk.json"
+FORMAT = "crosscheck-bulk"
+VERSION = 1
+
+_T = TypeVar("_T")
+
+
+@attrs.frozen
+class BulkReport:
+    """A line of reports.jsonl."""
+
+    id: str
+    outlet: str
+    title: str
+    published: datetime.date
+    url: str | None = None
+    language: str = "en"
+    text: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class BulkClaim(ClaimEntry):
+    """A line of claims.jsonl: a claim as in a report file, with the id of its report."""
+
+    report: str
+
+
+def _lines(
+    reader: _Reader,
+    path: Path,
+    kind: type[_T],
+    progress: Callable[[int, int], None] | None = None,
+) -> Iterator[tuple[str, _T | None, object]]:
+    """Each non-blank line of `path` as (where, entry or None when broken, raw value)."""
+    total = path.stat().st_size
+    done = 0
+    with path.open("rb") as stream:
+        for number, raw in enumerate(stream, start=1):
+            done += len(raw)
+            if progress is not None and number % 4096 == 0:
+                progress(done, total)
+            text = raw.decode("utf-8", errors="replace").strip()
+            if not text:
+                continue
+            where = f"line {number}"
+            try:
+                value = json.loads(text)
+            except json.JSONDecodeError as error:
+                reader.add(path, where, f"expected a JSON object, found invalid JSON ({error})")
+                yield where, None, None
+                continue
+            if not isinstance(value, dict):
+                found = "a list" if isinstance(value, list) else type(value).__name__
+                reader.add(path, where, f"expected a JSON object, found {found}")
+                yield where, None, value
+                continue
+            yield where, reader.one(path, value, kind, where), value
+    if progress is not None:
+        progress(total, total)
+
+
+def _read_all(
+    reader: _Reader, path: Path, kind: type[_T], required: bool = True
+) -> tuple[list[tuple[str, _T]], list[object], bool]:
+    """Every entry of a small JSONL file: the good ones, the broken ones, and whether it exists."""
+    if not path.is_file():
+        if required:
+            reader.add(path, "", "expected this file, found nothing (create it, even if empty)")
+        return [], [], False
+    good: list[tuple[str, _T]] = []
+    broken: list[object] = []
+    for where, entry, raw in _lines(reader, path, kind):
+        if entry is None:
+            broken.append(raw)
+        else:
+            good.append((where, entry))
+    return good, broken, True
+
+
+def _check_manifest(reader: _Reader, root: Path) -> None:
+    path = root / MANIFEST
+    try:
+        manifest = json.loads(path.read_bytes().decode("utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        reader.add(path, "", f"expected a readable JSON manifest, found an error ({error})")
+        return
+    expected = {"format": FORMAT, "version": VERSION}
+    if not isinstance(manifest, dict) or any(manifest.get(k) != v for k, v in expected.items()):
+        reader.add(path, "", f"expected {json.dumps(expected)}, found {json.dumps(manifest)} "
+                   "(this crosscheck reads version 1 of the bulk format)")  # fmt: skip
+
+
+def load_bulk(
+    path: str | os.PathLike[str], progress: Callable[[int, int], None] | None = None
+) -> Dataset:
+    """Load a dataset in the bulk format; `crosscheck.load` calls this for such folders.
+
+    Raises `DatasetError` listing every problem, one line each; nothing is half-loaded.
+    """
+    root = Path(path)
+    reader = _Reader(converter=make_converter(iso_dates=True))
+    _check_manifest(reader, root)
+    actor_entries, broken_actors, have_actors = _read_all(reader, root / "actors.jsonl", Actor)
+    actors = _Directory.build(reader, root / "actors.jsonl", "actors", actor_entries,
+                              broken_actors, have_actors)  # fmt: skip
+    place_entries, broken_places, have_places = _read_all(reader, root / "places.jsonl", Place)
+    places = _Directory.build(reader, root / "places.jsonl", "places", place_entries,
+                              broken_places, have_places)  # fmt: skip
+    actors.check_tree(reader, "part_of", actors)
+    places.check_tree(reader, "within", places)
+    for where, actor in actors.entries:
+        actors.resolve(reader, actors.path, f"{where}.aligned_with", actor.aligned_with)
+    checker = _Checker(reader, actors, places, texts_optional=True)
+
+    reports_file = root / "reports.jsonl"
+    report_entries, broken_reports, _ = _read_all(reader, reports_file, BulkReport)
+    unreadable = {r["id"] for r in broken_reports if isinstance(r, dict) and "id" in r}
+    reports: dict[str, Report] = {}
+    for where, header in report_entries:
+        if header.id in reports:
+            reader.add(reports_file, f"{where}.id", f"expected a unique report id, found "
+                       f"{header.id!r} again")  # fmt: skip
+            continue
+        actors.resolve(reader, reports_file, f"{where}.outlet", header.outlet)
+        reports[header.id] = Report(header.id, header.outlet, header.title, header.published,
+                                    header.text, header.url, header.language)  # fmt: skip
+
+    claims_file = root / "claims.jsonl"
+    claims: list[Claim] = []
+    if not claims_file.is_file():
+        reader.add(claims_file, "", "expected this file, found nothing (create it, even if empty)")
+    else:
+        for where, entry, raw in _lines(reader, claims_file, BulkClaim, progress):
+            if entry is None:
+                if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+                    checker.unreadable_claims.add(raw["id"])
+                continue
+            report = reports.get(entry.report)
+            if report is None and entry.report in unreadable:
+                continue  # its report has problems of its own, reported there
+            if report is None:
+                hint = (
+                    did_you_mean(entry.report, [*reports, *unreadable]) or "add it to reports.jsonl"
+                )
+                reader.add(claims_file, f"{where}.report", f"expected the id of a report in "
+                           f"reports.jsonl, found {entry.report!r} ({hint})")  # fmt: skip
+                continue
+            claim = checker.claim(claims_file, report, where, entry)
+            if claim is not None:
+                claims.append(claim)
+    checker.check_totals({claim.id: claim for claim in claims})
+    accepted, _, _ = _read_all(reader, root / "accepted.jsonl", Acceptance, required=False)
+    if reader.problems:
+        raise DatasetError(sorted(set(reader.problems), key=_problem_order))
+    return Dataset(
+        reports=reports.values(),
+        actors=(actor for _, actor in actors.entries),
+        places=(place for _, place in places.entries),
+        claims=claims,
+        accepted=(acceptance for _, acceptance in accepted),
+    )
+
+
+def _claim_line(claim: Claim, published: datetime.date) -> BulkClaim:
+    return BulkClaim(
+        id=claim.id, report=claim.report, predicate=claim.predicate, source=claim.source,
+        quote=claim.quote, modality=claim.modality, agent=claim.agent, patient=claim.patient,
+        place=claim.place,
+        quantity=None if claim.quantity is None else _quantity_entry(claim.quantity),
+        restated=None if claim.restated is None else _quantity_entry(claim.restated),
+        when=None if claim.when is None else _when_entry(claim.when, published),
+        extent=claim.extent, event=claim.event, via=claim.via, total=claim.total,
+        exhaustive=claim.exhaustive, note=claim.note,
+    )  # fmt: skip
+
+
+def _write_lines(target: Path, lines: Iterable[str]) -> None:
+    """Write `lines` to `target` whole or not at all, without holding them all in memory."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            for line in lines:
+                stream.write(line + "\n")
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def dump_bulk(dataset: Dataset, path: str | os.PathLike[str]) -> None:
+    """Write `dataset` to folder `path` in the bulk format, each file whole or not at all."""
+    root = Path(path)
+    converter = make_converter(iso_dates=True)
+
+    def encode(items: Iterable[object]) -> Iterator[str]:
+        for item in items:
+            yield json.dumps(converter.unstructure(item), ensure_ascii=False, sort_keys=False)
+
+    published = {report.id: report.published for report in dataset.reports}
+    files: Sequence[tuple[str, Iterable[object]]] = (
+        ("actors.jsonl", dataset.actors),
+        ("places.jsonl", dataset.places),
+        (
+            "reports.jsonl",
+            (
+                BulkReport(r.id, r.outlet, r.title, r.published, r.url, r.language, r.text)
+                for r in dataset.reports
+            ),
+        ),
+        ("claims.jsonl", (_claim_line(c, published[c.report]) for c in dataset.claims)),
+    )
+    for name, items in files:
+        _write_lines(root / name, encode(items))
+    if dataset.accepted:
+        _write_lines(root / "accepted.jsonl", encode(dataset.accepted))
+    else:
+        (root / "accepted.jsonl").unlink(missing_ok=True)
+    manifest = json.dumps({"format": FORMAT, "version": VERSION}) + "\n"
+    write_atomically(root / MANIFEST, manifest.encode("utf-8"))
