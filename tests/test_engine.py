@@ -163,3 +163,16 @@ def test_a_group_acts_for_what_its_members_act_for() -> None:
     context = Context(attrs.evolve(base, actors=(*base.actors, opposition, rebels)))
     assert context.same_side("opposition", "turkish-armed-forces")
     assert not context.same_side("opposition", "saa")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(datasets())
+def test_the_date_sweep_finds_what_trying_every_pair_finds(dataset: Dataset) -> None:
+    """The sweep over dates gives exactly the findings of the all-pairs reference engine."""
+    assert check(dataset, preview=True) == check(dataset, preview=True, sweep=False)
+
+
+def test_the_sweep_and_all_pairs_agree_on_every_rule_case() -> None:
+    """On the merged rule cases too, the two engine paths give the same findings."""
+    dataset = merged()
+    assert check(dataset, preview=True) == check(dataset, preview=True, sweep=False)

@@ -315,9 +315,11 @@ def timeline_command(place: str, path: Path | None) -> None:
     from crosscheck.timeline import control_timeline
 
     try:
-        rows = control_timeline(dataset, place)
+        rows = control_timeline(dataset, place, [_guarded(r) for r in _registered()])
     except KeyError as error:
         raise BadInput(str(error.args[0])) from None
+    except RuleFailedError as failure:
+        raise BadInput(f"{failure} (a bug in the rule: please report it)") from None
     name = dataset.place(place).name
     if not rows:
         click.echo(f"{name}: no claims about who holds it in {path}")

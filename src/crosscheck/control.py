@@ -40,6 +40,18 @@ class Hold:
         """Whether it claims the whole place."""
         return self.extent is Extent.FULL
 
+    @property
+    def reading(self) -> str:
+        """How the claim was read as a statement of control, for explanations."""
+        claim = self.claim
+        if claim.predicate == "took":
+            if self.extent is Extent.PARTIAL:
+                return f"{claim.id}: 'took' with a count of what was taken → part of the place"
+            return f"{claim.id}: 'took' → full control on its date"
+        if claim.extent is None:
+            return f"{claim.id}: 'controls' with no extent → full control"
+        return f"{claim.id}: 'controls', extent {claim.extent.value}"
+
     def describe(self, context: Context) -> str:
         """ "Syrian government forces took it" / "… hold only part of it"."""
         who = context.dataset.actor(self.controller).name
@@ -55,16 +67,21 @@ class Hold:
 def holds(context: Context, place: str | None = None) -> list[Hold]:
     """Every positive `controls` or `took` claim with an agent, a place and a date, in date order.
 
-    With `place`, only those about that place or a place within it.
+    With `place` (an id), only those about that place or a place within it.
     """
+    everything = context.cached("holds", lambda: _holds(context))
+    if place is None:
+        return everything
+    return [hold for hold in everything if context.within(hold.place, place)]
+
+
+def _holds(context: Context) -> list[Hold]:
     found = []
     for claim in context.with_predicate(*HOLDING):
         roles = context.roles(claim)
         if claim.modality not in POSITIVE or roles.agent is None or roles.place is None:
             continue
         if claim.when is None:
-            continue
-        if place is not None and not context.dataset.is_within(roles.place, place):
             continue
         if claim.predicate == "took":
             if (claim.when.end - claim.when.start).days >= MAX_INCIDENT_DAYS:
@@ -83,19 +100,16 @@ def overlapping_holds(context: Context) -> Iterator[tuple[Hold, Hold]]:
     everything = holds(context)
     by_claim = {hold.claim.id: hold for hold in everything}
 
-    def region(claim: Claim) -> str | None:
+    def region(claim: Claim) -> str:
         """Block by the outermost place: only places in one country can nest."""
-        place = context.roles(claim).place
-        return None if place is None else list(context.dataset.enclosing(place))[-1].id
+        return context.outermost(by_claim[claim.id].place)
 
     claims = [hold.claim for hold in everything]
-    for a, b in context.pairs(claims, region):
+    for a, b in context.pairs(claims, region, overlapping=True):
         first, second = by_claim[a.id], by_claim[b.id]
-        if first.end < second.start or second.end < first.start:
-            continue
         if first.place == second.place:
             yield (second, first) if second.full and not first.full else (first, second)
-        elif context.dataset.is_within(second.place, first.place):
+        elif context.within(second.place, first.place):
             yield first, second
-        elif context.dataset.is_within(first.place, second.place):
+        elif context.within(first.place, second.place):
             yield second, first

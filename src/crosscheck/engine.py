@@ -13,6 +13,7 @@ import datetime
 import itertools
 from collections import defaultdict
 from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Sequence
+from typing import TypeVar
 
 import attrs
 
@@ -83,6 +84,31 @@ class Sameness:
         return f"same thing: {how}: {'; '.join(self.reasons)}"
 
 
+_V = TypeVar("_V")
+
+
+def _sweep(block: list[Claim]) -> Iterator[tuple[Claim, Claim]]:
+    """Pairs of dated claims whose spans share a day, by a sweep in order of start date."""
+    dated = sorted((c for c in block if c.when is not None),
+                   key=lambda c: (c.when.start, c.id))  # type: ignore[union-attr]  # fmt: skip
+    active: list[Claim] = []
+    for claim in dated:
+        assert claim.when is not None
+        start = claim.when.start
+        active = [a for a in active if a.when is not None and a.when.end >= start]
+        for other in active:
+            yield other, claim
+        active.append(claim)
+
+
+def _dated_pairs(block: list[Claim]) -> Iterator[tuple[Claim, Claim]]:
+    """Every pair of dated claims whose spans share a day, by trying all pairs."""
+    dated = [c for c in block if c.when is not None]
+    for a, b in itertools.combinations(dated, 2):
+        if a.when is not None and b.when is not None and a.when.overlaps(b.when):
+            yield a, b
+
+
 def _days(claim: Claim) -> int | None:
     if claim.when is None or claim.when.start == datetime.date.min:
         return None
@@ -90,13 +116,32 @@ def _days(claim: Claim) -> int | None:
 
 
 class Context:
-    """A dataset as rules see it: names resolved, claims indexed, sameness explained."""
+    """A dataset as rules see it: names resolved, claims indexed, sameness explained.
 
-    def __init__(self, dataset: Dataset) -> None:
+    Everything a rule asks about — a claim's resolved roles, whether a place lies within
+    another, whether an actor is part of another, which parties an actor acts for — is
+    computed once, by id, when the context is built. With `sweep` (the default), pairs that
+    must share a day are found by sweeping each block in date order, so a key shared by
+    thousands of claims costs about as many comparisons as there are overlapping pairs;
+    without it every pair in a block is tried (the reference the sweep is tested against).
+    """
+
+    def __init__(self, dataset: Dataset, *, sweep: bool = True) -> None:
         self.dataset = dataset
+        self.sweep = sweep
         self.claims: tuple[Claim, ...] = tuple(sorted(dataset.claims, key=lambda c: c.id))
         self._roles = {claim.id: self._resolve(claim) for claim in self.claims}
+        self._within = {p.id: frozenset(q.id for q in dataset.enclosing(p.id))
+                        for p in dataset.places}  # fmt: skip
+        self._groups = {a.id: frozenset(g.id for g in dataset.groups(a.id))
+                        for a in dataset.actors}  # fmt: skip
+        self._members: dict[str, set[str]] = defaultdict(set)
+        for actor, groups in self._groups.items():
+            for group in groups:
+                self._members[group].add(actor)
         self._camps: dict[str, frozenset[str]] = {}
+        self._cache: dict[str, object] = {}
+        self._published = {r.id: r.published for r in dataset.reports}
 
     def _resolve(self, claim: Claim) -> Roles:
         def actor(name: str | None) -> str | None:
@@ -109,6 +154,16 @@ class Context:
     def roles(self, claim: Claim) -> Roles:
         """The claim's roles as canonical ids."""
         return self._roles[claim.id]
+
+    def published(self, claim: Claim) -> datetime.date:
+        """The publication date of the claim's report."""
+        return self._published[claim.report]
+
+    def cached(self, name: str, make: Callable[[], _V]) -> _V:
+        """`make()`, computed once per context: for results several rules share."""
+        if name not in self._cache:
+            self._cache[name] = make()
+        return self._cache[name]  # type: ignore[return-value]
 
     def with_predicate(self, *predicates: str) -> tuple[Claim, ...]:
         """The claims with one of `predicates`, sorted by id."""
@@ -129,37 +184,73 @@ class Context:
                 yield sorted(groups[value], key=lambda c: c.id)
 
     def pairs(
-        self, claims: Iterable[Claim], key: Callable[[Claim], Hashable | None]
+        self,
+        claims: Iterable[Claim],
+        key: Callable[[Claim], Hashable | None],
+        *,
+        overlapping: bool = False,
     ) -> Iterator[tuple[Claim, Claim]]:
-        """Each pair of claims sharing a `key`, once, the lower id first."""
+        """Each pair of claims sharing a `key`, once, the lower id first.
+
+        With `overlapping`, only pairs of dated claims whose date spans share a day: callers
+        use it where the pair would be dismissed otherwise, so the result is the same, only
+        cheaper (see `sweep`).
+        """
         seen: set[tuple[str, str]] = set()
         for block in self.blocks(claims, key):
-            for a, b in itertools.combinations(block, 2):
-                if (a.id, b.id) not in seen:
-                    seen.add((a.id, b.id))
-                    yield a, b
+            if overlapping:
+                found = _sweep(block) if self.sweep else _dated_pairs(block)
+            else:
+                found = itertools.combinations(block, 2)
+            for a, b in found:
+                pair = (a, b) if a.id < b.id else (b, a)
+                if (pair[0].id, pair[1].id) not in seen:
+                    seen.add((pair[0].id, pair[1].id))
+                    yield pair
 
     def related_pairs(self, claims: Iterable[Claim]) -> list[tuple[Claim, Claim]]:
-        """Pairs sharing an event id, or a predicate and a patient, or a predicate and a place:
-        every pair that `sameness` could find to be about the same thing, once, sorted."""
+        """Every pair that `sameness` could find to be about the same thing, once, sorted:
+        pairs sharing an event id; measures sharing a predicate and a place; other claims
+        sharing a predicate and a patient (or, for a symmetric predicate, the two parties)
+        whose dates overlap."""
         claims = list(claims)
 
         def patient(claim: Claim) -> tuple[str, ...] | None:
             roles = self.roles(claim)
+            if claim.predicate in MEASURES:
+                return None
             if claim.predicate in SYMMETRIC and roles.agent and roles.patient:
                 return (claim.predicate, *sorted((roles.agent, roles.patient)))
             return None if roles.patient is None else (claim.predicate, roles.patient)
 
         def place(claim: Claim) -> tuple[str, str] | None:
             found = self.roles(claim).place
-            return None if found is None else (claim.predicate, found)
+            if claim.predicate not in MEASURES or found is None:
+                return None
+            return (claim.predicate, found)
 
-        found: set[tuple[Claim, Claim]] = set()
-        for key in (lambda c: c.event, patient, place):
-            found |= set(self.pairs(claims, key))
+        found: set[tuple[Claim, Claim]] = set(self.pairs(claims, lambda c: c.event))
+        found |= set(self.pairs(claims, patient, overlapping=True))
+        found |= set(self.pairs(claims, place))
         return sorted(found, key=lambda pair: (pair[0].id, pair[1].id))
 
     # -- actors and places ----------------------------------------------------------------
+
+    def within(self, inner: str, outer: str) -> bool:
+        """Whether place id `inner` is `outer` or lies within it."""
+        return outer in self._within[inner]
+
+    def part_of(self, member: str, group: str) -> bool:
+        """Whether actor id `member` is `group` or belongs to it."""
+        return group in self._groups[member]
+
+    def top_group(self, actor: str) -> str:
+        """The top of actor id `actor`'s `part_of` chain."""
+        return max(self._groups[actor], key=lambda g: (len(self._groups[g]) == 1, g))
+
+    def outermost(self, place: str) -> str:
+        """The outermost place that place id `place` lies within (a country, usually)."""
+        return max(self._within[place], key=lambda p: (len(self._within[p]) == 1, p))
 
     def camps(self, actor: str) -> frozenset[str]:
         """The parties an actor acts for: itself and every actor it is part of or aligned
@@ -169,15 +260,14 @@ class Context:
         cached = self._camps.get(actor)
         if cached is None:
             root = self.dataset.actor(actor).id
-            members = [a.id for a in self.dataset.actors if self.dataset.is_part_of(a.id, root)]
-            cached = frozenset().union(*(self._up(member) for member in members))
+            cached = frozenset().union(*(self._up(member) for member in self._members[root]))
             self._camps[actor] = cached
         return cached
 
     def _up(self, actor: str) -> set[str]:
         """The actor and everything it is part of or aligned with, transitively."""
         seen: set[str] = set()
-        stack = [self.dataset.actor(actor).id]
+        stack = [actor]
         while stack:
             current = self.dataset.actor(stack.pop())
             if current.id not in seen:
@@ -187,7 +277,7 @@ class Context:
 
     def same_side(self, a: str, b: str) -> bool:
         """Whether two actors act for a common party (see `camps`)."""
-        return bool(self.camps(a) & self.camps(b))
+        return not self.camps(a).isdisjoint(self.camps(b))
 
     def sides(self, a: str, b: str) -> str:
         """Explain why two actors are on the same side, or rival ones."""
@@ -199,14 +289,13 @@ class Context:
 
     def one_party_across_time(self, a: Claim, b: Claim) -> bool:
         """Whether two claims come from one side's origins, in reports of different days."""
-        if a.report == b.report:
+        if a.report == b.report or self.published(a) == self.published(b):
             return False
-        days = {self.dataset.report(c.report).published for c in (a, b)}
-        return len(days) == 2 and self.same_side(self.roles(a).source, self.roles(b).source)
+        return self.same_side(self.roles(a).source, self.roles(b).source)
 
     def places_nest(self, a: str, b: str) -> bool:
         """Whether one place is the other or lies within it."""
-        return self.dataset.is_within(a, b) or self.dataset.is_within(b, a)
+        return self.within(a, b) or self.within(b, a)
 
     # -- sameness -------------------------------------------------------------------------
 
@@ -344,16 +433,19 @@ def check(
     *,
     preview: bool = False,
     rules: Sequence[Rule] | None = None,
+    sweep: bool = True,
 ) -> list[Finding]:
     """Run the selected rules over `dataset` and return their findings, most severe first.
 
     `select` and `ignore` take codes, code prefixes and dotted names (see
     `crosscheck.registry.select_rules`); `rules` replaces the rules registered through entry
     points. Pure and deterministic: the result does not depend on the order of the input.
+    `sweep=False` tries every pair in each block instead of sweeping in date order: slower,
+    and the same findings (a property the tests check).
     """
     chosen = select_rules(load_rules() if rules is None else rules, select, ignore,
                           preview=preview)  # fmt: skip
-    context = Context(dataset)
+    context = Context(dataset, sweep=sweep)
     findings: dict[str, Finding] = {}
     for rule in chosen:
         for violation in rule.check(context):

@@ -47,7 +47,6 @@ use `math.fsum`, so the result does not depend on input order or on names.
 from __future__ import annotations
 
 import enum
-import itertools
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
@@ -194,16 +193,23 @@ def claim_groups(dataset: Dataset, context: Context | None = None) -> tuple[Grou
     Silent and planned claims stay out. Every claim is in exactly one group, possibly alone.
     """
     context = context or Context(dataset)
+    return context.cached("claim_groups", lambda: _claim_groups(context))
+
+
+def _claim_groups(context: Context) -> tuple[Group, ...]:
     claims = [c for c in context.claims if c.modality in POSITIVE | {Modality.DENIED}]
     parent = _union_find(c.id for c in claims)
     for a, b in context.related_pairs(claims):
         if context.sameness(a, b, ignore={"modality", "agent"}) is not None:
             _join(parent, a.id, b.id)
     held = {hold.claim.id: hold for hold in holds(context)}
-    for hold_a, hold_b in itertools.combinations(held.values(), 2):
-        same_days = hold_a.start <= hold_b.end and hold_b.start <= hold_a.end
-        if hold_a.place == hold_b.place and same_days:
-            _join(parent, hold_a.claim.id, hold_b.claim.id)
+    on_one_place = context.pairs(
+        [hold.claim for hold in held.values()],
+        lambda claim: held[claim.id].place,
+        overlapping=True,
+    )
+    for a, b in on_one_place:
+        _join(parent, a.id, b.id)
     members: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         members[_root(parent, claim.id)].append(claim)

@@ -8,11 +8,13 @@ control finding (`control.rival-holders`, `control.extent`): sources disagree ab
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 
 import attrs
 
-from crosscheck.engine import Context, check
+from crosscheck.engine import POSITIVE, Context, check
 from crosscheck.model import Dataset, Extent
+from crosscheck.registry import Rule
 
 __all__ = ["CONTROL_PREDICATES", "Row", "control_timeline"]
 
@@ -45,22 +47,30 @@ class Row:
         return start if self.start == self.end else f"{start} – {self.end}"
 
 
-def control_timeline(dataset: Dataset, place: str) -> list[Row]:
-    """The control claims about `place` and the places within it, oldest first.
+def control_timeline(
+    dataset: Dataset, place: str, rules: Sequence[Rule] | None = None
+) -> list[Row]:
+    """The claims that a side holds, took, entered, encircled or left `place` or a place
+    within it, oldest first. Only claims put forward as true count: a plan, a denial or a
+    silence says nothing about who holds a place.
 
-    Raises KeyError (with a did-you-mean hint) when `place` names no place.
+    `rules` are the registered rules (default: loaded from the entry points); their control
+    rules mark the disputed rows. Raises KeyError (with a did-you-mean hint) when `place`
+    names no place.
     """
     target = dataset.place(place).id
     context = Context(dataset)
     disputed = {
         cited.id
-        for finding in check(dataset, select=["control"], rules=None)
+        for finding in check(dataset, select=["control"], rules=rules)
         for cited in finding.claims
     }
     rows = []
     for claim in context.with_predicate(*CONTROL_PREDICATES):
         roles = context.roles(claim)
-        if roles.place is None or not dataset.is_within(roles.place, target):
+        if claim.modality not in POSITIVE:
+            continue
+        if roles.place is None or not context.within(roles.place, target):
             continue
         extent = claim.extent or (Extent.FULL if claim.predicate == "took" else None)
         rows.append(

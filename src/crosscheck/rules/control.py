@@ -25,7 +25,8 @@ def _explain(context: Context, outer: Hold, inner: Hold) -> tuple[str, ...]:
         if outer.place == inner.place
         else f"{inner.place} lies within {outer.place}"
     )
-    return (sameness, places, context.sides(outer.controller, inner.controller))
+    return (sameness, places, context.sides(outer.controller, inner.controller), outer.reading,
+            inner.reading)  # fmt: skip
 
 
 def _when(hold: Hold) -> str:
@@ -35,9 +36,12 @@ def _when(hold: Hold) -> str:
 def _violation(context: Context, outer: Hold, inner: Hold) -> Violation:
     """What the two holds say, in one sentence, with the explanation."""
     place = context.dataset.place(inner.place).name
+    whole = context.dataset.place(outer.place).name
+    about = "" if outer.place == inner.place else f" ({whole}, which contains {place})"
     return Violation(
-        f"{place}, {_when(outer)}: {context.who(outer.claim)} says {outer.describe(context)}, "
-        f"while {context.who(inner.claim)} says {inner.describe(context)} ({_when(inner)}).",
+        f"{place}, {_when(outer)}: {context.who(outer.claim)} says {outer.describe(context)}"
+        f"{about}, while {context.who(inner.claim)} says {inner.describe(context)} "
+        f"({_when(inner)}).",
         (outer.claim, inner.claim),
         _explain(context, outer, inner),
         _severity(outer, inner),

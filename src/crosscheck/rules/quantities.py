@@ -79,7 +79,10 @@ def disjoint(context: Context) -> Iterator[Violation]:
     """
     claims = _quantified(context)
     candidates = set(context.pairs(claims, lambda c: c.event))
-    candidates |= set(context.pairs(claims, lambda c: _block(context, c)))
+    candidates |= set(context.pairs(claims, lambda c: _block(context, c, measures=True)))
+    candidates |= set(
+        context.pairs(claims, lambda c: _block(context, c, measures=False), overlapping=True)
+    )
     for a, b in sorted(candidates, key=lambda pair: (pair[0].id, pair[1].id)):
         sameness = context.sameness(a, b)
         if sameness is None or _overlaps(_q(a), _q(b)) is not False:
@@ -96,10 +99,13 @@ def disjoint(context: Context) -> Iterator[Violation]:
         )
 
 
-def _block(context: Context, claim: Claim) -> tuple[str, str | None] | None:
-    """The inferred-sameness blocking key: a measure's place, or a count's patient."""
+def _block(context: Context, claim: Claim, *, measures: bool) -> tuple[str, str] | None:
+    """The inferred-sameness blocking key: a measure's place, or a count's patient (counts
+    must also share a day, which the caller's date sweep sees to)."""
+    if (claim.predicate in MEASURES) != measures:
+        return None
     roles = context.roles(claim)
-    key = roles.place if claim.predicate in MEASURES else roles.patient
+    key = roles.place if measures else roles.patient
     return None if key is None else (claim.predicate, key)
 
 
@@ -107,7 +113,8 @@ def _comparison(a: Quantity, b: Quantity) -> str:
     if a.unit == b.unit:
         return f"compared in {a.unit}: {a} against {b}"
     converted = _in(b, a.unit)
-    return f"compared in {a.unit}: {a} against {converted} (converted from {b})"
+    how = "" if converted is None else converted.reading.rpartition("; ")[2]
+    return f"compared in {a.unit}: {a} against {converted} ({how})"
 
 
 @rule("QTY002", "quantity.restated", Severity.ERROR)
@@ -214,8 +221,9 @@ def part_larger_than_whole(context: Context) -> Iterator[Violation]:
     Two counts with the same predicate where one is about a part of what the other is about —
     a place within the other's place, a date span within the other's span, a patient that is
     part of the other's patient — and not about exactly the same thing, when the part's
-    smallest possible value exceeds the whole's largest. The containment is inferred, so this
-    is a warning.
+    smallest possible value exceeds the whole's largest. Counts credited to different agents
+    (one not part of the other) count different things and are not compared. The containment
+    is inferred, so this is a warning.
 
     Why it matters
     --------------
@@ -249,8 +257,25 @@ def part_larger_than_whole(context: Context) -> Iterator[Violation]:
 
 
 def _containments(context: Context, claims: list[Claim]) -> Iterator[tuple[Claim, Claim]]:
-    """Pairs (part, whole) of claims with one predicate where part lies within whole."""
-    for a, b in context.pairs(claims, lambda c: c.predicate):
+    """Pairs (part, whole) of claims with one predicate where part lies within whole.
+
+    Only claims that could nest are paired: measures in one country, counts in one country
+    about one top-level group, whose dates overlap.
+    """
+
+    def key(claim: Claim, measures: bool) -> tuple[str, ...] | None:
+        if (claim.predicate in MEASURES) != measures:
+            return None
+        roles = context.roles(claim)
+        region = "" if roles.place is None else context.outermost(roles.place)
+        if measures:
+            return None if roles.place is None else (claim.predicate, region)
+        group = "" if roles.patient is None else context.top_group(roles.patient)
+        return (claim.predicate, region, group)
+
+    pairs = set(context.pairs(claims, lambda c: key(c, measures=True)))
+    pairs |= set(context.pairs(claims, lambda c: key(c, measures=False), overlapping=True))
+    for a, b in sorted(pairs, key=lambda pair: (pair[0].id, pair[1].id)):
         if context.sameness(a, b) is not None:
             continue
         for part, whole in ((a, b), (b, a)):
@@ -267,11 +292,13 @@ def _within(context: Context, part: Claim, whole: Claim) -> bool:
             rp.place is not None
             and rw.place is not None
             and rp.place != rw.place
-            and context.dataset.is_within(rp.place, rw.place)
+            and context.within(rp.place, rw.place)
         )
+    if rp.agent and rw.agent and not context.part_of(rp.agent, rw.agent):
+        return False  # counted for different agents: different things
     checks = [
-        _inside(rp.place, rw.place, context.dataset.is_within),
-        _inside(rp.patient, rw.patient, context.dataset.is_part_of),
+        _inside(rp.place, rw.place, context.within),
+        _inside(rp.patient, rw.patient, context.part_of),
         _span_inside(part, whole),
     ]
     if any(check is None for check in checks):
@@ -317,6 +344,12 @@ def _how_contained(context: Context, part: Claim, whole: Claim) -> list[str]:
     ):
         how.append(f"{_dates(part)} within {_dates(whole)}")
     return how
+
+
+def _start(claim: Claim) -> str:
+    if claim.when is None or claim.when.start == datetime.date.min:
+        return "the beginning"
+    return str(claim.when.start)
 
 
 def _dates(claim: Claim) -> str:
