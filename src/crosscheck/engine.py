@@ -229,10 +229,20 @@ class Context:
                 return None
             return (claim.predicate, found)
 
-        found: set[tuple[Claim, Claim]] = set(self.pairs(claims, lambda c: c.event))
-        found |= set(self.pairs(claims, patient, overlapping=True))
-        found |= set(self.pairs(claims, place))
-        return sorted(found, key=lambda pair: (pair[0].id, pair[1].id))
+        return self.union(
+            self.pairs(claims, lambda c: c.event),
+            self.pairs(claims, patient, overlapping=True),
+            self.pairs(claims, place),
+        )
+
+    @staticmethod
+    def union(*streams: Iterable[tuple[Claim, Claim]]) -> list[tuple[Claim, Claim]]:
+        """The pairs of all `streams`, each once (by claim ids), sorted by ids."""
+        found: dict[tuple[str, str], tuple[Claim, Claim]] = {}
+        for stream in streams:
+            for a, b in stream:
+                found.setdefault((a.id, b.id), (a, b))
+        return [found[key] for key in sorted(found)]
 
     # -- actors and places ----------------------------------------------------------------
 

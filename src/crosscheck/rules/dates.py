@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import math
+import re
 from collections.abc import Iterator
 
 from crosscheck.dates import DateSpan, WeekdayMismatchError
@@ -14,6 +15,9 @@ from crosscheck.quantity import Dimension
 from crosscheck.registry import Rule, rule
 
 __all__ = ["RULES"]
+
+_NAMES_A_WEEKDAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b.*\d", re.I)
+"""A date wording with a weekday name and a number in it: the only kind that can contradict."""
 
 POINT_PREDICATES = frozenset(
     {"killed", "wounded", "captured", "took", "entered", "withdrew", "attacked", "shot_down",
@@ -98,6 +102,8 @@ def weekday_mismatch(context: Context) -> Iterator[Violation]:
     for claim in context.claims:
         if claim.when is None or claim.when.reading == "explicit span":
             continue
+        if not _NAMES_A_WEEKDAY.search(claim.when.text):
+            continue  # nothing to contradict: skip the re-reading
         published = context.dataset.report(claim.report).published
         try:
             DateSpan.parse(claim.when.text, published)

@@ -78,12 +78,12 @@ def disjoint(context: Context) -> Iterator[Violation]:
     interval.
     """
     claims = _quantified(context)
-    candidates = set(context.pairs(claims, lambda c: c.event))
-    candidates |= set(context.pairs(claims, lambda c: _block(context, c, measures=True)))
-    candidates |= set(
-        context.pairs(claims, lambda c: _block(context, c, measures=False), overlapping=True)
+    candidates = context.union(
+        context.pairs(claims, lambda c: c.event),
+        context.pairs(claims, lambda c: _block(context, c, measures=True)),
+        context.pairs(claims, lambda c: _block(context, c, measures=False), overlapping=True),
     )
-    for a, b in sorted(candidates, key=lambda pair: (pair[0].id, pair[1].id)):
+    for a, b in candidates:
         sameness = context.sameness(a, b)
         if sameness is None or _overlaps(_q(a), _q(b)) is not False:
             continue
@@ -273,9 +273,11 @@ def _containments(context: Context, claims: list[Claim]) -> Iterator[tuple[Claim
         group = "" if roles.patient is None else context.top_group(roles.patient)
         return (claim.predicate, region, group)
 
-    pairs = set(context.pairs(claims, lambda c: key(c, measures=True)))
-    pairs |= set(context.pairs(claims, lambda c: key(c, measures=False), overlapping=True))
-    for a, b in sorted(pairs, key=lambda pair: (pair[0].id, pair[1].id)):
+    pairs = context.union(
+        context.pairs(claims, lambda c: key(c, measures=True)),
+        context.pairs(claims, lambda c: key(c, measures=False), overlapping=True),
+    )
+    for a, b in pairs:
         if context.sameness(a, b) is not None:
             continue
         for part, whole in ((a, b), (b, a)):
