@@ -212,10 +212,10 @@ class Context:
         """Every pair that `sameness` could find to be about the same thing, once, sorted:
         pairs sharing an event id; measures sharing a predicate and a place; other claims
         sharing a predicate and a patient (or, for a symmetric predicate, the two parties)
-        whose dates overlap."""
+        whose places may coincide and whose dates overlap."""
         claims = list(claims)
 
-        def patient(claim: Claim) -> tuple[str, ...] | None:
+        def parties(claim: Claim) -> tuple[str, ...] | None:
             roles = self.roles(claim)
             if claim.predicate in MEASURES:
                 return None
@@ -231,9 +231,27 @@ class Context:
 
         return self.union(
             self.pairs(claims, lambda c: c.event),
-            self.pairs(claims, patient, overlapping=True),
+            self.same_place_pairs(claims, parties),
             self.pairs(claims, place),
         )
+
+    def same_place_pairs(
+        self, claims: Iterable[Claim], key: Callable[[Claim], Hashable | None]
+    ) -> Iterator[tuple[Claim, Claim]]:
+        """Pairs sharing `key` whose dates overlap and whose places may coincide: the same
+        place, or either place not given."""
+        claims = list(claims)
+
+        def with_place(claim: Claim) -> Hashable | None:
+            found = key(claim)
+            return None if found is None else (found, self.roles(claim).place)
+
+        yield from self.pairs(claims, with_place, overlapping=True)
+        placeless = {c.id for c in claims if self.roles(c).place is None}
+        if placeless:
+            for a, b in self.pairs(claims, key, overlapping=True):
+                if a.id in placeless or b.id in placeless:
+                    yield a, b
 
     @staticmethod
     def union(*streams: Iterable[tuple[Claim, Claim]]) -> list[tuple[Claim, Claim]]:
@@ -253,6 +271,14 @@ class Context:
     def part_of(self, member: str, group: str) -> bool:
         """Whether actor id `member` is `group` or belongs to it."""
         return group in self._groups[member]
+
+    def enclosing_ids(self, place: str) -> frozenset[str]:
+        """Place id `place` and the ids of every place it lies within."""
+        return self._within[place]
+
+    def group_ids(self, actor: str) -> frozenset[str]:
+        """Actor id `actor` and the ids of every actor it is part of."""
+        return self._groups[actor]
 
     def top_group(self, actor: str) -> str:
         """The top of actor id `actor`'s `part_of` chain."""

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterator
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
 
 from crosscheck.engine import MEASURES, POSITIVE, Context
 from crosscheck.findings import Severity, Violation
@@ -81,7 +82,7 @@ def disjoint(context: Context) -> Iterator[Violation]:
     candidates = context.union(
         context.pairs(claims, lambda c: c.event),
         context.pairs(claims, lambda c: _block(context, c, measures=True)),
-        context.pairs(claims, lambda c: _block(context, c, measures=False), overlapping=True),
+        context.same_place_pairs(claims, lambda c: _block(context, c, measures=False)),
     )
     for a, b in candidates:
         sameness = context.sameness(a, b)
@@ -259,30 +260,34 @@ def part_larger_than_whole(context: Context) -> Iterator[Violation]:
 def _containments(context: Context, claims: list[Claim]) -> Iterator[tuple[Claim, Claim]]:
     """Pairs (part, whole) of claims with one predicate where part lies within whole.
 
-    Only claims that could nest are paired: measures in one country, counts in one country
-    about one top-level group, whose dates overlap.
+    An index join, not a comparison of all pairs: every claim is indexed as a whole under its
+    predicate, place and patient, and each claim as a part looks up only the wholes at its own
+    place and patient or those containing them.
     """
-
-    def key(claim: Claim, measures: bool) -> tuple[str, ...] | None:
-        if (claim.predicate in MEASURES) != measures:
-            return None
+    wholes: dict[tuple[str, str | None, str | None], list[Claim]] = defaultdict(list)
+    for claim in claims:
         roles = context.roles(claim)
-        region = "" if roles.place is None else context.outermost(roles.place)
-        if measures:
-            return None if roles.place is None else (claim.predicate, region)
-        group = "" if roles.patient is None else context.top_group(roles.patient)
-        return (claim.predicate, region, group)
-
-    pairs = context.union(
-        context.pairs(claims, lambda c: key(c, measures=True)),
-        context.pairs(claims, lambda c: key(c, measures=False), overlapping=True),
-    )
-    for a, b in pairs:
-        if context.sameness(a, b) is not None:
-            continue
-        for part, whole in ((a, b), (b, a)):
-            if _within(context, part, whole):
-                yield part, whole
+        patient = None if claim.predicate in MEASURES else roles.patient
+        wholes[(claim.predicate, roles.place, patient)].append(claim)
+    found = []
+    for part in claims:
+        roles = context.roles(part)
+        places: Iterable[str | None] = (
+            [None] if roles.place is None else context.enclosing_ids(roles.place)
+        )
+        patients: Iterable[str | None] = (
+            [None]
+            if part.predicate in MEASURES or roles.patient is None
+            else context.group_ids(roles.patient)
+        )
+        for place in places:
+            for patient in patients:
+                for whole in wholes.get((part.predicate, place, patient), ()):
+                    if whole.id != part.id and _within(context, part, whole):
+                        found.append((part, whole))
+    for part, whole in sorted(found, key=lambda pair: (pair[0].id, pair[1].id)):
+        if context.sameness(part, whole) is None:
+            yield part, whole
 
 
 def _within(context: Context, part: Claim, whole: Claim) -> bool:
