@@ -43,6 +43,17 @@ def lint(session: nox.Session) -> None:
     session.run("ruff", "format", "--check", ".")
 
 
+@nox.session(default=False)
+def bench(session: nox.Session) -> None:
+    """Benchmark crosscheck at 10k, 100k and 1M claims against DuckDB; write results.md.
+
+    Not a default session: it takes minutes. `nox -s bench -- 10000 100000` picks sizes.
+    """
+    install_group(session, "bench")
+    session.install(".")
+    session.run("python", "benchmarks/bench.py", *session.posargs)
+
+
 @nox.session
 def typecheck(session: nox.Session) -> None:
     """Type-check the library with mypy --strict (settings in pyproject.toml)."""

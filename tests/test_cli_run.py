@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -276,12 +277,28 @@ def test_each_format_is_written_to_stdout(name: str) -> None:
 
 def test_output_writes_the_file_and_summarises_on_stderr(tmp_path: Path) -> None:
     """--output writes the rendered output to the file, and one summary line to stderr."""
-    target = tmp_path / "out" / "findings.json"
+    target = tmp_path / "findings.json"
     result = invoke(str(MINI), "--format", "json", "--output", str(target))
     assert result.exit_code == 1
     assert result.stdout == ""
     assert json.loads(target.read_text(encoding="utf-8"))["version"] == 1
     assert result.stderr.endswith(f"; written to {target}\n")
+    assert target.stat().st_mode & 0o777 == 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def test_output_into_a_missing_folder_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    """--output does not create folders: a missing one is reported, and nothing is written."""
+    target = tmp_path / "missing" / "findings.json"
+    result = invoke(str(MINI), "--output", str(target))
+    assert result.exit_code == 2
+    assert "No such file or directory" in result.stderr
+    assert not (tmp_path / "missing").exists()
 
 
 def test_output_is_not_written_when_rendering_fails(

@@ -34,6 +34,7 @@ from crosscheck.loading import (
     DatasetError,
     _Checker,
     _Directory,
+    _mode_for,
     _problem_order,
     _quantity_entry,
     _Reader,
@@ -87,10 +88,15 @@ def _lines(
             done += len(raw)
             if progress is not None and number % 4096 == 0:
                 progress(done, total)
-            text = raw.decode("utf-8", errors="replace").strip()
+            where = f"line {number}"
+            try:
+                text = raw.decode("utf-8").strip()
+            except UnicodeDecodeError as error:
+                reader.add(path, where, f"expected UTF-8 text, found undecodable bytes ({error})")
+                yield where, None, None
+                continue
             if not text:
                 continue
-            where = f"line {number}"
             try:
                 value = json.loads(text)
             except json.JSONDecodeError as error:
@@ -230,6 +236,7 @@ def _write_lines(target: Path, lines: Iterable[str]) -> None:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             for line in lines:
                 stream.write(line + "\n")
+        os.chmod(temporary, _mode_for(target))
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -265,4 +272,4 @@ def dump_bulk(dataset: Dataset, path: str | os.PathLike[str]) -> None:
     else:
         (root / "accepted.jsonl").unlink(missing_ok=True)
     manifest = json.dumps({"format": FORMAT, "version": VERSION}) + "\n"
-    write_atomically(root / MANIFEST, manifest.encode("utf-8"))
+    write_atomically(root / MANIFEST, manifest.encode("utf-8"), make_folders=True)

@@ -67,7 +67,7 @@ def _load(path: Path, verdict: str) -> Dataset:
     from crosscheck.loading import DatasetError, load
 
     try:
-        if not sys.stderr.isatty():
+        if not sys.stderr.isatty() or not (path / "crosscheck-bulk.json").is_file():
             return load(path)
         with click.progressbar(length=1, label="reading claims", file=sys.stderr) as bar:
 
@@ -89,10 +89,12 @@ def _load(path: Path, verdict: str) -> Dataset:
 def show(path: Path) -> None:
     """Load the dataset at PATH and summarise it, or list every problem in it."""
     dataset = _load(path, "nothing loaded")
-    click.echo(
-        f"{path}: {len(dataset.reports)} reports, {len(dataset.claims)} claims, "
-        f"{len(dataset.actors)} actors, {len(dataset.places)} places"
-    )
+    from crosscheck.render.run import plural
+
+    counts = ", ".join(plural(len(items), noun) for items, noun in (
+        (dataset.reports, "report"), (dataset.claims, "claim"), (dataset.actors, "actor"),
+        (dataset.places, "place")))  # fmt: skip
+    click.echo(f"{path}: {counts}")
     for report in sorted(dataset.reports, key=lambda r: (r.published, r.id)):
         outlet = dataset.actor(report.outlet).name
         claims = len(dataset.claims_of(report.id))

@@ -275,6 +275,11 @@ class DateSpan:
         """A span a curator gives explicitly: one day, or `start` to `end` inclusive."""
         return cls(start, start if end is None else end, text, None, "explicit span")
 
+    @property
+    def explicit(self) -> bool:
+        """Whether the span is a curator's (`DateSpan.of`), not read from the wording."""
+        return self.reading == "explicit span"
+
     def overlaps(self, other: DateSpan) -> bool:
         """Whether the two spans share at least one day."""
         return self.start <= other.end and other.start <= self.end
@@ -530,7 +535,7 @@ def _period(
             begins = first if part is None else _month_third(first, part)[0]
             if begins > anchor:
                 first -= relativedelta(years=1)
-            what = "" if part is None else "third "
+            what = "month " if part is None else "third "
             rule = f"the latest {name} whose {what}began on or before the anchor"
             return month_span(first, f"month '{name}' without a year: {rule}", True)
         if year == "last year":

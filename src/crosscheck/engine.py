@@ -18,14 +18,15 @@ from typing import TypeVar
 import attrs
 
 from crosscheck.findings import CitedClaim, Finding, Violation, fingerprint
-from crosscheck.model import Actor, Claim, Dataset, Modality, Place
+from crosscheck.model import Actor, ActorKind, Claim, Dataset, Modality, Place
 from crosscheck.names import fold
-from crosscheck.registry import Rule, load_rules, select_rules
+from crosscheck.registry import Rule, RuleError, load_rules, select_rules
 
 __all__ = [
     "ATTRIBUTED",
     "MAX_INCIDENT_DAYS",
     "MEASURES",
+    "PARTY_KINDS",
     "POSITIVE",
     "SYMMETRIC",
     "Context",
@@ -45,6 +46,10 @@ ATTRIBUTED = frozenset(
      "encircled", "displaced"}
 )  # fmt: skip
 """Predicates whose agent is blamed or credited: rival agents for one act disagree."""
+
+PARTY_KINDS = frozenset({ActorKind.STATE, ActorKind.GOVERNMENT, ActorKind.ARMED_FORCES,
+                         ActorKind.ARMED_GROUP})  # fmt: skip
+"""Kinds of actor that fight: whoever acts for one of them is a party to the conflict."""
 
 SYMMETRIC = frozenset({"met", "agreed", "clashed"})
 """Predicates whose agent and patient may be named in either order: "Putin met Erdogan"."""
@@ -323,11 +328,17 @@ class Context:
         return (f"rival sides: {a} acts for {', '.join(sorted(self.camps(a)))}; "
                 f"{b} acts for {', '.join(sorted(self.camps(b)))}")  # fmt: skip
 
+    def is_party(self, actor: str) -> bool:
+        """Whether `actor` acts for a party to the fighting (a state, government, armed force
+        or group); a monitor or an outlet speaking for itself does not."""
+        return any(self.dataset.actor(a).kind in PARTY_KINDS for a in self.camps(actor))
+
     def one_party_across_time(self, a: Claim, b: Claim) -> bool:
-        """Whether two claims come from one side's origins, in reports of different days."""
+        """Whether two claims come from one party's origins, in reports of different days."""
         if a.report == b.report or self.published(a) == self.published(b):
             return False
-        return self.same_side(self.roles(a).source, self.roles(b).source)
+        source_a, source_b = self.roles(a).source, self.roles(b).source
+        return self.is_party(source_a) and self.same_side(source_a, source_b)
 
     def places_nest(self, a: str, b: str) -> bool:
         """Whether one place is the other or lies within it."""
@@ -486,5 +497,9 @@ def check(
     for rule in chosen:
         for violation in rule.check(context):
             finding = context.finding(rule, violation)
-            findings.setdefault(finding.fingerprint, finding)
+            earlier = findings.setdefault(finding.fingerprint, finding)
+            if earlier != finding:
+                message = (f"rule {rule.code} reported the same claims twice, differently: "
+                           f"{earlier.message!r} and {finding.message!r}")  # fmt: skip
+                raise RuleError(message)
     return sorted(findings.values(), key=lambda f: f.sort_key)

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 import attrs
 
 from crosscheck.model import Claim
+from crosscheck.quantity import Quantity
 
 __all__ = ["CitedClaim", "Finding", "Severity", "Violation", "fingerprint"]
 
@@ -80,19 +81,24 @@ class Finding:
         return (-self.severity.rank, self.code, tuple(c.id for c in self.claims), self.message)
 
 
+def _written(quantity: Quantity | None) -> list[object] | None:
+    if quantity is None:
+        return None
+    curated = [quantity.low, quantity.high] if quantity.curated else []
+    return [quantity.text, quantity.unit, *curated]
+
+
 def _content(claim: Claim) -> list[object]:
-    """What a curator wrote for `claim` (not its note, not what crosscheck derived from it)."""
-    quantities = [
-        None if q is None else [q.text, q.unit, q.low, q.high]
-        for q in (claim.quantity, claim.restated)
-    ]
-    when = (
-        None
-        if claim.when is None
-        else [claim.when.text, str(claim.when.start), str(claim.when.end)]
-    )
+    """What a curator wrote for `claim` — wordings, not the intervals and days crosscheck
+    derives from them, and not its note."""
+    when = None
+    if claim.when is not None:
+        when = [claim.when.text]
+        if claim.when.explicit:
+            when += [str(claim.when.start), str(claim.when.end)]
     return [claim.id, claim.report, claim.predicate, claim.source, claim.quote,
-            claim.modality.value, claim.agent, claim.patient, claim.place, *quantities, when,
+            claim.modality.value, claim.agent, claim.patient, claim.place,
+            _written(claim.quantity), _written(claim.restated), when,
             None if claim.extent is None else claim.extent.value, claim.event, claim.total,
             claim.exhaustive, *([list(claim.via)] if claim.via else [])]  # fmt: skip
 

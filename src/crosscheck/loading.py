@@ -565,6 +565,10 @@ class _Directory(Generic[_N]):
             first_at[item.id] = where
             kept.append((where, item))
             for name in item.names:
+                if not fold(name):
+                    reader.add(self.path, where, f"expected names with letters or digits, "
+                               f"found {name!r} (a name must be matchable)")  # fmt: skip
+                    continue
                 owner = self.names.setdefault(fold(name), item.id)
                 if owner != item.id:
                     reader.add(
@@ -579,6 +583,10 @@ class _Directory(Generic[_N]):
     def resolve(self, reader: _Reader, file: Path, where: str, name: str | None) -> str | None:
         """Return the id `name` names, recording a problem when it names nothing."""
         if name is None or not self.available:
+            return None
+        if not fold(name):
+            message = f"expected the id or an alias of a known {self.what}, found {name!r}"
+            reader.add(file, where, f"{message} (a name needs letters or digits)")
             return None
         found = self.names.get(fold(name))
         if found is None and fold(name) not in self.broken:
@@ -629,6 +637,15 @@ class _Checker:
 
     def report(self, path: Path, header: ReportEntry) -> Report | None:
         self.actors.resolve(self.reader, path, "report.outlet", header.outlet)
+        text_file = Path(header.text_file)
+        if text_file.is_absolute() or ".." in text_file.parts or len(text_file.parts) > 1:
+            self.reader.add(
+                path,
+                "report.text_file",
+                f"expected a file name beside the report, "
+                f"found {header.text_file!r} (texts live in the reports folder)",
+            )
+            return None
         text_path = path.parent / (header.text_file or f"{path.stem}.txt")
         try:
             text = text_path.read_bytes().decode("utf-8")
@@ -666,6 +683,9 @@ class _Checker:
 
     def claim(self, path: Path, report: Report, where: str, entry: ClaimEntry) -> Claim | None:
         here = f"{path.name}: {where}"
+        if not entry.id.strip():
+            self.reader.add(path, f"{where}.id", "expected a claim id, found an empty string "
+                            "(give every claim a short, unique id)")  # fmt: skip
         first = self.claim_ids.setdefault(entry.id, here)
         if first != here:
             self.reader.add(
@@ -966,6 +986,16 @@ def _render(dataset: Dataset) -> dict[Path, bytes]:
     return files
 
 
+def _mode_for(target: Path) -> int:
+    """The permissions `target` has, or those a new file gets under the current umask."""
+    try:
+        return target.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def dump(dataset: Dataset, path: str | os.PathLike[str]) -> None:
     """Write `dataset` to folder `path` in the format `load` reads.
 
@@ -977,7 +1007,7 @@ def dump(dataset: Dataset, path: str | os.PathLike[str]) -> None:
     root = Path(path)
     files = _render(dataset)
     for relative, content in files.items():
-        write_atomically(root / relative, content)
+        write_atomically(root / relative, content, make_folders=True)
     if not dataset.accepted:
         (root / ACCEPTED_FILE).unlink(missing_ok=True)
     reports = root / REPORTS_DIR
@@ -989,13 +1019,19 @@ def dump(dataset: Dataset, path: str | os.PathLike[str]) -> None:
                 text.unlink(missing_ok=True)
 
 
-def write_atomically(target: Path, content: bytes) -> None:
-    """Write `content` to `target` whole or not at all (a temporary file, then a rename)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+def write_atomically(target: Path, content: bytes, *, make_folders: bool = False) -> None:
+    """Write `content` to `target` whole or not at all (a temporary file, then a rename).
+
+    The file gets the permissions a plain write would give it (or keeps the existing file's).
+    The folder must exist unless `make_folders`; a missing one raises FileNotFoundError.
+    """
+    if make_folders:
+        target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(content)
+        os.chmod(temporary, _mode_for(target))
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

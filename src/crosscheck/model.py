@@ -261,6 +261,9 @@ class _Names:
         by_key: dict[str, Actor | Place] = {}
         for item in items:
             for name in item.names:
+                if not fold(name):
+                    raise ValueError(f"the {what} name {name!r} of {item.id!r} has no letters "
+                                     "or digits to match")  # fmt: skip
                 other = by_key.setdefault(fold(name), item)
                 if other.id != item.id:
                     msg = f"the {what} name {name!r} is used by both {other.id!r} and {item.id!r}"

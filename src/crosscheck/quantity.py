@@ -918,6 +918,11 @@ class Quantity:
         return cls(low, high, unit, text, f"curator's interval {_fmt_interval(low, high)} {unit}")
 
     @property
+    def curated(self) -> bool:
+        """Whether the interval is a curator's (`Quantity.interval`), not read from the text."""
+        return self.reading.startswith("curator's interval")
+
+    @property
     def dimension(self) -> Dimension:
         """What the unit measures: a count, a length or a duration."""
         return _dimension_of(self.unit)

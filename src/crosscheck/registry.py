@@ -154,10 +154,12 @@ def select_rules(
     selected by their full code or name. `ignore` then removes rules. A selector that matches
     no rule is a `RuleError` with a did-you-mean hint.
     """
+    select = None if select is None else ([select] if isinstance(select, str) else list(select))
+    ignore = [ignore] if isinstance(ignore, str) else list(ignore or ())
     chosen = [r for r in rules if preview or r.lifecycle is Lifecycle.STABLE]
     if select is not None:
         chosen = [r for r in rules if any(_selects(s, r, preview) for s in _checked(select, rules))]
-    dropped = set(_checked(ignore or (), rules))
+    dropped = set(_checked(ignore, rules))
     return tuple(r for r in chosen if not any(_matches(s, r) for s in dropped))
 
 

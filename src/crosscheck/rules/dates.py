@@ -100,7 +100,7 @@ def weekday_mismatch(context: Context) -> Iterator[Violation]:
     "SANA said the army had re-entered Saraqeb on Monday, March 2": 2 March 2020 was a Monday.
     """
     for claim in context.claims:
-        if claim.when is None or claim.when.reading == "explicit span":
+        if claim.when is None or claim.when.explicit:
             continue
         if not _NAMES_A_WEEKDAY.search(claim.when.text):
             continue  # nothing to contradict: skip the re-reading

@@ -418,7 +418,8 @@ def toll_fell(context: Context) -> Iterator[Violation]:
         if converted is None or converted.high >= _q(earlier).low:
             continue
         yield Violation(
-            f"{context.dataset.actor(earlier.source).name}'s cumulative {earlier.predicate} "
+            f"The cumulative {earlier.predicate} count of "
+            f"{context.dataset.actor(earlier.source).name} "
             f"count fell from {_q(earlier)} (to {_dates(earlier)}) to {_q(later)} "
             f"(to {_dates(later)}).",
             (earlier, later),

@@ -3,11 +3,13 @@ that contradict themselves."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
+from crosscheck.control import holds
 from crosscheck.engine import POSITIVE, Context
 from crosscheck.findings import Severity, Violation
-from crosscheck.model import ActorKind, Claim, Modality
+from crosscheck.model import Claim, Modality
 from crosscheck.registry import Rule, rule
 from crosscheck.rules.quantities import CUMULATIVE
 from crosscheck.sources import Grade, claim_groups, disagreement
@@ -20,22 +22,11 @@ LOSSES = frozenset({"killed", "wounded", "captured", "shot_down", "displaced"})
 """Acts that are a loss for the side they are done to."""
 
 
-PARTY_KINDS = frozenset({ActorKind.STATE, ActorKind.GOVERNMENT, ActorKind.ARMED_FORCES,
-                         ActorKind.ARMED_GROUP})  # fmt: skip
-"""Kinds of actor that fight: a source acting for one of them is a party to the conflict."""
-
-
-def is_party(context: Context, actor: str) -> bool:
-    """Whether `actor` acts for a party to the fighting (a monitor or an outlet on its own
-    does not)."""
-    return any(context.dataset.actor(a).kind in PARTY_KINDS for a in context.camps(actor))
-
-
 def _favours(context: Context, claim: Claim) -> str | None:
     """How `claim` favours its own source's side, or None when the source is no party."""
     roles = context.roles(claim)
     source, agent, patient = roles.source, roles.agent, roles.patient
-    if not is_party(context, source):
+    if not context.is_party(source):
         return None
     if claim.modality is Modality.DENIED:
         if agent and context.same_side(source, agent):
@@ -93,8 +84,10 @@ def self_serving(context: Context) -> Iterator[Violation]:
         origins = sorted({context.dataset.actor(c.source).name for c in voiced})
         first = voiced[0]
         yield Violation(
-            f"Only {', '.join(origins)} vouch for this {first.predicate!r} claim, which favours "
-            f"their own side, and no independent source backs it ({first.id}).",
+            f"Only {' and '.join(origins)} {'vouches' if len(origins) == 1 else 'vouch'} for this "
+            f"{first.predicate!r} claim, which favours "
+            f"{'its' if len(origins) == 1 else 'their'} own side, and no independent source "
+            f"backs it ({first.id}).",
             tuple(voiced),
             (
                 f"group {group.key!r}: {group.grade} ({'; '.join(group.reasons)})",
@@ -129,12 +122,15 @@ def relay_only(context: Context) -> Iterator[Violation]:
     The Observatory's report that Syrian forces entered Saraqeb "corroborated by witnesses":
     two independent origins.
     """
+    held = {hold.claim.id: hold for hold in holds(context)}
     for group in claim_groups(context.dataset, context):
         positive = [c for c in group.claims if c.modality in POSITIVE]
         reports = sorted({c.report for c in positive})
         relayed = any(c.via for c in positive)
         if len(group.independent) != 1 or (len(reports) < 2 and not relayed):
             continue
+        if any(disagreement(context, a, b, held) for a, b in itertools.combinations(positive, 2)):
+            continue  # the copies disagree: source.self-contradiction, not relay
         voice = ", ".join(context.dataset.actor(o).name for o in group.independent[0])
         carriers = f"{len(reports)} reports" if len(reports) > 1 else "relays"
         yield Violation(
@@ -155,11 +151,12 @@ def self_contradiction(context: Context) -> Iterator[Violation]:
 
     What it flags
     -------------
-    Two claims about the same thing from one side's origins (the same origin, or origins
-    aligned with one another), in reports published on different days, whose figures cannot
-    both be true. A cumulative toll that rises is a revision and is left to
-    `quantity.toll-revised`; such pairs are not counted as disagreements between sources by
-    `quantity.disjoint` either, because the disagreement is within one party.
+    Two claims about the same thing from one party's origins (the same origin, or origins
+    aligned with one another, acting for a party to the fighting), in reports published on
+    different days, whose figures cannot both be true: an error when a curated event id makes
+    the sameness certain, a warning when it is inferred. A cumulative toll that rises is a
+    revision and is left to `quantity.toll-revised`. These pairs are not reported by
+    `quantity.disjoint` as well: the disagreement is within one party.
 
     Why it matters
     --------------

@@ -1,0 +1,214 @@
+"""crosscheck at scale: time and memory against a DuckDB self-join and a naive baseline.
+
+    nox -s bench                       # 10k, 100k and 1M claims; writes benchmarks/results.md
+    nox -s bench -- 10000 100000       # chosen sizes
+
+For each size, a seeded synthetic claim set (benchmarks/generate.py) is written in the bulk
+format; then, each in a fresh process so peak memory is its own:
+
+- crosscheck end to end: `crosscheck.load` of the bulk folder and `crosscheck.check` with
+  every stable rule; also `quantity.disjoint` alone;
+- the same quantity-conflict rule as a DuckDB self-join (hash joins on event, and on
+  predicate, patient and place with a date-overlap condition), query time only;
+- at the smallest size, a naive all-pairs Python loop applying the same conditions.
+
+It checks that crosscheck reports every planted disagreement and nothing else, and writes the
+figures, their ratios and the scaling exponent from the 100k to the 1M run to results.md.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import json
+import math
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).parent
+SIZES = (10_000, 100_000, 1_000_000)
+
+
+def _epoch(day: datetime.date) -> int:
+    return (day - datetime.date(1970, 1, 1)).days
+
+
+def _rows(dataset: object) -> list[tuple[object, ...]]:
+    """The columns the SQL and naive rules need, one tuple per claim."""
+    from crosscheck.engine import Context
+
+    context = Context(dataset)  # type: ignore[arg-type]
+    rows = []
+    for claim in context.claims:
+        roles = context.roles(claim)
+        quantity, when = claim.quantity, claim.when
+        if quantity is None or when is None:
+            continue  # the generator always gives both
+        rows.append((claim.id, claim.predicate, roles.patient, roles.place, claim.event,
+                     quantity.low, quantity.high, _epoch(when.start),
+                     _epoch(when.end)))  # fmt: skip
+    return rows
+
+
+SQL = """
+SELECT a.id, b.id FROM claims a JOIN claims b
+  ON a.event = b.event AND a.predicate = b.predicate AND a.id < b.id
+WHERE a.high < b.low OR b.high < a.low
+UNION
+SELECT a.id, b.id FROM claims a JOIN claims b
+  ON a.predicate = b.predicate AND a.patient = b.patient AND a.place = b.place AND a.id < b.id
+WHERE (a.event IS NULL OR b.event IS NULL)
+  AND a.start_day <= b.end_day AND b.start_day <= a.end_day
+  AND a.end_day - a.start_day < 10 AND b.end_day - b.start_day < 10
+  AND (a.high < b.low OR b.high < a.low)
+"""
+
+
+def measure(kind: str, folder: Path) -> dict[str, object]:
+    """One measurement, in this process; prints its result as JSON."""
+    import crosscheck
+
+    result: dict[str, object] = {}
+    if kind == "crosscheck":
+        start = time.perf_counter()
+        dataset = crosscheck.load(folder)
+        loaded = time.perf_counter()
+        findings = crosscheck.check(dataset)
+        done = time.perf_counter()
+        single = crosscheck.check(dataset, select=["QTY001"])
+        single_done = time.perf_counter()
+        result = {
+            "load": loaded - start,
+            "check": done - loaded,
+            "total": done - start,
+            "qty001": single_done - done,
+            "pairs": sorted(sorted(c.id for c in f.claims) for f in single),
+            "findings": len(findings),
+        }
+    elif kind in {"duckdb", "naive"}:
+        rows = _rows(crosscheck.load(folder))
+        if kind == "duckdb":
+            import duckdb
+
+            table = folder / "claims.csv"
+            with table.open("w", newline="", encoding="utf-8") as stream:
+                csv.writer(stream).writerows(rows)
+            db = duckdb.connect()
+            db.execute("CREATE TABLE claims (id VARCHAR, predicate VARCHAR, patient VARCHAR, "
+                       "place VARCHAR, event VARCHAR, low DOUBLE, high DOUBLE, start_day INT, "
+                       "end_day INT)")  # fmt: skip
+            db.execute(f"COPY claims FROM '{table}' (HEADER false, NULLSTR '')")
+            start = time.perf_counter()
+            pairs = db.execute(SQL).fetchall()
+            result = {"query": time.perf_counter() - start, "pairs": len(pairs)}
+        else:
+            start = time.perf_counter()
+            pairs = _naive(rows)
+            result = {"query": time.perf_counter() - start, "pairs": len(pairs)}
+    result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return result
+
+
+def _naive(rows: list[tuple[object, ...]]) -> list[tuple[object, object]]:
+    """Every pair of claims tried, with the conditions of the SQL."""
+    found = []
+    for i, a in enumerate(rows):
+        for b in rows[i + 1 :]:
+            if a[1] != b[1]:
+                continue
+            same_event = a[4] is not None and a[4] == b[4]
+            inferred = (a[4] is None or b[4] is None) and a[2] == b[2] and a[3] == b[3] and (
+                a[7] <= b[8] and b[7] <= a[8] and a[8] - a[7] < 10 and b[8] - b[7] < 10  # type: ignore[operator]
+            )  # fmt: skip
+            if (same_event or inferred) and (a[6] < b[5] or b[6] < a[5]):  # type: ignore[operator]
+                found.append((a[0], b[0]))
+    return found
+
+
+def _run(kind: str, folder: Path) -> dict[str, object]:
+    output = subprocess.run(
+        [sys.executable, __file__, "measure", kind, str(folder)],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    return dict(json.loads(output.strip().splitlines()[-1]))
+
+
+def main(sizes: list[int]) -> None:
+    sys.path.insert(0, str(HERE))
+    from generate import generate
+
+    from crosscheck.bulk import dump_bulk
+
+    rows: list[dict[str, object]] = []
+    with tempfile.TemporaryDirectory() as work:
+        for size in sizes:
+            generated = generate(size)
+            folder = Path(work) / f"claims-{size}"
+            dump_bulk(generated.dataset, folder)
+            row: dict[str, object] = {"size": size, "claims": len(generated.dataset.claims)}
+            ours = _run("crosscheck", folder)
+            found = {frozenset(pair) for pair in ours.pop("pairs")}  # type: ignore[attr-defined]
+            row["planted"] = len(generated.planted)
+            row["exact"] = found == generated.planted
+            row.update({f"crosscheck_{k}": v for k, v in ours.items()})
+            duck = _run("duckdb", folder)
+            row.update({f"duckdb_{k}": v for k, v in duck.items()})
+            if size == min(sizes):
+                naive = _run("naive", folder)
+                row.update({f"naive_{k}": v for k, v in naive.items()})
+            rows.append(row)
+            print(json.dumps(row), flush=True)
+    _write(rows)
+
+
+def _write(rows: list[dict[str, object]]) -> None:
+    def f(value: object) -> str:
+        return f"{value:.2f}" if isinstance(value, float) else str(value)
+
+    lines = [
+        "# crosscheck benchmark results",
+        "",
+        f"Written by `nox -s bench` on {datetime.date.today()}: {platform.platform()}, "
+        f"{os.cpu_count()} CPUs, Python {platform.python_version()}. Times in seconds, memory "
+        "as peak resident set size in MB, each measurement in its own process, one run.",
+        "",
+        "| claims | planted | all found, nothing else | crosscheck load | crosscheck check (all "
+        "rules) | crosscheck end to end | peak MB | quantity.disjoint alone | DuckDB self-join | "
+        "DuckDB peak MB | naive all-pairs |",
+        "| ---: | ---: | :---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for row in rows:
+        lines.append("| " + " | ".join(f(row.get(key, "—")) for key in (
+            "claims", "planted", "exact", "crosscheck_load", "crosscheck_check",
+            "crosscheck_total", "crosscheck_peak_mb", "crosscheck_qty001", "duckdb_query",
+            "duckdb_peak_mb", "naive_query")) + " |")  # fmt: skip
+    lines += ["", "## Ratios", ""]
+    for row in rows:
+        total, duck, single = (float(str(row[key])) for key in (
+            "crosscheck_total", "duckdb_query", "crosscheck_qty001"))  # fmt: skip
+        text = (f"- {row['claims']} claims: end to end / DuckDB self-join = {total / duck:.1f}×; "
+                f"quantity.disjoint alone / DuckDB = {single / duck:.1f}×")  # fmt: skip
+        naive = row.get("naive_query")
+        if isinstance(naive, float):
+            text += f"; naive all-pairs / quantity.disjoint alone = {naive / single:.1f}×"
+        lines.append(text)
+    by_size = {row["size"]: row for row in rows}
+    if 100_000 in by_size and 1_000_000 in by_size:
+        small, large = (float(str(by_size[size]["crosscheck_total"]))
+                        for size in (100_000, 1_000_000))  # fmt: skip
+        lines += ["", f"Scaling from 100k to 1M claims: time × {large / small:.1f} "
+                      f"(exponent {math.log10(large / small):.2f}; 1.00 is linear)."]  # fmt: skip
+    (HERE / "results.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["measure"]:
+        print(json.dumps(measure(sys.argv[2], Path(sys.argv[3]))))
+    else:
+        main([int(size) for size in sys.argv[1:]] or list(SIZES))
