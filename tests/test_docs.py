@@ -77,3 +77,16 @@ def _documented(context: Context) -> Iterator[Violation]:
     Everything.
     """
     yield from ()
+
+
+def test_the_text_sample_in_cli_md_is_the_real_output(monkeypatch: pytest.MonkeyPatch) -> None:
+    """docs/cli.md shows exactly what `crosscheck run tests/data/mini` prints."""
+    from click.testing import CliRunner
+
+    from crosscheck.cli import cli
+
+    monkeypatch.chdir(DOCS.parent)
+    text = (DOCS / "cli.md").read_text(encoding="utf-8")
+    sample = text.split("$ crosscheck run tests/data/mini\n", 1)[1].split("```", 1)[0]
+    result = CliRunner().invoke(cli, ["run", "tests/data/mini", "--no-color"])
+    assert result.stdout == sample

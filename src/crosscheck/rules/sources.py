@@ -132,10 +132,14 @@ def relay_only(context: Context) -> Iterator[Violation]:
         if any(disagreement(context, a, b, held) for a, b in itertools.combinations(positive, 2)):
             continue  # the copies disagree: source.self-contradiction, not relay
         voice = ", ".join(context.dataset.actor(o).name for o in group.independent[0])
-        carriers = f"{len(reports)} reports" if len(reports) > 1 else "relays"
+        if len(reports) > 1:
+            carriers = f"{len(reports)} reports carry"
+        else:
+            relays = sorted({context.dataset.actor(r).name for c in positive for r in c.via})
+            carriers = f"{' and '.join(relays)} {'relays' if len(relays) == 1 else 'relay'}"
         yield Violation(
-            f"{carriers.capitalize()} carry this {positive[0].predicate!r} claim, but all rest "
-            f"on one voice: {voice} ({group.key}).",
+            f"{carriers} this {positive[0].predicate!r} claim, but all of it rests on one "
+            f"voice: {voice} ({group.key}).",
             tuple(positive),
             (
                 f"group {group.key!r}: origins {', '.join(group.origins)} form one independent "
