@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from crosscheck.dates import DateSpan
 from crosscheck.model import (
     PREDICATES,
+    Acceptance,
     Actor,
     ActorKind,
     Claim,
@@ -84,6 +85,14 @@ def date_spans(anchor: datetime.date | None = None) -> st.SearchStrategy[DateSpa
     return st.builds(DateSpan.parse, st.sampled_from(WHEN_WORDINGS), anchor_strategy)
 
 
+def _explicit_spans(published: datetime.date) -> st.SearchStrategy[DateSpan]:
+    """A curator's explicit span ending on or before `published`."""
+    days = st.dates(published - datetime.timedelta(days=900), published)
+    return st.tuples(days, days).map(
+        lambda pair: DateSpan.of(min(pair), max(pair), text="in the early years")
+    )
+
+
 def _text(max_size: int = 24) -> st.SearchStrategy[str]:
     characters = st.characters(codec="utf-8", categories=("L", "N", "P", "Zs"))
     return st.text(characters, min_size=1, max_size=max_size)
@@ -141,7 +150,7 @@ def _report_and_claims(
                 patient=draw(st.none() | st.sampled_from(actor_names)),
                 place=draw(st.none() | st.sampled_from(place_names)),
                 quantity=draw(st.none() | quantities()),
-                when=draw(st.none() | date_spans(published)),
+                when=draw(st.none() | date_spans(published) | _explicit_spans(published)),
                 extent=draw(st.none() | st.sampled_from(Extent))
                 if predicate == "controls"
                 else None,
@@ -201,4 +210,11 @@ def datasets(draw: st.DrawFn, max_reports: int = 3) -> Dataset:
         )
         reports.append(report)
         claims.extend(report_claims)
-    return Dataset(reports=reports, actors=actors, places=places, claims=claims)
+    accepted = draw(st.lists(
+        st.builds(Acceptance, st.text("0123456789abcdef", min_size=16, max_size=16),
+                  _text(40).filter(lambda reason: bool(reason.strip())),
+                  st.sampled_from(["", "QTY001", "CTL002"])),
+        max_size=2, unique_by=lambda a: a.fingerprint,
+    ))  # fmt: skip
+    return Dataset(reports=reports, actors=actors, places=places, claims=claims,
+                   accepted=accepted)  # fmt: skip
