@@ -122,3 +122,10 @@ def test_convert_into_a_file_is_refused(mini: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["convert", str(mini), str(tmp_path / "file")])
     assert result.exit_code == 2
     assert "expected a folder to write into" in result.stderr
+
+
+def test_findings_point_at_the_claims_line_in_a_bulk_file(mini: Path, tmp_path: Path) -> None:
+    """Text output of a bulk dataset gives claims.jsonl:LINE for each cited claim."""
+    root = bulk_copy(mini, tmp_path)
+    result = CliRunner().invoke(cli, ["run", str(root)])
+    assert f"({root / 'claims.jsonl'}:2)" in result.stdout

@@ -8,6 +8,7 @@ table, skipping sub-tables and the insides of multi-line strings.
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from pathlib import Path
@@ -19,15 +20,26 @@ __all__ = ["claim_locations"]
 _CLAIMS_HEADER = re.compile(r"\s*\[\[\s*claims\s*\]\]\s*(#.*)?")
 _HEADER = re.compile(r"\s*\[")
 _ID = re.compile(r"\s*id\s*=")
+_JSON_ID = re.compile(r'^\{"id":\s*"((?:[^"\\]|\\.)*)"')
+"""A bulk claim line as crosscheck writes it starts with its id."""
 
 
 def claim_locations(root: Path) -> dict[str, tuple[str, int]]:
     """Map each claim id in the dataset folder `root` to (report file, line number).
 
-    The file is relative to `root`, written with forward slashes (``reports/x.toml``); lines
-    count from 1. A claim id appearing twice keeps its first location.
+    The file is relative to `root`, written with forward slashes (``reports/x.toml``, or
+    ``claims.jsonl`` in the bulk format); lines count from 1. A claim id appearing twice keeps
+    its first location.
     """
     locations: dict[str, tuple[str, int]] = {}
+    bulk = root / "claims.jsonl"
+    if (root / "crosscheck-bulk.json").is_file() and bulk.is_file():
+        with bulk.open(encoding="utf-8", errors="replace") as stream:
+            for number, text in enumerate(stream, start=1):
+                match = _JSON_ID.search(text)
+                if match:
+                    locations.setdefault(json.loads(f'"{match[1]}"'), ("claims.jsonl", number))
+        return locations
     for path in sorted((root / REPORTS_DIR).glob("*.toml")):
         relative = path.relative_to(root).as_posix()
         for claim_id, line in _claim_ids(path.read_text(encoding="utf-8")):
