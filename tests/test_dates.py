@@ -561,3 +561,15 @@ def test_case_spacing_and_trailing_punctuation_do_not_change_a_resolution(
     plain = DateSpan.parse(text, anchor)
     messy = DateSpan.parse(f"  {text.upper()} .", anchor)
     assert (messy.start, messy.end, messy.anchor) == (plain.start, plain.end, plain.anchor)
+
+
+def test_a_planned_weekday_looks_ahead() -> None:
+    """'on Thursday' in a plan announced on Tue 2020-03-03 is Thu 2020-03-05."""
+    span = DateSpan.parse("on Thursday", datetime.date(2020, 3, 3), ahead=True)
+    assert (span.start, span.is_forward) == (datetime.date(2020, 3, 5), True)
+
+
+def test_a_planned_date_without_a_year_is_the_next_one() -> None:
+    """'Monday, March 2' announced on 2020-02-27 is 2 March 2020, a Monday: no mismatch."""
+    span = DateSpan.parse("Monday, March 2", datetime.date(2020, 2, 27), ahead=True)
+    assert span.start == datetime.date(2020, 3, 2)

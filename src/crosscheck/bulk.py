@@ -42,7 +42,7 @@ from crosscheck.loading import (
     make_converter,
     write_atomically,
 )
-from crosscheck.model import Acceptance, Actor, Claim, Dataset, Place, Report
+from crosscheck.model import Acceptance, Actor, Claim, Dataset, Modality, Place, Report
 from crosscheck.names import did_you_mean
 
 __all__ = ["FORMAT", "MANIFEST", "VERSION", "BulkClaim", "BulkReport", "dump_bulk", "load_bulk"]
@@ -222,7 +222,8 @@ def _claim_line(claim: Claim, published: datetime.date) -> BulkClaim:
         place=claim.place,
         quantity=None if claim.quantity is None else _quantity_entry(claim.quantity),
         restated=None if claim.restated is None else _quantity_entry(claim.restated),
-        when=None if claim.when is None else _when_entry(claim.when, published),
+        when=None if claim.when is None else _when_entry(
+            claim.when, published, claim.modality is Modality.PLANNED),
         extent=claim.extent, event=claim.event, via=claim.via, total=claim.total,
         exhaustive=claim.exhaustive, note=claim.note,
     )  # fmt: skip

@@ -35,6 +35,7 @@ that quotes the wording and lists the accepted forms.
 
 from __future__ import annotations
 
+import contextvars
 import datetime
 import math
 import re
@@ -45,6 +46,10 @@ import attrs
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 __all__ = ["DateError", "DateSpan", "WeekdayMismatchError"]
+
+
+_AHEAD: contextvars.ContextVar[bool] = contextvars.ContextVar("ahead", default=False)
+"""Whether the wording being read looks ahead (see `DateSpan.parse`)."""
 
 
 class DateError(ValueError):
@@ -239,8 +244,11 @@ class DateSpan:
             raise DateError(f"a date span cannot end ({end}) before it starts ({self.start})")
 
     @classmethod
-    def parse(cls, text: str, anchor: datetime.date) -> DateSpan:
+    def parse(cls, text: str, anchor: datetime.date, *, ahead: bool = False) -> DateSpan:
         """Read `text` as it was meant in a report published on `anchor`.
+
+        With `ahead` — for a plan or an announcement — a weekday or a date without a year
+        is the first such day on or after the anchor, not the latest before it.
 
         Raises `DateError` when the wording cannot be read; a weekday that contradicts its date
         raises the subclass `WeekdayMismatchError`, which still carries the date as `span`.
@@ -251,11 +259,14 @@ class DateSpan:
         if isinstance(anchor, datetime.datetime):
             raise TypeError(f"the anchor must be a datetime.date, not {anchor!r}")
         wording = text.strip()
+        token = _AHEAD.set(ahead)
         try:
             raw = _resolve(wording, anchor, wording)
         except _MismatchError as mismatch:
             span = cls._checked(mismatch.raw, wording, anchor)
             raise WeekdayMismatchError(str(mismatch), span) from None
+        finally:
+            _AHEAD.reset(token)
         return cls._checked(raw, wording, anchor)
 
     @classmethod
@@ -410,6 +421,14 @@ def _calendar_day(words: str, anchor: datetime.date, wording: str) -> _Raw | Non
         raise DateError(
             f"'{wording}' is not a real date: {_MONTH_NAMES[month - 1]} has no day {day}"
         )
+    if _AHEAD.get():
+        for year in (anchor.year, anchor.year + 1):
+            if (
+                _is_day_of_year(year, month, day)
+                and (date := datetime.date(year, month, day)) >= anchor
+            ):
+                reading = f"date '{name}' without a year, looking ahead: the first {name} on or "
+                return _Raw(date, date, reading + "after the anchor", True, forward=date > anchor)
     for year in (anchor.year, anchor.year - 1):
         if (
             _is_day_of_year(year, month, day)
@@ -473,6 +492,10 @@ def _weekday(words: str, anchor: datetime.date, _: str) -> _Raw | None:
             "earlier, so both and the days between"
         )
         return _Raw(date - relativedelta(weeks=1), date, reading, True)
+    if _AHEAD.get():
+        date = anchor + relativedelta(weekday=weekday(+1))
+        reading = f"weekday '{name}', looking ahead: the first {name} on or after the anchor"
+        return _Raw(date, date, reading, True, forward=date > anchor)
     date = anchor + relativedelta(weekday=weekday(-1))
     reading = f"weekday '{name}': the latest {name} on or before the anchor"
     return _Raw(date, date, reading, True)

@@ -864,7 +864,7 @@ class _Checker:
             if isinstance(when, WhenEntry):
                 span = DateSpan.of(when.start, when.end, text=when.text)
             else:
-                span = read_when(when, published)
+                span = read_when(when, published, ahead=entry.modality is Modality.PLANNED)
         except ValueError as error:
             self.reader.add(path, where, str(error))
             return None
@@ -909,20 +909,21 @@ def _quantity_entry(quantity: Quantity) -> str | QuantityEntry:
     return QuantityEntry(quantity.text, quantity.unit, quantity.low, quantity.high)
 
 
-def read_when(text: str, published: datetime.date) -> DateSpan:
-    """Resolve a claim's date wording against its report's publication date.
+def read_when(text: str, published: datetime.date, *, ahead: bool = False) -> DateSpan:
+    """Resolve a claim's date wording against its report's publication date (looking ahead
+    for a planned claim, see `DateSpan.parse`).
 
     A weekday that contradicts its date is the source's own inconsistency, not a curator's
     mistake: the date is kept, and the rule `date.weekday-mismatch` reports it.
     """
     try:
-        return DateSpan.parse(text, anchor=published)
+        return DateSpan.parse(text, anchor=published, ahead=ahead)
     except WeekdayMismatchError as mismatch:
         return mismatch.span
 
 
-def _when_entry(span: DateSpan, published: datetime.date) -> str | WhenEntry:
-    if _try(lambda: read_when(span.text, published)) == span:
+def _when_entry(span: DateSpan, published: datetime.date, ahead: bool) -> str | WhenEntry:
+    if _try(lambda: read_when(span.text, published, ahead=ahead)) == span:
         return span.text
     return WhenEntry(span.text, span.start, None if span.end == span.start else span.end)
 
@@ -963,7 +964,9 @@ def _render(dataset: Dataset) -> dict[Path, bytes]:
                 place=c.place,
                 quantity=None if c.quantity is None else _quantity_entry(c.quantity),
                 restated=None if c.restated is None else _quantity_entry(c.restated),
-                when=None if c.when is None else _when_entry(c.when, report.published),
+                when=None
+                if c.when is None
+                else _when_entry(c.when, report.published, c.modality is Modality.PLANNED),
                 extent=c.extent,
                 event=c.event,
                 via=c.via,

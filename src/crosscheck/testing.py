@@ -79,10 +79,17 @@ def quantities() -> st.SearchStrategy[Quantity]:
     return st.one_of(parsed, explicit)
 
 
-def date_spans(anchor: datetime.date | None = None) -> st.SearchStrategy[DateSpan]:
-    """Date spans resolved from real wordings against `anchor` (or a drawn one)."""
+def date_spans(
+    anchor: datetime.date | None = None, *, ahead: bool = False
+) -> st.SearchStrategy[DateSpan]:
+    """Date spans resolved from real wordings against `anchor` (or a drawn one); with
+    `ahead`, as a planned claim's wording is read."""
     anchor_strategy = st.just(anchor) if anchor else anchors()
-    return st.builds(DateSpan.parse, st.sampled_from(WHEN_WORDINGS), anchor_strategy)
+    return st.builds(
+        lambda text, day: DateSpan.parse(text, day, ahead=ahead),
+        st.sampled_from(WHEN_WORDINGS),
+        anchor_strategy,
+    )
 
 
 def _explicit_spans(published: datetime.date) -> st.SearchStrategy[DateSpan]:
@@ -138,6 +145,8 @@ def _report_and_claims(
         start = draw(st.integers(0, len(words) - 1))
         end = draw(st.integers(start + 1, len(words)))
         predicate = draw(st.sampled_from(sorted(PREDICATES)))
+        modality = draw(st.sampled_from(Modality))
+        planned = modality is Modality.PLANNED
         claims.append(
             Claim(
                 id=f"claim-{number}",
@@ -145,12 +154,14 @@ def _report_and_claims(
                 predicate=predicate,
                 source=draw(st.sampled_from(actor_names)),
                 quote=" ".join(words[start:end]),
-                modality=draw(st.sampled_from(Modality)),
+                modality=modality,
                 agent=draw(st.none() | st.sampled_from(actor_names)),
                 patient=draw(st.none() | st.sampled_from(actor_names)),
                 place=draw(st.none() | st.sampled_from(place_names)),
                 quantity=draw(st.none() | quantities()),
-                when=draw(st.none() | date_spans(published) | _explicit_spans(published)),
+                when=draw(
+                    st.none() | date_spans(published, ahead=planned) | _explicit_spans(published)
+                ),
                 extent=draw(st.none() | st.sampled_from(Extent))
                 if predicate == "controls"
                 else None,

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from crosscheck.dates import DateSpan, WeekdayMismatchError
 from crosscheck.engine import Context
 from crosscheck.findings import Severity, Violation
-from crosscheck.model import Claim
+from crosscheck.model import Claim, Modality
 from crosscheck.quantity import Dimension
 from crosscheck.registry import Rule, rule
 
@@ -106,7 +106,7 @@ def weekday_mismatch(context: Context) -> Iterator[Violation]:
             continue  # nothing to contradict: skip the re-reading
         published = context.dataset.report(claim.report).published
         try:
-            DateSpan.parse(claim.when.text, published)
+            DateSpan.parse(claim.when.text, published, ahead=claim.modality is Modality.PLANNED)
         except WeekdayMismatchError as mismatch:
             yield Violation(
                 f"{context.who(claim)} writes ‘{claim.when.text}’, but {mismatch}.",
