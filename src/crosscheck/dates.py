@@ -45,6 +45,8 @@ from typing import Final
 import attrs
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
+from crosscheck.quantity import NUMBER_WORDS
+
 __all__ = ["DateError", "DateSpan", "WeekdayMismatchError"]
 
 
@@ -105,23 +107,9 @@ _WEEKDAYS: Final[dict[str, int]] = {
     "thurs": 3,
 }
 _DATEUTIL_WEEKDAYS: Final = (MO, TU, WE, TH, FR, SA, SU)
-_NUMBER_WORDS: Final = (
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-)
 _NUMBERS: Final[dict[str, int]] = {
     "a": 1,
-    **{word: number for number, word in enumerate(_NUMBER_WORDS, start=1)},
+    **{word: number for word, number in NUMBER_WORDS.items() if 1 <= number <= 12},
 }
 
 _UNITS: Final[dict[str, relativedelta]] = {

@@ -41,12 +41,14 @@ from __future__ import annotations
 import enum
 import math
 import re
+from collections.abc import Mapping
 from fractions import Fraction
 from typing import Final, TypeVar
 
 import attrs
 
 __all__ = [
+    "NUMBER_WORDS",
     "WORDINGS",
     "Dimension",
     "Quantity",
@@ -439,6 +441,8 @@ _SMALL: Final[dict[str, int]] = {
     word: n
     for n, word in enumerate((*_DIGIT_WORDS, *_TEEN_WORDS, "seventeen", "eighteen", "nineteen"))
 }
+NUMBER_WORDS: Final[Mapping[str, int]] = _SMALL
+"""The number words zero to nineteen and their values (shared with `crosscheck.dates`)."""
 _TENS: Final[dict[str, int]] = {
     word: 10 * n
     for n, word in enumerate(
