@@ -339,11 +339,16 @@ def timeline_command(place: str, path: Path | None) -> None:
         )
         for row in rows
     ]
-    widths = [max(len(line[column]) for line in table) for column in range(len(header) - 1)]
     click.echo(f"Control of {name} ({len(rows)} claims; ! = sources disagree or contested)")
-    for line in table:
-        cells = [cell.ljust(width) for cell, width in zip(line, widths, strict=False)]
-        click.echo("  ".join([*cells, line[-1]]).rstrip())
+    _echo_table(table)
+
+
+def _echo_table(rows: Sequence[Sequence[str]]) -> None:
+    """Print rows as aligned columns; the last column is not padded."""
+    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]) - 1)]
+    for row in rows:
+        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+        click.echo("  ".join([*cells, row[-1]]).rstrip())
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -383,11 +388,9 @@ def sources_command(path: Path | None, format_name: str) -> None:
                                                        Grade.CONTESTED, Grade.DENIED,
                                                        Grade.SINGLE_SOURCE)),
                      shown))  # fmt: skip
-    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
     click.echo(f"Origins in {path} (trust: an estimate by truth discovery, not a fact; "
                "see docs/sources.md)")  # fmt: skip
-    for row in rows:
-        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+    _echo_table(rows)
     click.echo()
     click.echo("Groups of two or more claims about one thing:")
     for group in report.groups:
@@ -453,10 +456,7 @@ def rules_command(rule: str | None) -> None:
         rows = [header] + [
             (r.code, r.name, r.severity.value, r.lifecycle.value, r.summary) for r in registered
         ]
-        widths = [max(len(row[column]) for row in rows) for column in range(4)]
-        for row in rows:
-            cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
-            click.echo("  ".join([*cells, row[4]]))
+        _echo_table(rows)
         return
     found = next((r for r in registered if rule.upper() == r.code or rule == r.name), None)
     if found is None:
