@@ -285,10 +285,6 @@ class Context:
         """Actor id `actor` and the ids of every actor it is part of."""
         return self._groups[actor]
 
-    def top_group(self, actor: str) -> str:
-        """The top of actor id `actor`'s `part_of` chain."""
-        return max(self._groups[actor], key=lambda g: (len(self._groups[g]) == 1, g))
-
     def outermost(self, place: str) -> str:
         """The outermost place that place id `place` lies within (a country, usually)."""
         return max(self._within[place], key=lambda p: (len(self._within[p]) == 1, p))
