@@ -30,16 +30,16 @@ from typing import TypeVar
 import attrs
 
 from crosscheck.loading import (
+    Checker,
     ClaimEntry,
     DatasetError,
-    _Checker,
-    _Directory,
-    _mode_for,
-    _problem_order,
-    _quantity_entry,
-    _Reader,
-    _when_entry,
+    Directory,
+    Reader,
     make_converter,
+    mode_for,
+    problem_order,
+    quantity_entry,
+    when_entry,
     write_atomically,
 )
 from crosscheck.model import Acceptance, Actor, Claim, Dataset, Modality, Place, Report
@@ -75,7 +75,7 @@ class BulkClaim(ClaimEntry):
 
 
 def _lines(
-    reader: _Reader,
+    reader: Reader,
     path: Path,
     kind: type[_T],
     progress: Callable[[int, int], None] | None = None,
@@ -114,7 +114,7 @@ def _lines(
 
 
 def _read_all(
-    reader: _Reader, path: Path, kind: type[_T], required: bool = True
+    reader: Reader, path: Path, kind: type[_T], required: bool = True
 ) -> tuple[list[tuple[str, _T]], list[object], bool]:
     """Every entry of a small JSONL file: the good ones, the broken ones, and whether it exists."""
     if not path.is_file():
@@ -131,7 +131,7 @@ def _read_all(
     return good, broken, True
 
 
-def _check_manifest(reader: _Reader, root: Path) -> None:
+def _check_manifest(reader: Reader, root: Path) -> None:
     path = root / MANIFEST
     try:
         manifest = json.loads(path.read_bytes().decode("utf-8"))
@@ -152,19 +152,19 @@ def load_bulk(
     Raises `DatasetError` listing every problem, one line each; nothing is half-loaded.
     """
     root = Path(path)
-    reader = _Reader(converter=make_converter(iso_dates=True))
+    reader = Reader(converter=make_converter(iso_dates=True))
     _check_manifest(reader, root)
     actor_entries, broken_actors, have_actors = _read_all(reader, root / "actors.jsonl", Actor)
-    actors = _Directory.build(reader, root / "actors.jsonl", "actors", actor_entries,
+    actors = Directory.build(reader, root / "actors.jsonl", "actors", actor_entries,
                               broken_actors, have_actors)  # fmt: skip
     place_entries, broken_places, have_places = _read_all(reader, root / "places.jsonl", Place)
-    places = _Directory.build(reader, root / "places.jsonl", "places", place_entries,
+    places = Directory.build(reader, root / "places.jsonl", "places", place_entries,
                               broken_places, have_places)  # fmt: skip
     actors.check_tree(reader, "part_of", actors)
     places.check_tree(reader, "within", places)
     for where, actor in actors.entries:
         actors.resolve(reader, actors.path, f"{where}.aligned_with", actor.aligned_with)
-    checker = _Checker(reader, actors, places, texts_optional=True)
+    checker = Checker(reader, actors, places, texts_optional=True)
 
     reports_file = root / "reports.jsonl"
     report_entries, broken_reports, _ = _read_all(reader, reports_file, BulkReport)
@@ -205,7 +205,7 @@ def load_bulk(
     checker.check_totals({claim.id: claim for claim in claims})
     accepted, _, _ = _read_all(reader, root / "accepted.jsonl", Acceptance, required=False)
     if reader.problems:
-        raise DatasetError(sorted(set(reader.problems), key=_problem_order))
+        raise DatasetError(sorted(set(reader.problems), key=problem_order))
     return Dataset(
         reports=reports.values(),
         actors=(actor for _, actor in actors.entries),
@@ -220,9 +220,9 @@ def _claim_line(claim: Claim, published: datetime.date) -> BulkClaim:
         id=claim.id, report=claim.report, predicate=claim.predicate, source=claim.source,
         quote=claim.quote, modality=claim.modality, agent=claim.agent, patient=claim.patient,
         place=claim.place,
-        quantity=None if claim.quantity is None else _quantity_entry(claim.quantity),
-        restated=None if claim.restated is None else _quantity_entry(claim.restated),
-        when=None if claim.when is None else _when_entry(
+        quantity=None if claim.quantity is None else quantity_entry(claim.quantity),
+        restated=None if claim.restated is None else quantity_entry(claim.restated),
+        when=None if claim.when is None else when_entry(
             claim.when, published, claim.modality is Modality.PLANNED),
         extent=claim.extent, event=claim.event, via=claim.via, total=claim.total,
         exhaustive=claim.exhaustive, note=claim.note,
@@ -237,7 +237,7 @@ def _write_lines(target: Path, lines: Iterable[str]) -> None:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             for line in lines:
                 stream.write(line + "\n")
-        os.chmod(temporary, _mode_for(target))
+        os.chmod(temporary, mode_for(target))
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

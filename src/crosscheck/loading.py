@@ -12,6 +12,9 @@ Loading happens in two passes. The first structures every file with one cattrs c
 whole dataset can tell: references resolve, ids are unique, quotes occur in their report's text,
 wordings parse, dates do not lie after publication. Every problem from both passes is collected
 and raised together as a `DatasetError`; nothing is returned half-loaded.
+
+`Reader`, `Directory` and `Checker` are the checking machinery both formats share: the bulk
+format (`crosscheck.bulk`) feeds them JSON lines instead of TOML tables.
 """
 
 from __future__ import annotations
@@ -336,7 +339,7 @@ _F = TypeVar("_F")
 
 
 @attrs.define
-class _Reader:
+class Reader:
     """The first pass: TOML files to typed entries, one entry at a time, collecting problems."""
 
     converter: cattrs.Converter = attrs.field(factory=make_converter)
@@ -421,10 +424,10 @@ def load(
         hint = f"a dataset is a folder with {ACTORS_FILE}, {PLACES_FILE} and {REPORTS_DIR}/"
         message = f"expected a dataset folder, found {found} ({hint})"
         raise DatasetError([Problem(str(root), "", message)])
-    reader = _Reader()
-    actors = _Directory.read(reader, root / ACTORS_FILE, "actors", Actor)
-    places = _Directory.read(reader, root / PLACES_FILE, "places", Place)
-    checker = _Checker(reader, actors, places)
+    reader = Reader()
+    actors = Directory.read(reader, root / ACTORS_FILE, "actors", Actor)
+    places = Directory.read(reader, root / PLACES_FILE, "places", Place)
+    checker = Checker(reader, actors, places)
     actors.check_tree(reader, "part_of", actors)
     places.check_tree(reader, "within", places)
     for where, actor in actors.entries:
@@ -454,7 +457,7 @@ def load(
     checker.check_totals({claim.id: claim for claim in claims})
     accepted = _read_accepted(reader, root / ACCEPTED_FILE)
     if reader.problems:
-        raise DatasetError(sorted(set(reader.problems), key=_problem_order))
+        raise DatasetError(sorted(set(reader.problems), key=problem_order))
     return Dataset(
         reports=reports,
         actors=(actor for _, actor in actors.entries),
@@ -464,7 +467,7 @@ def load(
     )
 
 
-def _read_accepted(reader: _Reader, path: Path) -> list[Acceptance]:
+def _read_accepted(reader: Reader, path: Path) -> list[Acceptance]:
     """Read the optional accepted.toml; a fingerprint may be accepted only once."""
     if not path.exists():
         return []
@@ -490,7 +493,7 @@ def _read_accepted(reader: _Reader, path: Path) -> list[Acceptance]:
     return [acceptance for _, acceptance in entries]
 
 
-def _problem_order(problem: Problem) -> tuple[str, list[tuple[int, str]], str]:
+def problem_order(problem: Problem) -> tuple[str, list[tuple[int, str]], str]:
     """Order problems by file, then by position in the file (claims[2] before claims[10])."""
     steps = problem.path.replace("[", ".").replace("]", "").split(".")
     return (
@@ -504,7 +507,7 @@ _N = TypeVar("_N", Actor, Place)
 
 
 @attrs.define
-class _Directory(Generic[_N]):
+class Directory(Generic[_N]):
     """The actors (or places) of a dataset, by every name, as far as they could be read."""
 
     path: Path
@@ -520,7 +523,7 @@ class _Directory(Generic[_N]):
     """Folded names of entries that could not be read: references to them are not errors."""
 
     @classmethod
-    def read(cls, reader: _Reader, path: Path, table: str, kind: type[_N]) -> _Directory[_N]:
+    def read(cls, reader: Reader, path: Path, table: str, kind: type[_N]) -> Directory[_N]:
         """Read the TOML file `path`, whose array of tables `table` holds the entries."""
         document = reader.document(path, (table,))
         entries, broken = reader.many(path, document, table, kind) if document else ([], [])
@@ -529,13 +532,13 @@ class _Directory(Generic[_N]):
     @classmethod
     def build(
         cls,
-        reader: _Reader,
+        reader: Reader,
         path: Path,
         table: str,
         entries: list[tuple[str, _N]],
         broken: Sequence[object],
         available: bool,
-    ) -> _Directory[_N]:
+    ) -> Directory[_N]:
         """Index entries read from `path` (and remember the names of the broken ones)."""
         directory = cls(path, table, table.removesuffix("s"), entries, available)
         for item in broken:
@@ -550,7 +553,7 @@ class _Directory(Generic[_N]):
         directory._index(reader)
         return directory
 
-    def _index(self, reader: _Reader) -> None:
+    def _index(self, reader: Reader) -> None:
         first_at: dict[str, str] = {}
         kept = []
         for where, item in self.entries:
@@ -580,7 +583,7 @@ class _Directory(Generic[_N]):
                     )
         self.entries = kept
 
-    def resolve(self, reader: _Reader, file: Path, where: str, name: str | None) -> str | None:
+    def resolve(self, reader: Reader, file: Path, where: str, name: str | None) -> str | None:
         """Return the id `name` names, recording a problem when it names nothing."""
         if name is None or not self.available:
             return None
@@ -597,7 +600,7 @@ class _Directory(Generic[_N]):
             )
         return found
 
-    def check_tree(self, reader: _Reader, key: str, parents_from: _Directory[_N]) -> None:
+    def check_tree(self, reader: Reader, key: str, parents_from: Directory[_N]) -> None:
         """Check that every `key` reference (part_of, within) resolves and no chain loops."""
         parent: dict[str, str | None] = {}
         for where, item in self.entries:
@@ -622,12 +625,12 @@ class _Directory(Generic[_N]):
 
 
 @attrs.define
-class _Checker:
+class Checker:
     """The second pass: what only the whole dataset can tell."""
 
-    reader: _Reader
-    actors: _Directory[Actor]
-    places: _Directory[Place]
+    reader: Reader
+    actors: Directory[Actor]
+    places: Directory[Place]
     claim_ids: dict[str, str] = attrs.field(factory=dict)
     totals: list[tuple[Path, str, ClaimEntry]] = attrs.field(factory=list)
     unreadable_claims: set[str] = attrs.field(factory=set)
@@ -898,7 +901,7 @@ def _closest_passage(text: str, wanted: str) -> str:
 # -- dumping ----------------------------------------------------------------------------------
 
 
-def _quantity_entry(quantity: Quantity) -> str | QuantityEntry:
+def quantity_entry(quantity: Quantity) -> str | QuantityEntry:
     try:
         reparsed = Quantity.parse(quantity.text, unit=quantity.unit)
     except ValueError:
@@ -922,7 +925,7 @@ def read_when(text: str, published: datetime.date, *, ahead: bool = False) -> Da
         return mismatch.span
 
 
-def _when_entry(span: DateSpan, published: datetime.date, ahead: bool) -> str | WhenEntry:
+def when_entry(span: DateSpan, published: datetime.date, ahead: bool) -> str | WhenEntry:
     if _try(lambda: read_when(span.text, published, ahead=ahead)) == span:
         return span.text
     return WhenEntry(span.text, span.start, None if span.end == span.start else span.end)
@@ -962,11 +965,11 @@ def _render(dataset: Dataset) -> dict[Path, bytes]:
                 agent=c.agent,
                 patient=c.patient,
                 place=c.place,
-                quantity=None if c.quantity is None else _quantity_entry(c.quantity),
-                restated=None if c.restated is None else _quantity_entry(c.restated),
+                quantity=None if c.quantity is None else quantity_entry(c.quantity),
+                restated=None if c.restated is None else quantity_entry(c.restated),
                 when=None
                 if c.when is None
-                else _when_entry(c.when, report.published, c.modality is Modality.PLANNED),
+                else when_entry(c.when, report.published, c.modality is Modality.PLANNED),
                 extent=c.extent,
                 event=c.event,
                 via=c.via,
@@ -989,7 +992,7 @@ def _render(dataset: Dataset) -> dict[Path, bytes]:
     return files
 
 
-def _mode_for(target: Path) -> int:
+def mode_for(target: Path) -> int:
     """The permissions `target` has, or those a new file gets under the current umask."""
     try:
         return target.stat().st_mode & 0o777
@@ -1034,7 +1037,7 @@ def write_atomically(target: Path, content: bytes, *, make_folders: bool = False
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(content)
-        os.chmod(temporary, _mode_for(target))
+        os.chmod(temporary, mode_for(target))
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
