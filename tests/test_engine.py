@@ -72,14 +72,20 @@ def test_findings_do_not_depend_on_input_order(random: object) -> None:
 @settings(max_examples=30, deadline=None)
 @given(st.data())
 def test_adding_an_agreeing_claim_creates_no_finding_with_it(data: st.DataObject) -> None:
-    """A second source repeating a claim word for word keeps every disagreement, and adds none
-    between the claim and its repetition. (Source findings describe whole groups of claims,
+    """A second, independent source repeating a claim in another report keeps every
+    disagreement, and adds none between the claim and its repetition. (Source findings describe whole groups of claims,
     so they rightly change as a group grows.)"""
     dataset = merged()
     candidates = [c for c in dataset.claims if c.total is None and not any(
         other.total == c.id for other in dataset.claims)]  # fmt: skip
     original: Claim = data.draw(st.sampled_from(candidates))
-    copy = attrs.evolve(original, id=original.id + "-again")
+    monitor = Actor("second-monitor", "A second monitor", ActorKind.MONITOR)
+    first = dataset.report(original.report)
+    report = attrs.evolve(first, id="second-report", outlet=monitor.id)
+    copy = attrs.evolve(original, id=original.id + "-again", report=report.id,
+                        source=monitor.id)  # fmt: skip
+    dataset = attrs.evolve(dataset, reports=(*dataset.reports, report),
+                           actors=(*dataset.actors, monitor))  # fmt: skip
     families = ["QTY", "CTL", "DAT", "ATT"]
     before = {f.fingerprint for f in check(dataset, select=families, preview=True)}
     grown = attrs.evolve(dataset, claims=(*dataset.claims, copy))

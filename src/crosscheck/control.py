@@ -18,7 +18,8 @@ __all__ = ["HOLDING", "Hold", "holds", "overlapping_holds"]
 HOLDING = frozenset({"controls", "took"})
 """Predicates that say who holds a place.
 
-`took` means full control on its date — unless it counts what was taken ("recapturing more than
+`took` means full control on its date — unless its extent says otherwise ("wrested control
+over much of Idlib": partial), or it counts what was taken ("recapturing more than
 a hundred towns" in a province: part of it), or its date spans a campaign rather than a day or
 so (taken at some unknown point of it: nothing to compare).
 """
@@ -45,6 +46,8 @@ class Hold:
         """How the claim was read as a statement of control, for explanations."""
         claim = self.claim
         if claim.predicate == "took":
+            if claim.extent is not None:
+                return f"{claim.id}: 'took', extent {claim.extent.value}"
             if self.extent is Extent.PARTIAL:
                 return f"{claim.id}: 'took' with a count of what was taken → part of the place"
             return f"{claim.id}: 'took' → full control on its date"
@@ -87,7 +90,7 @@ def _holds(context: Context) -> list[Hold]:
             if (claim.when.end - claim.when.start).days >= MAX_INCIDENT_DAYS:
                 continue  # taken at some point in a campaign: no date to compare
             # "took more than a hundred towns" in a province took parts of it, not all of it
-            extent = Extent.PARTIAL if claim.quantity is not None else Extent.FULL
+            extent = claim.extent or (Extent.PARTIAL if claim.quantity is not None else Extent.FULL)
         else:
             extent = claim.extent or Extent.FULL
         found.append(Hold(claim, roles.agent, roles.place, extent, claim.when.start,

@@ -709,13 +709,13 @@ class Checker:
         for index, relay in enumerate(entry.via):
             self.actors.resolve(self.reader, path, f"{where}.via[{index}]", relay)
         self.places.resolve(self.reader, path, f"{where}.place", entry.place)
-        if entry.extent is not None and entry.predicate != "controls":
+        if entry.extent is not None and entry.predicate not in {"controls", "took"}:
             self.reader.add(
                 path,
                 f"{where}.extent",
                 f"expected no extent on a "
                 f"{entry.predicate!r} claim, found {entry.extent.value!r} (extent "
-                "belongs to 'controls' claims)",
+                "belongs to 'controls' and 'took' claims)",
             )
         self._check_quote(path, f"{where}.quote", report, entry.quote)
         quantity = self._quantity(path, f"{where}.quantity", entry.quantity)

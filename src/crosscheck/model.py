@@ -107,8 +107,9 @@ PREDICATES: Mapping[str, str] = {
     "wounded": "the agent wounded the patient; the quantity counts the wounded",
     "captured": "the agent took the patient captive; the quantity counts captives",
     "displaced": "people were driven from their homes; the quantity counts them",
-    "controls": "the agent holds the place (extent: full, partial or contested)",
-    "took": "the agent took, retook or recaptured the place (from the patient)",
+    "controls": "the agent holds the place (extent: full, the default, partial or contested)",
+    "took": "the agent took, retook or recaptured the place (from the patient); all of it "
+    "unless an extent says partial",
     "entered": "the agent entered the place",
     "withdrew": "the agent withdrew or was pushed back from the place",
     "clashed": "the agent and the patient fought (at the place)",

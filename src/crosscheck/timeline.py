@@ -72,7 +72,7 @@ def control_timeline(
             continue
         if roles.place is None or not context.within(roles.place, target):
             continue
-        extent = claim.extent or (Extent.FULL if claim.predicate == "took" else None)
+        extent = claim.extent or (Extent.FULL if claim.predicate in {"took", "controls"} else None)
         rows.append(
             Row(
                 start=claim.when.start if claim.when else None,

@@ -109,7 +109,7 @@ def weekday_mismatch(context: Context) -> Iterator[Violation]:
             DateSpan.parse(claim.when.text, published, ahead=claim.modality is Modality.PLANNED)
         except WeekdayMismatchError as mismatch:
             yield Violation(
-                f"{context.who(claim)} writes ‘{claim.when.text}’, but {mismatch}.",
+                f"{context.who(claim)} contradicts itself: {mismatch}.",
                 (claim,),
                 (f"resolved against the report's publication date {published}",),
             )
