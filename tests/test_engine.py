@@ -73,8 +73,8 @@ def test_findings_do_not_depend_on_input_order(random: object) -> None:
 @given(st.data())
 def test_adding_an_agreeing_claim_creates_no_finding_with_it(data: st.DataObject) -> None:
     """A second, independent source repeating a claim in another report keeps every
-    disagreement, and adds none between the claim and its repetition. (Source findings describe whole groups of claims,
-    so they rightly change as a group grows.)"""
+    disagreement, and adds none between the claim and its repetition. (Source findings
+    describe whole groups of claims, so they rightly change as a group grows.)"""
     dataset = merged()
     candidates = [c for c in dataset.claims if c.total is None and not any(
         other.total == c.id for other in dataset.claims)]  # fmt: skip
