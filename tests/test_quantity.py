@@ -846,3 +846,19 @@ def test_a_bare_figure_contains_itself(n: int, unit: str) -> None:
     """The implied precision always surrounds the figure as written."""
     q = Quantity.parse(f"{n:,} {unit}")
     assert q.contains(n)
+
+
+@pytest.mark.parametrize(
+    ("wording", "low", "high"),
+    [
+        ("several hundred", 300, 900),
+        ("a few thousand", 2000, 5000),
+        ("several dozen", 36, 108),
+        ("a couple of hundred", 200, 300),
+        ("more than several hundred", 300, math.inf),
+    ],
+)
+def test_a_scale_word_multiplies_a_small_vague_size(wording: str, low: float, high: float) -> None:
+    """'several hundred' is several hundreds: the vague size's bounds times the scale."""
+    quantity = Quantity.parse(wording)
+    assert (quantity.low, quantity.high) == (low, high)

@@ -337,6 +337,13 @@ WORDINGS: Final[tuple[Wording, ...]] = (
         "A small number that could be counted on one hand, loosely.",
     ),
     Wording(
+        "several · a few · a couple · a handful + dozen · hundred · thousand · million",
+        "several hundred",
+        "[300, 900]",
+        "The small vague size times the scale: 'several hundred' is 3–9 hundreds, 'a few "
+        "thousand' 2,000–5,000, 'several dozen' 36–108.",
+    ),
+    Wording(
         "a number of",
         "a number of",
         "[2, ∞)",
@@ -423,6 +430,12 @@ _VAGUE: Final[dict[str, _Vague]] = {
     "a large number of": _Vague(10, None),
     "many": _Vague(10, None),
 }
+
+_MULTIPLIABLE: Final = frozenset({"several", "a few", "a couple", "a handful"})
+"""Small vague sizes that a following scale word multiplies: "several hundred"."""
+_MULTIPLIERS: Final[dict[str, int]] = {
+    "dozen": 12, "hundred": 100, "thousand": 1000, "million": 10**6,
+}  # fmt: skip
 
 _DIGIT_WORDS: Final = (
     "zero",
@@ -815,6 +828,18 @@ class Quantity:
         bracket = reader.peek() if reader.peek() in ("between", "from") else None
         if bracket is None:
             vague = reader.take_phrase(_VAGUE)
+            multiplied = vague is not None and vague[0] in _MULTIPLIABLE
+            if multiplied and reader.peek() == "of" and reader.peek(1) in _MULTIPLIERS:
+                reader.take()  # "a couple of hundred"
+            if vague is not None and multiplied and reader.peek() in _MULTIPLIERS:
+                word = reader.take()
+                times = _MULTIPLIERS[word]
+                size = vague[1]
+                vague = (
+                    f"{vague[0]} {word}",
+                    _Vague(size.low * times, None if size.high is None else size.high * times,
+                           None if size.nominal is None else size.nominal * times),
+                )  # fmt: skip
             if vague is not None:
                 reader.take_if("of")
         if vague is None:
