@@ -153,6 +153,20 @@ def wants_colour(flag: bool | None, *, to_file: bool, is_tty: bool, no_color: st
     return is_tty and not to_file and not no_color
 
 
+def _run_on_dask(dataset: Dataset, rules: Sequence[Rule], scheduler: str | None) -> list[Finding]:
+    try:
+        from crosscheck.cluster import check_on_dask
+    except ImportError:
+        raise BadInput(
+            "--engine dask needs the dask extra: pip install 'crosscheck[dask]'"
+        ) from None
+    try:
+        return check_on_dask(dataset, [rule.code for rule in rules], preview=True,
+                             scheduler=scheduler)  # fmt: skip
+    except Exception as error:  # never a traceback: a worker's error, or no scheduler
+        raise BadInput(f"the Dask run failed: {_describe(error)}") from None
+
+
 def _run(dataset: Dataset, rules: Sequence[Rule]) -> list[Finding]:
     from crosscheck.engine import check
 
@@ -203,6 +217,18 @@ def _run(dataset: Dataset, rules: Sequence[Rule]) -> list[Finding]:
     default=None,
     help="Colour text output [default: on a terminal, unless NO_COLOR is set].",
 )
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Check in this process, or part by part on a Dask cluster (needs crosscheck[dask]).",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="With --engine dask: the scheduler to use [default: a local cluster].",
+)
 def run_command(
     path: Path | None,
     format_name: str,
@@ -212,6 +238,8 @@ def run_command(
     fail_on: str,
     output: Path | None,
     color: bool | None,
+    engine: str,
+    scheduler: str | None,
 ) -> None:
     """Check the dataset at PATH (default: the bundled example) and report the findings.
 
@@ -236,7 +264,9 @@ def run_command(
         raise click.UsageError(str(error)) from None
     path = _dataset_path(path)
     dataset = _load(path, "nothing checked")
-    findings = _run(dataset, chosen)
+    findings = (
+        _run(dataset, chosen) if engine == "local" else _run_on_dask(dataset, chosen, scheduler)
+    )
     # Acceptances of rules that did not run are not judged; those naming no registered rule
     # can never match again, so they are judged (and found stale).
     unknown = {a.code for a in dataset.accepted} - {r.code for r in registered}

@@ -1,0 +1,36 @@
+"""Checking a claim set part by part gives the findings of checking it whole."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from crosscheck import Dataset, check, load_example
+from crosscheck.partition import check_partitioned, partitions
+from crosscheck.testing import datasets
+from test_engine import merged
+
+
+def test_parts_cover_every_claim_once() -> None:
+    """The parts split the claims: none lost, none twice; each part keeps its reports."""
+    dataset = merged()
+    parts = partitions(dataset)
+    ids = [claim.id for part in parts for claim in part.claims]
+    assert sorted(ids) == sorted(claim.id for claim in dataset.claims)
+    assert len(parts) > 1
+    for part in parts:
+        assert {c.report for c in part.claims} == {r.id for r in part.reports}
+
+
+@pytest.mark.parametrize("make", [merged, load_example], ids=["rule cases", "syria"])
+def test_partitioned_findings_equal_whole_findings(make: object) -> None:
+    """On the rule cases and on the bundled dataset, part by part is the same as whole."""
+    dataset = make()  # type: ignore[operator]
+    assert check_partitioned(dataset, preview=True) == check(dataset, preview=True)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(datasets())
+def test_partitioned_findings_equal_whole_findings_on_generated_data(dataset: Dataset) -> None:
+    """For any valid dataset, part by part is the same as whole."""
+    assert check_partitioned(dataset, preview=True) == check(dataset, preview=True)
