@@ -388,3 +388,18 @@ def test_an_empty_selection_is_a_usage_error() -> None:
     result = invoke(str(MINI), "--select", " , ")
     assert result.exit_code == 2
     assert "--select names no rule" in result.stderr
+
+
+def test_the_dask_engine_without_the_extra_says_how_to_get_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """--engine dask without Dask installed is one line naming the extra, and exit 2."""
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "distributed" else real(name)
+    )
+    result = invoke(str(MINI), "--engine", "dask")
+    assert result.exit_code == 2
+    assert "pip install 'crosscheck[dask]'" in result.stderr

@@ -154,12 +154,12 @@ def wants_colour(flag: bool | None, *, to_file: bool, is_tty: bool, no_color: st
 
 
 def _run_on_dask(dataset: Dataset, rules: Sequence[Rule], scheduler: str | None) -> list[Finding]:
-    try:
-        from crosscheck.cluster import check_on_dask
-    except ImportError:
-        raise BadInput(
-            "--engine dask needs the dask extra: pip install 'crosscheck[dask]'"
-        ) from None
+    import importlib.util
+
+    if importlib.util.find_spec("distributed") is None:
+        raise BadInput("--engine dask needs the dask extra: pip install 'crosscheck[dask]'")
+    from crosscheck.cluster import check_on_dask
+
     try:
         return check_on_dask(dataset, [rule.code for rule in rules], preview=True,
                              scheduler=scheduler)  # fmt: skip
