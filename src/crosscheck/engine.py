@@ -29,6 +29,7 @@ __all__ = [
     "PARTY_KINDS",
     "POSITIVE",
     "SYMMETRIC",
+    "Components",
     "Context",
     "Roles",
     "Sameness",
@@ -118,6 +119,31 @@ def _days(claim: Claim) -> int | None:
     if claim.when is None or claim.when.start == datetime.date.min:
         return None
     return (claim.when.end - claim.when.start).days + 1
+
+
+class Components:
+    """Connected components over ids (union-find): join ids, then ask for each one's root.
+
+    A root is the smallest id of its component, so components come out the same whatever the
+    order of the joins.
+    """
+
+    def __init__(self, ids: Iterable[str]) -> None:
+        self._parent = {item: item for item in ids}
+
+    def root(self, item: str) -> str:
+        """The smallest id in `item`'s component."""
+        parent = self._parent
+        while parent[item] != item:
+            parent[item] = parent[parent[item]]
+            item = parent[item]
+        return item
+
+    def join(self, a: str, b: str) -> None:
+        """Put `a` and `b` in one component."""
+        first, second = self.root(a), self.root(b)
+        if first != second:
+            self._parent[max(first, second)] = min(first, second)
 
 
 class Context:
@@ -284,6 +310,10 @@ class Context:
     def group_ids(self, actor: str) -> frozenset[str]:
         """Actor id `actor` and the ids of every actor it is part of."""
         return self._groups[actor]
+
+    def top_group(self, actor: str) -> str:
+        """The top of actor id `actor`'s `part_of` chain."""
+        return min(self._groups[actor], key=lambda g: (len(self._groups[g]), g))
 
     def outermost(self, place: str) -> str:
         """The outermost place that place id `place` lies within (a country, usually)."""

@@ -21,7 +21,7 @@ from typing import Any
 
 import attrs
 
-from crosscheck.engine import MEASURES, SYMMETRIC, Context, check
+from crosscheck.engine import MEASURES, SYMMETRIC, Components, Context, check
 from crosscheck.findings import Finding
 from crosscheck.model import Claim, Dataset
 
@@ -48,11 +48,7 @@ def _keys(context: Context, claim: Claim) -> Iterator[Hashable]:
     if claim.predicate in SYMMETRIC:
         parties.append(roles.agent)
     for party in parties:
-        top = (
-            None
-            if party is None
-            else min(context.group_ids(party), key=lambda g: (len(context.group_ids(g)), g))
-        )
+        top = None if party is None else context.top_group(party)
         yield ("count", claim.predicate, top)
 
 
@@ -62,23 +58,14 @@ def partitions(dataset: Dataset) -> list[Dataset]:
     Every part keeps all actors, places and accepted findings, and the reports of its claims.
     """
     context = Context(dataset)
-    parent = {claim.id: claim.id for claim in context.claims}
-
-    def root(item: str) -> str:
-        while parent[item] != item:
-            parent[item] = parent[parent[item]]
-            item = parent[item]
-        return item
-
+    components = Components(claim.id for claim in context.claims)
     first_with: dict[Hashable, str] = {}
     for claim in context.claims:
         for key in _keys(context, claim):
-            a, b = root(first_with.setdefault(key, claim.id)), root(claim.id)
-            if a != b:
-                parent[max(a, b)] = min(a, b)
+            components.join(first_with.setdefault(key, claim.id), claim.id)
     members: dict[str, list[Claim]] = defaultdict(list)
     for claim in context.claims:
-        members[root(claim.id)].append(claim)
+        members[components.root(claim.id)].append(claim)
     reports = {report.id: report for report in dataset.reports}
     parts = []
     for claims in sorted(members.values(), key=lambda group: (-len(group), group[0].id)):

@@ -54,7 +54,7 @@ from collections.abc import Callable, Iterable, Mapping
 import attrs
 
 from crosscheck.control import Hold, holds
-from crosscheck.engine import ATTRIBUTED, POSITIVE, Context
+from crosscheck.engine import ATTRIBUTED, POSITIVE, Components, Context
 from crosscheck.model import Claim, Dataset, Extent, Modality
 from crosscheck.quantity import Quantity, UnitError
 
@@ -108,34 +108,17 @@ class Group:
     reasons: tuple[str, ...]
 
 
-def _union_find(ids: Iterable[str]) -> dict[str, str]:
-    return {i: i for i in ids}
-
-
-def _root(parent: dict[str, str], item: str) -> str:
-    while parent[item] != item:
-        parent[item] = parent[parent[item]]
-        item = parent[item]
-    return item
-
-
-def _join(parent: dict[str, str], a: str, b: str) -> None:
-    ra, rb = _root(parent, a), _root(parent, b)
-    if ra != rb:
-        parent[max(ra, rb)] = min(ra, rb)
-
-
 def _clusters(context: Context, origins: Iterable[str]) -> tuple[tuple[str, ...], ...]:
     """Origins grouped by alignment: aligned origins are one voice."""
     ordered = sorted(set(origins))
-    parent = _union_find(ordered)
+    components = Components(ordered)
     for i, a in enumerate(ordered):
         for b in ordered[i + 1 :]:
             if context.same_side(a, b):
-                _join(parent, a, b)
+                components.join(a, b)
     found: dict[str, list[str]] = defaultdict(list)
     for origin in ordered:
-        found[_root(parent, origin)].append(origin)
+        found[components.root(origin)].append(origin)
     return tuple(sorted(tuple(members) for members in found.values()))
 
 
@@ -198,10 +181,10 @@ def claim_groups(dataset: Dataset, context: Context | None = None) -> tuple[Grou
 
 def _claim_groups(context: Context) -> tuple[Group, ...]:
     claims = [c for c in context.claims if c.modality in POSITIVE | {Modality.DENIED}]
-    parent = _union_find(c.id for c in claims)
+    components = Components(c.id for c in claims)
     for a, b in context.related_pairs(claims):
         if context.sameness(a, b, ignore={"modality", "agent"}) is not None:
-            _join(parent, a.id, b.id)
+            components.join(a.id, b.id)
     held = {hold.claim.id: hold for hold in holds(context)}
     on_one_place = context.pairs(
         [hold.claim for hold in held.values()],
@@ -209,10 +192,10 @@ def _claim_groups(context: Context) -> tuple[Group, ...]:
         overlapping=True,
     )
     for a, b in on_one_place:
-        _join(parent, a.id, b.id)
+        components.join(a.id, b.id)
     members: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
-        members[_root(parent, claim.id)].append(claim)
+        members[components.root(claim.id)].append(claim)
     return tuple(
         sorted((_grade(context, group, held) for group in members.values()), key=lambda g: g.key)
     )
