@@ -22,7 +22,6 @@ from __future__ import annotations
 import datetime
 import json
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TypeVar
@@ -30,13 +29,13 @@ from typing import TypeVar
 import attrs
 
 from crosscheck.loading import (
+    BULK_MANIFEST,
     Checker,
     ClaimEntry,
     DatasetError,
     Directory,
     Reader,
     make_converter,
-    mode_for,
     problem_order,
     quantity_entry,
     when_entry,
@@ -47,7 +46,7 @@ from crosscheck.names import did_you_mean
 
 __all__ = ["FORMAT", "MANIFEST", "VERSION", "BulkClaim", "BulkReport", "dump_bulk", "load_bulk"]
 
-MANIFEST = "crosscheck-bulk.json"
+MANIFEST = BULK_MANIFEST
 FORMAT = "crosscheck-bulk"
 VERSION = 1
 
@@ -229,29 +228,15 @@ def _claim_line(claim: Claim, published: datetime.date) -> BulkClaim:
     )  # fmt: skip
 
 
-def _write_lines(target: Path, lines: Iterable[str]) -> None:
-    """Write `lines` to `target` whole or not at all, without holding them all in memory."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            for line in lines:
-                stream.write(line + "\n")
-        os.chmod(temporary, mode_for(target))
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def dump_bulk(dataset: Dataset, path: str | os.PathLike[str]) -> None:
     """Write `dataset` to folder `path` in the bulk format, each file whole or not at all."""
     root = Path(path)
     converter = make_converter(iso_dates=True)
 
-    def encode(items: Iterable[object]) -> Iterator[str]:
+    def encode(items: Iterable[object]) -> Iterator[bytes]:
         for item in items:
-            yield json.dumps(converter.unstructure(item), ensure_ascii=False, sort_keys=False)
+            line = json.dumps(converter.unstructure(item), ensure_ascii=False, sort_keys=False)
+            yield (line + "\n").encode("utf-8")
 
     published = {report.id: report.published for report in dataset.reports}
     files: Sequence[tuple[str, Iterable[object]]] = (
@@ -267,9 +252,9 @@ def dump_bulk(dataset: Dataset, path: str | os.PathLike[str]) -> None:
         ("claims.jsonl", (_claim_line(c, published[c.report]) for c in dataset.claims)),
     )
     for name, items in files:
-        _write_lines(root / name, encode(items))
+        write_atomically(root / name, encode(items), make_folders=True)
     if dataset.accepted:
-        _write_lines(root / "accepted.jsonl", encode(dataset.accepted))
+        write_atomically(root / "accepted.jsonl", encode(dataset.accepted), make_folders=True)
     else:
         (root / "accepted.jsonl").unlink(missing_ok=True)
     manifest = json.dumps({"format": FORMAT, "version": VERSION}) + "\n"

@@ -64,10 +64,10 @@ def _dataset_path(path: Path | None) -> Path:
 
 def _load(path: Path, verdict: str) -> Dataset:
     """Load the dataset at `path`, or list every problem in it and exit with status 2."""
-    from crosscheck.loading import DatasetError, load
+    from crosscheck.loading import BULK_MANIFEST, DatasetError, load
 
     try:
-        if not sys.stderr.isatty() or not (path / "crosscheck-bulk.json").is_file():
+        if not sys.stderr.isatty() or not (path / BULK_MANIFEST).is_file():
             return load(path)
         with click.progressbar(length=1, label="reading claims", file=sys.stderr) as bar:
 

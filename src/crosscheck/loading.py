@@ -25,7 +25,7 @@ import enum
 import os
 import tempfile
 import tomllib
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Generic, TypeVar, get_args, get_origin
 
@@ -52,6 +52,8 @@ from crosscheck.quantity import Quantity, UnitError
 __all__ = ["DatasetError", "Problem", "dump", "load", "make_converter", "write_atomically"]
 
 ACCEPTED_FILE = "accepted.toml"
+BULK_MANIFEST = "crosscheck-bulk.json"
+"""The manifest that marks a folder as the bulk format (see `crosscheck.bulk`)."""
 ACTORS_FILE = "actors.toml"
 PLACES_FILE = "places.toml"
 REPORTS_DIR = "reports"
@@ -415,7 +417,7 @@ def load(
     ``FILE: PATH-IN-FILE: expected …, found … (hint)``.
     """
     root = Path(path)
-    if (root / "crosscheck-bulk.json").is_file():
+    if (root / BULK_MANIFEST).is_file():
         from crosscheck.bulk import load_bulk
 
         return load_bulk(root, progress)
@@ -1025,8 +1027,11 @@ def dump(dataset: Dataset, path: str | os.PathLike[str]) -> None:
                 text.unlink(missing_ok=True)
 
 
-def write_atomically(target: Path, content: bytes, *, make_folders: bool = False) -> None:
-    """Write `content` to `target` whole or not at all (a temporary file, then a rename).
+def write_atomically(
+    target: Path, content: bytes | Iterable[bytes], *, make_folders: bool = False
+) -> None:
+    """Write `content` (bytes, or chunks of them, which are never all held in memory) to
+    `target` whole or not at all: a temporary file, then a rename.
 
     The file gets the permissions a plain write would give it (or keeps the existing file's).
     The folder must exist unless `make_folders`; a missing one raises FileNotFoundError.
@@ -1036,7 +1041,10 @@ def write_atomically(target: Path, content: bytes, *, make_folders: bool = False
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(content)
+            if isinstance(content, bytes):
+                stream.write(content)
+            else:
+                stream.writelines(content)
         os.chmod(temporary, mode_for(target))
         os.replace(temporary, target)
     except BaseException:

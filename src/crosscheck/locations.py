@@ -13,7 +13,7 @@ import re
 import tomllib
 from pathlib import Path
 
-from crosscheck.loading import REPORTS_DIR
+from crosscheck.loading import BULK_MANIFEST, REPORTS_DIR
 
 __all__ = ["claim_locations"]
 
@@ -33,7 +33,7 @@ def claim_locations(root: Path) -> dict[str, tuple[str, int]]:
     """
     locations: dict[str, tuple[str, int]] = {}
     bulk = root / "claims.jsonl"
-    if (root / "crosscheck-bulk.json").is_file() and bulk.is_file():
+    if (root / BULK_MANIFEST).is_file() and bulk.is_file():
         with bulk.open(encoding="utf-8", errors="replace") as stream:
             for number, text in enumerate(stream, start=1):
                 match = _JSON_ID.search(text)
