@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime
 import json
 import os
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TypeVar
@@ -51,6 +52,20 @@ FORMAT = "crosscheck-bulk"
 VERSION = 1
 
 _T = TypeVar("_T")
+
+_SHARED = frozenset({"predicate", "source", "agent", "patient", "place", "event",
+                     "via", "modality", "outlet", "language"})  # fmt: skip
+"""Keys whose values repeat from line to line (references and vocabulary). Their strings are
+interned, so a million claims naming one town hold one copy of its id."""
+
+
+def _share(value: dict[str, object]) -> None:
+    for key in _SHARED.intersection(value):
+        found = value[key]
+        if isinstance(found, str):
+            value[key] = sys.intern(found)
+        elif isinstance(found, list):
+            value[key] = [sys.intern(v) if isinstance(v, str) else v for v in found]
 
 
 @attrs.frozen
@@ -107,6 +122,7 @@ def _lines(
                 reader.add(path, where, f"expected a JSON object, found {found}")
                 yield where, None, value
                 continue
+            _share(value)
             yield where, reader.one(path, value, kind, where), value
     if progress is not None:
         progress(total, total)

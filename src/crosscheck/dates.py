@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import contextvars
 import datetime
+import functools
 import math
 import re
 from collections.abc import Callable
@@ -246,7 +247,10 @@ class DateSpan:
         """
         if isinstance(anchor, datetime.datetime):
             raise TypeError(f"the anchor must be a datetime.date, not {anchor!r}")
-        wording = text.strip()
+        return _parse(text.strip(), anchor, ahead)
+
+    @classmethod
+    def _parse(cls, wording: str, anchor: datetime.date, ahead: bool) -> DateSpan:
         token = _AHEAD.set(ahead)
         try:
             raw = _resolve(wording, anchor, wording)
@@ -306,6 +310,13 @@ class DateSpan:
 
 
 # -- resolution ------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _parse(wording: str, anchor: datetime.date, ahead: bool) -> DateSpan:
+    """`DateSpan.parse`, remembered: a bulk claim set reads the same few wordings ("yesterday",
+    "on Monday") against the same few hundred report dates, and shares the immutable spans."""
+    return DateSpan._parse(wording, anchor, ahead)
 
 
 @attrs.frozen

@@ -172,7 +172,6 @@ class Context:
                 self._members[group].add(actor)
         self._camps: dict[str, frozenset[str]] = {}
         self._cache: dict[str, object] = {}
-        self._published = {r.id: r.published for r in dataset.reports}
 
     def _resolve(self, claim: Claim) -> Roles:
         def actor(name: str | None) -> str | None:
@@ -188,7 +187,7 @@ class Context:
 
     def published(self, claim: Claim) -> datetime.date:
         """The publication date of the claim's report."""
-        return self._published[claim.report]
+        return self.dataset.report(claim.report).published
 
     def cached(self, name: str, make: Callable[[], _V]) -> _V:
         """`make()`, computed once per context: for results several rules share."""
@@ -210,9 +209,9 @@ class Context:
             value = key(claim)
             if value is not None:
                 groups[value].append(claim)
-        for value in sorted(groups, key=repr):
-            if len(groups[value]) > 1:
-                yield sorted(groups[value], key=lambda c: c.id)
+        shared = [value for value, group in groups.items() if len(group) > 1]
+        for value in sorted(shared, key=repr):
+            yield sorted(groups[value], key=lambda c: c.id)
 
     def pairs(
         self,
@@ -221,23 +220,18 @@ class Context:
         *,
         overlapping: bool = False,
     ) -> Iterator[tuple[Claim, Claim]]:
-        """Each pair of claims sharing a `key`, once, the lower id first.
+        """Each pair of `claims` (each claim given once) sharing a `key`, the lower id first.
 
         With `overlapping`, only pairs of dated claims whose date spans share a day: callers
         use it where the pair would be dismissed otherwise, so the result is the same, only
         cheaper (see `sweep`).
         """
-        seen: set[tuple[str, str]] = set()
         for block in self.blocks(claims, key):
-            if overlapping:
-                found = _sweep(block) if self.sweep else _dated_pairs(block)
-            else:
-                found = itertools.combinations(block, 2)
-            for a, b in found:
-                pair = (a, b) if a.id < b.id else (b, a)
-                if (pair[0].id, pair[1].id) not in seen:
-                    seen.add((pair[0].id, pair[1].id))
-                    yield pair
+            if not overlapping:
+                yield from itertools.combinations(block, 2)  # blocks come sorted by id
+                continue
+            for a, b in _sweep(block) if self.sweep else _dated_pairs(block):
+                yield (a, b) if a.id < b.id else (b, a)
 
     def related_pairs(self, claims: Iterable[Claim]) -> list[tuple[Claim, Claim]]:
         """Every pair that `sameness` could find to be about the same thing, once, sorted:

@@ -175,7 +175,7 @@ class Place:
         return (self.id, self.name, *self.aliases)
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)  # a bulk dataset holds millions: every slot counts
 class Report:
     """One published article and its full text."""
 
@@ -191,7 +191,7 @@ class Report:
     """The file the text was read from, relative to the report's own file; "" means `<id>.txt`."""
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Claim:
     """One assertion of one report, with the verbatim quote that supports it.
 

@@ -39,6 +39,7 @@ silently dropped. This module does no I/O.
 from __future__ import annotations
 
 import enum
+import functools
 import math
 import re
 from collections.abc import Mapping
@@ -800,7 +801,7 @@ class Quantity:
         wording, when it cannot be read.
         """
         try:
-            return cls._parse(text, unit)
+            return _parse(text, unit)
         except _ProblemError as problem:
             msg = f"cannot read {text!r} as a quantity: {problem}"
             raise QuantityError(msg) from None
@@ -994,6 +995,13 @@ class Quantity:
     def __str__(self) -> str:
         shown = f"{_fmt_interval(self.low, self.high)} {self.unit}"
         return f"{shown} (‘{self.text}’)" if self.text else shown
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _parse(text: str, unit: str | None) -> Quantity:
+    """`Quantity.parse`, remembered: bulk claim sets repeat a few thousand wordings, and sharing
+    the (immutable) result also shares its memory."""
+    return Quantity._parse(text, unit)
 
 
 def _as(said: str | None, rule: _Rule) -> str:
