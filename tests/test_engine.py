@@ -182,3 +182,29 @@ def test_the_sweep_and_all_pairs_agree_on_every_rule_case() -> None:
     """On the merged rule cases too, the two engine paths give the same findings."""
     dataset = merged()
     assert check(dataset, preview=True) == check(dataset, preview=True, sweep=False)
+
+
+def _related_pairs_are_complete_and_unique(dataset: Dataset) -> None:
+    context = Context(dataset)
+    found = [(a.id, b.id) for a, b in context.related_pairs(context.claims)]
+    assert len(found) == len(set(found)), "a pair came twice"
+    assert all(a < b for a, b in found), "the lower id comes first"
+    accepted = {
+        (a.id, b.id)
+        for i, a in enumerate(context.claims)
+        for b in context.claims[i + 1 :]
+        if context.sameness(a, b, ignore={"modality", "agent"}) is not None
+    }
+    assert accepted <= set(found), "a pair sameness accepts was never offered"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(datasets())
+def test_related_pairs_offers_every_pair_sameness_accepts_once(dataset: Dataset) -> None:
+    """related_pairs is a blocking shortcut: it may offer pairs sameness rejects, but never
+    misses one it accepts, and never offers one twice."""
+    _related_pairs_are_complete_and_unique(dataset)
+
+
+def test_related_pairs_is_complete_on_the_rule_cases() -> None:
+    _related_pairs_are_complete_and_unique(merged())

@@ -29,6 +29,7 @@ from typing import TypeVar
 
 import attrs
 
+from crosscheck._gc import paused
 from crosscheck.loading import (
     BULK_MANIFEST,
     Checker,
@@ -128,22 +129,40 @@ def _lines(
         progress(total, total)
 
 
+def _stream(
+    reader: Reader,
+    path: Path,
+    kind: type[_T],
+    required: bool = True,
+    progress: Callable[[int, int], None] | None = None,
+) -> Iterator[tuple[str, _T | None, object]]:
+    """`_lines` of `path`, after reporting a required file that is missing."""
+    if path.is_file():
+        yield from _lines(reader, path, kind, progress)
+    elif required:
+        reader.add(path, "", "expected this file, found nothing (create it, even if empty)")
+
+
 def _read_all(
     reader: Reader, path: Path, kind: type[_T], required: bool = True
 ) -> tuple[list[tuple[str, _T]], list[object], bool]:
     """Every entry of a small JSONL file: the good ones, the broken ones, and whether it exists."""
-    if not path.is_file():
-        if required:
-            reader.add(path, "", "expected this file, found nothing (create it, even if empty)")
-        return [], [], False
     good: list[tuple[str, _T]] = []
     broken: list[object] = []
-    for where, entry, raw in _lines(reader, path, kind):
+    for where, entry, raw in _stream(reader, path, kind, required):
         if entry is None:
             broken.append(raw)
         else:
             good.append((where, entry))
-    return good, broken, True
+    return good, broken, path.is_file()
+
+
+def _note_unreadable(raw: object, ids: set[str]) -> None:
+    """Add the id of a line that could not be read, when it has one, to `ids`: references to
+    it are then not reported again."""
+    found = raw.get("id") if isinstance(raw, dict) else None
+    if isinstance(found, str):
+        ids.add(found)
 
 
 def _check_manifest(reader: Reader, root: Path) -> None:
@@ -159,6 +178,7 @@ def _check_manifest(reader: Reader, root: Path) -> None:
                    "(this crosscheck reads version 1 of the bulk format)")  # fmt: skip
 
 
+@paused()
 def load_bulk(
     path: str | os.PathLike[str], progress: Callable[[int, int], None] | None = None
 ) -> Dataset:
@@ -182,42 +202,38 @@ def load_bulk(
     checker = Checker(reader, actors, places, texts_optional=True)
 
     reports_file = root / "reports.jsonl"
-    report_entries, broken_reports, _ = _read_all(reader, reports_file, BulkReport)
-    unreadable = {r["id"] for r in broken_reports if isinstance(r, dict) and "id" in r}
     reports: dict[str, Report] = {}
-    for where, header in report_entries:
-        if header.id in reports:
+    unreadable: set[str] = set()
+    for where, header, raw in _stream(reader, reports_file, BulkReport):
+        if header is None:
+            _note_unreadable(raw, unreadable)
+        elif header.id in reports:
             reader.add(reports_file, f"{where}.id", f"expected a unique report id, found "
                        f"{header.id!r} again")  # fmt: skip
-            continue
-        actors.resolve(reader, reports_file, f"{where}.outlet", header.outlet)
-        reports[header.id] = Report(header.id, header.outlet, header.title, header.published,
-                                    header.text, header.url, header.language)  # fmt: skip
+        else:
+            actors.resolve(reader, reports_file, f"{where}.outlet", header.outlet)
+            reports[header.id] = Report(header.id, header.outlet, header.title,
+                                        header.published, header.text, header.url,
+                                        header.language)  # fmt: skip
 
     claims_file = root / "claims.jsonl"
     claims: list[Claim] = []
-    if not claims_file.is_file():
-        reader.add(claims_file, "", "expected this file, found nothing (create it, even if empty)")
-    else:
-        for where, entry, raw in _lines(reader, claims_file, BulkClaim, progress):
-            if entry is None:
-                if isinstance(raw, dict) and isinstance(raw.get("id"), str):
-                    checker.unreadable_claims.add(raw["id"])
-                continue
-            report = reports.get(entry.report)
-            if report is None and entry.report in unreadable:
-                continue  # its report has problems of its own, reported there
-            if report is None:
-                hint = (
-                    did_you_mean(entry.report, [*reports, *unreadable]) or "add it to reports.jsonl"
-                )
-                reader.add(claims_file, f"{where}.report", f"expected the id of a report in "
-                           f"reports.jsonl, found {entry.report!r} ({hint})")  # fmt: skip
-                continue
-            claim = checker.claim(claims_file, report, where, entry)
-            if claim is not None:
-                claims.append(claim)
-    checker.check_totals({claim.id: claim for claim in claims})
+    for where, entry, raw in _stream(reader, claims_file, BulkClaim, progress=progress):
+        if entry is None:
+            _note_unreadable(raw, checker.unreadable_claims)
+            continue
+        report = reports.get(entry.report)
+        if report is None and entry.report in unreadable:
+            continue  # its report has problems of its own, reported there
+        if report is None:
+            hint = did_you_mean(entry.report, [*reports, *unreadable]) or "add it to reports.jsonl"
+            reader.add(claims_file, f"{where}.report", f"expected the id of a report in "
+                       f"reports.jsonl, found {entry.report!r} ({hint})")  # fmt: skip
+            continue
+        claim = checker.claim(claims_file, report, where, entry)
+        if claim is not None:
+            claims.append(claim)
+    checker.check_totals(claims)
     accepted, _, _ = _read_all(reader, root / "accepted.jsonl", Acceptance, required=False)
     if reader.problems:
         raise DatasetError(sorted(set(reader.problems), key=problem_order))

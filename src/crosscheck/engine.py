@@ -17,6 +17,7 @@ from typing import TypeVar
 
 import attrs
 
+from crosscheck._gc import paused
 from crosscheck.findings import CitedClaim, Finding, Violation, fingerprint
 from crosscheck.model import Actor, ActorKind, Claim, Dataset, Modality, Place
 from crosscheck.names import fold
@@ -203,15 +204,28 @@ class Context:
     def blocks(
         claims: Iterable[Claim], key: Callable[[Claim], Hashable | None]
     ) -> Iterator[list[Claim]]:
-        """Group `claims` by `key` (None leaves a claim out); yield each group of two or more."""
-        groups: dict[Hashable, list[Claim]] = defaultdict(list)
+        """Group `claims` by `key` (None leaves a claim out); yield each group of two or more,
+        sorted by id, in the order in which each group's second claim comes in `claims`.
+
+        A claim alone under its key costs one dict entry and no list: bulk data has millions.
+        """
+        first: dict[Hashable, Claim] = {}
+        shared: dict[Hashable, list[Claim]] = {}
         for claim in claims:
             value = key(claim)
-            if value is not None:
-                groups[value].append(claim)
-        shared = [value for value, group in groups.items() if len(group) > 1]
-        for value in sorted(shared, key=repr):
-            yield sorted(groups[value], key=lambda c: c.id)
+            if value is None:
+                continue
+            earlier = first.setdefault(value, claim)
+            if earlier is claim:
+                continue
+            if value in shared:
+                shared[value].append(claim)
+            else:
+                shared[value] = [earlier, claim]
+        del first  # not needed while the caller walks the groups
+        for group in shared.values():
+            group.sort(key=lambda c: c.id)
+            yield group
 
     def pairs(
         self,
@@ -233,11 +247,17 @@ class Context:
             for a, b in _sweep(block) if self.sweep else _dated_pairs(block):
                 yield (a, b) if a.id < b.id else (b, a)
 
-    def related_pairs(self, claims: Iterable[Claim]) -> list[tuple[Claim, Claim]]:
-        """Every pair that `sameness` could find to be about the same thing, once, sorted:
-        pairs sharing an event id; measures sharing a predicate and a place; other claims
-        sharing a predicate and a patient (or, for a symmetric predicate, the two parties)
-        whose places may coincide and whose dates overlap."""
+    def related_pairs(self, claims: Iterable[Claim]) -> Iterator[tuple[Claim, Claim]]:
+        """Every pair of `claims` that `sameness` could find to be about the same thing, once,
+        the lower id first: pairs sharing an event id; measures sharing a predicate and a
+        place; other claims sharing a predicate and a patient (or, for a symmetric predicate,
+        the two parties) whose places may coincide and whose dates overlap.
+
+        A stream, never a list of all pairs: pairs come block by block, so memory follows the
+        largest block. Outside the event blocks, pairs of claims that both carry an event id
+        are skipped — they either share it (and came with their event) or differ (and cannot
+        be the same thing) — which keeps every pair unique.
+        """
         claims = list(claims)
 
         def parties(claim: Claim) -> tuple[str, ...] | None:
@@ -254,17 +274,18 @@ class Context:
                 return None
             return (claim.predicate, found)
 
-        return self.union(
-            self.pairs(claims, lambda c: c.event),
-            self.same_place_pairs(claims, parties),
-            self.pairs(claims, place),
-        )
+        yield from self.pairs(claims, lambda c: c.event)
+        for a, b in itertools.chain(
+            self.same_place_pairs(claims, parties), self.pairs(claims, place)
+        ):
+            if a.event is None or b.event is None:
+                yield a, b
 
     def same_place_pairs(
         self, claims: Iterable[Claim], key: Callable[[Claim], Hashable | None]
     ) -> Iterator[tuple[Claim, Claim]]:
         """Pairs sharing `key` whose dates overlap and whose places may coincide: the same
-        place, or either place not given."""
+        place, or either place not given. Each pair once, the lower id first."""
         claims = list(claims)
 
         def with_place(claim: Claim) -> Hashable | None:
@@ -275,17 +296,8 @@ class Context:
         placeless = {c.id for c in claims if self.roles(c).place is None}
         if placeless:
             for a, b in self.pairs(claims, key, overlapping=True):
-                if a.id in placeless or b.id in placeless:
+                if (a.id in placeless) != (b.id in placeless):  # both: paired just above
                     yield a, b
-
-    @staticmethod
-    def union(*streams: Iterable[tuple[Claim, Claim]]) -> list[tuple[Claim, Claim]]:
-        """The pairs of all `streams`, each once (by claim ids), sorted by ids."""
-        found: dict[tuple[str, str], tuple[Claim, Claim]] = {}
-        for stream in streams:
-            for a, b in stream:
-                found.setdefault((a.id, b.id), (a, b))
-        return [found[key] for key in sorted(found)]
 
     # -- actors and places ----------------------------------------------------------------
 
@@ -493,6 +505,7 @@ def _span(claim: Claim) -> str:
     return str(start) if start == end else f"{start} – {end}"
 
 
+@paused()
 def check(
     dataset: Dataset,
     select: Iterable[str] | None = None,

@@ -461,7 +461,7 @@ def load(
             if report is not None:
                 reports.append(report)
                 claims.extend(checker.claims(report_path, report, entries))
-    checker.check_totals({claim.id: claim for claim in claims})
+    checker.check_totals(claims)
     accepted = _read_accepted(reader, root / ACCEPTED_FILE)
     if reader.problems:
         raise DatasetError(sorted(set(reader.problems), key=problem_order))
@@ -769,8 +769,9 @@ class Checker:
             note=entry.note,
         )
 
-    def check_totals(self, claims: Mapping[str, Claim]) -> None:
+    def check_totals(self, loaded: Iterable[Claim]) -> None:
         """Check that each `total` names a claim with a quantity, and the part has one too."""
+        claims = {claim.id: claim for claim in loaded} if self.totals else {}
         for path, where, entry in self.totals:
             assert entry.total is not None
             total = claims.get(entry.total)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 
 from crosscheck.engine import MEASURES, POSITIVE, Context
 from crosscheck.findings import Severity, Violation
@@ -78,13 +78,7 @@ def disjoint(context: Context) -> Iterator[Violation]:
     dozens' [24, 99]. "30 km (19 miles) deep" against "a 30km-deep buffer zone": the same
     interval.
     """
-    claims = _quantified(context)
-    candidates = context.union(
-        context.pairs(claims, lambda c: c.event),
-        context.pairs(claims, lambda c: _block(context, c, measures=True)),
-        context.same_place_pairs(claims, lambda c: _block(context, c, measures=False)),
-    )
-    for a, b in candidates:
+    for a, b in context.related_pairs(_quantified(context)):
         sameness = context.sameness(a, b)
         if sameness is None or _overlaps(_q(a), _q(b)) is not False:
             continue
@@ -98,16 +92,6 @@ def disjoint(context: Context) -> Iterator[Violation]:
             (sameness.explain(), _comparison(_q(a), _q(b))),
             None if sameness.certain else Severity.WARNING,
         )
-
-
-def _block(context: Context, claim: Claim, *, measures: bool) -> tuple[str, str] | None:
-    """The inferred-sameness blocking key: a measure's place, or a count's patient (counts
-    must also share a day, which the caller's date sweep sees to)."""
-    if (claim.predicate in MEASURES) != measures:
-        return None
-    roles = context.roles(claim)
-    key = roles.place if measures else roles.patient
-    return None if key is None else (claim.predicate, key)
 
 
 def _comparison(a: Quantity, b: Quantity) -> str:
@@ -374,10 +358,10 @@ def _tolls(context: Context) -> Iterator[tuple[Claim, Claim]]:
         if c.predicate in CUMULATIVE and c.when is not None and c.modality in POSITIVE
     ]
 
-    def key(claim: Claim) -> tuple[str, ...] | None:
+    def key(claim: Claim) -> Hashable:
         roles = context.roles(claim)
-        start = None if claim.when is None else str(claim.when.start)
-        return (claim.predicate, roles.source, str(roles.patient), str(roles.place), str(start))
+        start = None if claim.when is None else claim.when.start
+        return (claim.predicate, roles.source, roles.patient, roles.place, start)
 
     for a, b in context.pairs(claims, key):
         if a.report != b.report and _end(a) != _end(b):
