@@ -126,18 +126,18 @@ class Components:
     """Connected components over ids (union-find): join ids, then ask for each one's root.
 
     A root is the smallest id of its component, so components come out the same whatever the
-    order of the joins.
+    order of the joins. An id never joined is its own root and costs nothing.
     """
 
-    def __init__(self, ids: Iterable[str]) -> None:
-        self._parent = {item: item for item in ids}
+    def __init__(self) -> None:
+        self._parent: dict[str, str] = {}
 
     def root(self, item: str) -> str:
         """The smallest id in `item`'s component."""
         parent = self._parent
-        while parent[item] != item:
-            parent[item] = parent[parent[item]]
-            item = parent[item]
+        while (up := parent.get(item, item)) != item:
+            parent[item] = parent.get(up, up)
+            item = up
         return item
 
     def join(self, a: str, b: str) -> None:

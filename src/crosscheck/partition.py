@@ -58,7 +58,7 @@ def partitions(dataset: Dataset) -> list[Dataset]:
     Every part keeps all actors, places and accepted findings, and the reports of its claims.
     """
     context = Context(dataset)
-    components = Components(claim.id for claim in context.claims)
+    components = Components()
     first_with: dict[Hashable, str] = {}
     for claim in context.claims:
         for key in _keys(context, claim):

@@ -94,24 +94,50 @@ class Grade(enum.StrEnum):
 
 @attrs.frozen
 class Group:
-    """Claims about one thing, the independent origins behind them, and their grade."""
+    """Claims about one thing, the independent origins behind them, and their grade.
 
-    key: str
-    """A stable, unique name: "EVENT/CLAIM" with the curated event id and the group's lowest
-    claim id, or the lowest claim id alone when the group has no single event id."""
+    A bulk run holds hundreds of thousands of groups, so what follows from the fields — the
+    key, and the reasons for a corroborated or single-source grade — is worked out when asked.
+    """
+
     claims: tuple[Claim, ...]
+    """Sorted by id."""
     origins: tuple[str, ...]
     """The first-hand sources of the group's positive claims, resolved, sorted."""
     independent: tuple[tuple[str, ...], ...]
     """The origins in clusters of mutually aligned ones: one cluster per independent voice."""
     grade: Grade
-    reasons: tuple[str, ...]
+    _reasons: tuple[str, ...] = ()
+    """Why the group is contested, denied or acknowledged (see `reasons`)."""
+
+    @property
+    def key(self) -> str:
+        """A stable, unique name: "EVENT/CLAIM" with the curated event id and the group's
+        lowest claim id, or the lowest claim id alone when the group has no single event id."""
+        events = {c.event for c in self.claims if c.event}
+        first = self.claims[0].id
+        return f"{events.pop()}/{first}" if len(events) == 1 else first
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        """Why the group has its grade, one line per reason."""
+        if self._reasons or self.grade not in {Grade.CORROBORATED, Grade.SINGLE_SOURCE}:
+            return self._reasons
+        if self.grade is Grade.CORROBORATED:
+            clusters = "; ".join(", ".join(cluster) for cluster in self.independent)
+            return (f"{len(self.independent)} independent origins agree: {clusters}",)
+        positive = sum(1 for c in self.claims if c.modality in POSITIVE)
+        relayed = f", relayed by {positive} claims" if positive > 1 else ""
+        return (f"only {', '.join(self.origins) or 'no positive claim'}{relayed}",)
 
 
-def _clusters(context: Context, origins: Iterable[str]) -> tuple[tuple[str, ...], ...]:
-    """Origins grouped by alignment: aligned origins are one voice."""
+def _clusters(
+    context: Context, origins: Iterable[str], shared: dict[tuple[str, ...], tuple[str, ...]]
+) -> tuple[tuple[str, ...], ...]:
+    """Origins grouped by alignment: aligned origins are one voice. Each cluster is taken
+    from `shared` when an equal one is there, so groups share their clusters' memory."""
     ordered = sorted(set(origins))
-    components = Components(ordered)
+    components = Components()
     for i, a in enumerate(ordered):
         for b in ordered[i + 1 :]:
             if context.same_side(a, b):
@@ -119,7 +145,8 @@ def _clusters(context: Context, origins: Iterable[str]) -> tuple[tuple[str, ...]
     found: dict[str, list[str]] = defaultdict(list)
     for origin in ordered:
         found[components.root(origin)].append(origin)
-    return tuple(sorted(tuple(members) for members in found.values()))
+    clusters = sorted(tuple(members) for members in found.values())
+    return tuple(shared.setdefault(cluster, cluster) for cluster in clusters)
 
 
 def _disjoint(a: Quantity | None, b: Quantity | None) -> bool:
@@ -181,7 +208,7 @@ def claim_groups(dataset: Dataset, context: Context | None = None) -> tuple[Grou
 
 def _claim_groups(context: Context) -> tuple[Group, ...]:
     claims = [c for c in context.claims if c.modality in POSITIVE | {Modality.DENIED}]
-    components = Components(c.id for c in claims)
+    components = Components()
     for a, b in context.related_pairs(claims):
         if context.sameness(a, b, ignore={"modality", "agent"}) is not None:
             components.join(a.id, b.id)
@@ -196,19 +223,24 @@ def _claim_groups(context: Context) -> tuple[Group, ...]:
     members: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         members[components.root(claim.id)].append(claim)
-    return tuple(
-        sorted((_grade(context, group, held) for group in members.values()), key=lambda g: g.key)
-    )
+    del components
+    clusters: dict[tuple[str, ...], tuple[str, ...]] = {}
+    groups = [_grade(context, group, held, clusters) for group in members.values()]
+    del members
+    return tuple(sorted(groups, key=lambda g: g.key))
 
 
-def _grade(context: Context, claims: list[Claim], held: Mapping[str, Hold]) -> Group:
+def _grade(
+    context: Context,
+    claims: list[Claim],
+    held: Mapping[str, Hold],
+    clusters: dict[tuple[str, ...], tuple[str, ...]],
+) -> Group:
     claims = sorted(claims, key=lambda c: c.id)
-    events = sorted({c.event for c in claims if c.event})
-    key = f"{events[0]}/{claims[0].id}" if len(events) == 1 else claims[0].id
     positive = [c for c in claims if c.modality in POSITIVE]
     denials = [c for c in claims if c.modality is Modality.DENIED]
     origins = tuple(sorted({context.roles(c).source for c in positive}))
-    independent = _clusters(context, origins)
+    independent = _clusters(context, origins, clusters)
     voice = {o: i for i, cluster in enumerate(independent) for o in cluster}
     reasons: list[str] = []
     for i, a in enumerate(positive):
@@ -235,17 +267,9 @@ def _grade(context: Context, claims: list[Claim], held: Mapping[str, Hold]) -> G
             grade = Grade.ACKNOWLEDGED
             reasons = [f"{context.roles(c).source} speaks for the side it harms ({c.id})"
                        for c in harmed]  # fmt: skip
-        elif len(independent) >= 2:
-            grade = Grade.CORROBORATED
-            reasons = [f"{len(independent)} independent origins agree: "
-                       + "; ".join(", ".join(cluster) for cluster in independent)]  # fmt: skip
         else:
-            grade = Grade.SINGLE_SOURCE
-            reasons = [
-                f"only {', '.join(origins) or 'no positive claim'}"
-                + (f", relayed by {len(positive)} claims" if len(positive) > 1 else "")
-            ]
-    return Group(key, tuple(claims), origins, independent, grade, tuple(reasons))
+            grade = Grade.CORROBORATED if len(independent) >= 2 else Grade.SINGLE_SOURCE
+    return Group(tuple(claims), origins, independent, grade, tuple(reasons))
 
 
 # -- trust ------------------------------------------------------------------------------------

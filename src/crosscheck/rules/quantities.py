@@ -79,8 +79,10 @@ def disjoint(context: Context) -> Iterator[Violation]:
     interval.
     """
     for a, b in context.related_pairs(_quantified(context)):
+        if _overlaps(_q(a), _q(b)) is not False:
+            continue  # agreeing figures: no need to ask whether they are about one thing
         sameness = context.sameness(a, b)
-        if sameness is None or _overlaps(_q(a), _q(b)) is not False:
+        if sameness is None:
             continue
         if context.one_party_across_time(a, b):
             continue  # one party contradicting itself: source.self-contradiction
