@@ -13,7 +13,7 @@ import datetime
 import itertools
 from collections import defaultdict
 from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Sequence
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 import attrs
 
@@ -32,6 +32,7 @@ __all__ = [
     "SYMMETRIC",
     "Components",
     "Context",
+    "ResolvedRoles",
     "Roles",
     "Sameness",
     "check",
@@ -64,9 +65,23 @@ campaign, and a count over it is a total, not the count of one incident.
 """
 
 
+class Roles(Protocol):
+    """A claim's roles as canonical ids: `Context.roles` gives a claim whose names are all ids
+    already as its own roles, and `ResolvedRoles` for one whose names needed resolving."""
+
+    @property
+    def source(self) -> str: ...
+    @property
+    def agent(self) -> str | None: ...
+    @property
+    def patient(self) -> str | None: ...
+    @property
+    def place(self) -> str | None: ...
+
+
 @attrs.frozen
-class Roles:
-    """A claim's roles resolved to canonical ids."""
+class ResolvedRoles:
+    """The roles of a claim that names an actor or place by alias, resolved to ids."""
 
     source: str
     agent: str | None
@@ -162,7 +177,11 @@ class Context:
         self.dataset = dataset
         self.sweep = sweep
         self.claims: tuple[Claim, ...] = tuple(sorted(dataset.claims, key=lambda c: c.id))
-        self._roles = {claim.id: self._resolve(claim) for claim in self.claims}
+        self._roles: dict[str, ResolvedRoles] = {}  # only for claims that need resolving
+        for claim in self.claims:
+            resolved = self._resolve(claim)
+            if resolved != ResolvedRoles(claim.source, claim.agent, claim.patient, claim.place):
+                self._roles[claim.id] = resolved
         self._within = {p.id: frozenset(q.id for q in dataset.enclosing(p.id))
                         for p in dataset.places}  # fmt: skip
         self._groups = {a.id: frozenset(g.id for g in dataset.groups(a.id))
@@ -174,17 +193,18 @@ class Context:
         self._camps: dict[str, frozenset[str]] = {}
         self._cache: dict[str, object] = {}
 
-    def _resolve(self, claim: Claim) -> Roles:
+    def _resolve(self, claim: Claim) -> ResolvedRoles:
         def actor(name: str | None) -> str | None:
             return None if name is None else self.dataset.actor(name).id
 
         place = None if claim.place is None else self.dataset.place(claim.place).id
-        return Roles(self.dataset.actor(claim.source).id, actor(claim.agent),
-                     actor(claim.patient), place)  # fmt: skip
+        return ResolvedRoles(self.dataset.actor(claim.source).id, actor(claim.agent),
+                             actor(claim.patient), place)  # fmt: skip
 
     def roles(self, claim: Claim) -> Roles:
-        """The claim's roles as canonical ids."""
-        return self._roles[claim.id]
+        """The claim's roles as canonical ids (the claim itself when it names only ids: bulk
+        data does, and a million claims then need no second copy of their roles)."""
+        return self._roles.get(claim.id, claim)
 
     def published(self, claim: Claim) -> datetime.date:
         """The publication date of the claim's report."""
@@ -282,15 +302,15 @@ class Context:
                 yield a, b
 
     def same_place_pairs(
-        self, claims: Iterable[Claim], key: Callable[[Claim], Hashable | None]
+        self, claims: Iterable[Claim], key: Callable[[Claim], tuple[str, ...] | None]
     ) -> Iterator[tuple[Claim, Claim]]:
         """Pairs sharing `key` whose dates overlap and whose places may coincide: the same
         place, or either place not given. Each pair once, the lower id first."""
         claims = list(claims)
 
-        def with_place(claim: Claim) -> Hashable | None:
+        def with_place(claim: Claim) -> tuple[str | None, ...] | None:
             found = key(claim)
-            return None if found is None else (found, self.roles(claim).place)
+            return None if found is None else (*found, self.roles(claim).place)
 
         yield from self.pairs(claims, with_place, overlapping=True)
         placeless = {c.id for c in claims if self.roles(c).place is None}
@@ -395,7 +415,7 @@ class Context:
             return None
         ra, rb = self.roles(a), self.roles(b)
         if a.predicate in SYMMETRIC and (rb.agent, rb.patient) == (ra.patient, ra.agent):
-            rb = attrs.evolve(rb, agent=rb.patient, patient=rb.agent)
+            rb = ResolvedRoles(rb.source, rb.patient, rb.agent, rb.place)
         agents = (None, None) if "agent" in ignore else (ra.agent, rb.agent)
         if a.event is not None and b.event is not None:
             if a.event != b.event:
@@ -468,10 +488,10 @@ class Context:
                 lines.append(f"{claim.id}: {label} ‘{quantity.text}’: {quantity.reading}")
         if claim.when is not None:
             lines.append(f"{claim.id}: when {claim.when} ({claim.when.reading})")
-        resolved = attrs.asdict(self.roles(claim))
+        resolved = self.roles(claim)
         for role in ("source", "agent", "patient", "place"):
             written: str | None = getattr(claim, role)
-            if written is not None and written != resolved[role]:
+            if written is not None and written != getattr(resolved, role):
                 item: Actor | Place = (
                     self.dataset.place(written) if role == "place" else self.dataset.actor(written)
                 )

@@ -225,8 +225,9 @@ def _claim_groups(context: Context) -> tuple[Group, ...]:
         members[components.root(claim.id)].append(claim)
     del components
     clusters: dict[tuple[str, ...], tuple[str, ...]] = {}
-    groups = [_grade(context, group, held, clusters) for group in members.values()]
-    del members
+    groups = []
+    while members:  # emptied as it goes: a bulk run holds members or groups, never both
+        groups.append(_grade(context, members.popitem()[1], held, clusters))
     return tuple(sorted(groups, key=lambda g: g.key))
 
 
