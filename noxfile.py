@@ -59,4 +59,4 @@ def typecheck(session: nox.Session) -> None:
     """Type-check the library with mypy --strict (settings in pyproject.toml)."""
     install_group(session, "typecheck")
     session.install(".")
-    session.run("mypy", "src", "tests", "noxfile.py")
+    session.run("mypy", "src", "tests", "benchmarks", "noxfile.py")

@@ -141,7 +141,8 @@ def generate(claims: int, seed: int = 1, planted_share: float = 0.02) -> Generat
         event = f"event-{incident}" if rng.random() < 0.8 else None
         size = rng.randint(2, 4)
         odd = rng.randrange(size) if rng.random() < planted_share else None
-        ids, quantities = [], []
+        ids: list[str] = []
+        quantities: list[Quantity] = []
         sources = rng.sample(w.voices, size)  # distinct voices: no party contradicts itself
         for k, source in enumerate(sources):
             template = DISJOINT if k == odd else rng.choice(COMPATIBLE if k else EXACT)
@@ -158,12 +159,12 @@ def generate(claims: int, seed: int = 1, planted_share: float = 0.02) -> Generat
                 when=DateSpan.parse(when_text, published), event=event,
             ))  # fmt: skip
             ids.append(claim_id)
-            quantities.append(made[-1].quantity)
+            quantities.append(Quantity.parse(wording))
         if odd is not None:
             planted |= {
                 frozenset({ids[odd], ids[i]})
                 for i in range(size)
-                if i != odd and not quantities[odd].overlaps(quantities[i])  # type: ignore[union-attr]
+                if i != odd and not quantities[odd].overlaps(quantities[i])
             }
     dataset = Dataset(reports=reports, actors=w.actors, places=w.places, claims=made)
     return Generated(dataset, frozenset(planted))

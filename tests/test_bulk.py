@@ -129,3 +129,17 @@ def test_findings_point_at_the_claims_line_in_a_bulk_file(mini: Path, tmp_path: 
     root = bulk_copy(mini, tmp_path)
     result = CliRunner().invoke(cli, ["run", str(root)])
     assert f"({root / 'claims.jsonl'}:2)" in result.stdout
+
+
+def test_claims_loaded_from_bulk_files_share_what_they_repeat(mini: Path, tmp_path: Path) -> None:
+    """A million claims naming one place or source hold one copy of its id."""
+    dump_bulk(load(mini), tmp_path / "bulk")
+    dataset = load(tmp_path / "bulk")
+    first: dict[str, str] = {}
+    repeats = 0
+    for claim in dataset.claims:
+        for value in (claim.predicate, claim.source, claim.patient, claim.place, claim.event):
+            if value is not None:
+                repeats += value in first
+                assert first.setdefault(value, value) is value
+    assert repeats > 0

@@ -573,3 +573,14 @@ def test_a_planned_date_without_a_year_is_the_next_one() -> None:
     """'Monday, March 2' announced on 2020-02-27 is 2 March 2020, a Monday: no mismatch."""
     span = DateSpan.parse("Monday, March 2", datetime.date(2020, 2, 27), ahead=True)
     assert span.start == datetime.date(2020, 3, 2)
+
+
+def test_one_wording_on_one_day_is_read_once_and_looking_ahead_is_kept_apart() -> None:
+    """Readings are remembered per wording, anchor and direction: a plan's "on Thursday" is
+    never served the report's past Thursday, nor the other way round."""
+    anchor = datetime.date(2020, 3, 2)  # a Monday
+    assert DateSpan.parse("on Thursday", anchor) is DateSpan.parse("on Thursday", anchor)
+    past = DateSpan.parse("on Thursday", anchor)
+    ahead = DateSpan.parse("on Thursday", anchor, ahead=True)
+    assert (past.start, ahead.start) == (datetime.date(2020, 2, 27), datetime.date(2020, 3, 5))
+    assert DateSpan.parse("on Thursday", anchor) == past

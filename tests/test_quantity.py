@@ -862,3 +862,13 @@ def test_a_scale_word_multiplies_a_small_vague_size(wording: str, low: float, hi
     """'several hundred' is several hundreds: the vague size's bounds times the scale."""
     quantity = Quantity.parse(wording)
     assert (quantity.low, quantity.high) == (low, high)
+
+
+def test_one_wording_is_read_once_and_its_reading_shared() -> None:
+    """Bulk claim sets repeat wordings: equal wordings share one immutable reading, a unit
+    still tells two readings apart, and an unreadable wording fails every time."""
+    assert Quantity.parse("at least 20") is Quantity.parse("at least 20")
+    assert Quantity.parse("480", unit="km") != Quantity.parse("480")
+    for _ in range(2):
+        with pytest.raises(QuantityError):
+            Quantity.parse("a great many")
