@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import functools
 import tempfile
 import tomllib
@@ -12,7 +13,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from crosscheck import Actor, ActorKind, Claim, Dataset, Dimension, Quantity, check, load
+from crosscheck import Actor, ActorKind, Claim, Dataset, Dimension, Quantity, Report, check, load
+from crosscheck.dates import DateSpan
 from crosscheck.engine import Context
 from crosscheck.registry import RuleError
 from crosscheck.testing import datasets
@@ -208,3 +210,40 @@ def test_related_pairs_offers_every_pair_sameness_accepts_once(dataset: Dataset)
 
 def test_related_pairs_is_complete_on_the_rule_cases() -> None:
     _related_pairs_are_complete_and_unique(merged())
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (("tr", "sy"), (None, "sy")),  # one names who clashed with Syria, one does not
+        (("tr", "sy"), ("sy", "tr")),  # the same two parties, the other way round
+        (("tr", "sy"), ("ru", "sy")),  # rival agents: what rules about agents compare
+    ],
+)
+def test_related_pairs_meets_symmetric_claims_however_the_parties_are_named(
+    first: tuple[str | None, str], second: tuple[str | None, str]
+) -> None:
+    day = datetime.date(2020, 2, 6)
+    actors = [Actor(a, a, ActorKind.STATE) for a in ("tr", "sy", "ru")]
+    actors.append(Actor("reuters", "Reuters", ActorKind.MEDIA))
+    reports = [Report("r", "reuters", "t", day, "seven killed. five killed.")]
+    when = DateSpan.parse("on Monday", day)
+    claims = [
+        Claim(
+            f"c{i}",
+            "r",
+            "clashed",
+            "reuters",
+            quote,
+            agent=agent,
+            patient=patient,
+            quantity=Quantity.parse(figure),
+            when=when,
+        )
+        for i, ((agent, patient), figure, quote) in enumerate(
+            [(first, "seven", "seven killed"), (second, "five", "five killed")]
+        )
+    ]
+    dataset = Dataset(reports, actors, [], claims)
+    _related_pairs_are_complete_and_unique(dataset)
+    assert [(a.id, b.id) for a, b in Context(dataset).related_pairs(claims)] == [("c0", "c1")]

@@ -270,8 +270,9 @@ class Context:
     def related_pairs(self, claims: Iterable[Claim]) -> Iterator[tuple[Claim, Claim]]:
         """Every pair of `claims` that `sameness` could find to be about the same thing, once,
         the lower id first: pairs sharing an event id; measures sharing a predicate and a
-        place; other claims sharing a predicate and a patient (or, for a symmetric predicate,
-        the two parties) whose places may coincide and whose dates overlap.
+        place; other claims sharing a predicate and a patient whose places may coincide and
+        whose dates overlap; and, for a symmetric predicate, claims naming the same two parties
+        the other way round ("Putin met Erdogan", "Erdogan met Putin").
 
         A stream, never a list of all pairs: pairs come block by block, so memory follows the
         largest block. Outside the event blocks, pairs of claims that both carry an event id
@@ -280,13 +281,23 @@ class Context:
         """
         claims = list(claims)
 
-        def parties(claim: Claim) -> tuple[str, ...] | None:
-            roles = self.roles(claim)
-            if claim.predicate in MEASURES:
+        def patient(claim: Claim) -> tuple[str, str] | None:
+            found = self.roles(claim).patient
+            if claim.predicate in MEASURES or found is None:
                 return None
-            if claim.predicate in SYMMETRIC and roles.agent and roles.patient:
-                return (claim.predicate, *sorted((roles.agent, roles.patient)))
-            return None if roles.patient is None else (claim.predicate, roles.patient)
+            return (claim.predicate, found)
+
+        def parties(claim: Claim) -> tuple[str, str, str] | None:
+            roles = self.roles(claim)
+            if claim.predicate not in SYMMETRIC or not roles.agent or not roles.patient:
+                return None
+            first, second = sorted((roles.agent, roles.patient))
+            return (claim.predicate, first, second)
+
+        def reversed_parties() -> Iterator[tuple[Claim, Claim]]:
+            for a, b in self.same_place_pairs(claims, parties):
+                if self.roles(a).patient != self.roles(b).patient:  # same patient: given above
+                    yield a, b
 
         def place(claim: Claim) -> tuple[str, str] | None:
             found = self.roles(claim).place
@@ -296,7 +307,7 @@ class Context:
 
         yield from self.pairs(claims, lambda c: c.event)
         for a, b in itertools.chain(
-            self.same_place_pairs(claims, parties), self.pairs(claims, place)
+            self.same_place_pairs(claims, patient), reversed_parties(), self.pairs(claims, place)
         ):
             if a.event is None or b.event is None:
                 yield a, b
@@ -313,7 +324,7 @@ class Context:
             return None if found is None else (*found, self.roles(claim).place)
 
         yield from self.pairs(claims, with_place, overlapping=True)
-        placeless = {c.id for c in claims if self.roles(c).place is None}
+        placeless = {c.id for c in claims if self.roles(c).place is None and key(c) is not None}
         if placeless:
             for a, b in self.pairs(claims, key, overlapping=True):
                 if (a.id in placeless) != (b.id in placeless):  # both: paired just above
