@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from crosscheck import Actor, ActorKind, Claim, Dataset, Dimension, Quantity, Report, check, load
 from crosscheck.dates import DateSpan
-from crosscheck.engine import Context
+from crosscheck.engine import Context, check_context
 from crosscheck.registry import RuleError
 from crosscheck.testing import datasets
 from test_rules import CASES, write_case
@@ -247,3 +247,11 @@ def test_related_pairs_meets_symmetric_claims_however_the_parties_are_named(
     dataset = Dataset(reports, actors, [], claims)
     _related_pairs_are_complete_and_unique(dataset)
     assert [(a.id, b.id) for a, b in Context(dataset).related_pairs(claims)] == [("c0", "c1")]
+
+
+def test_checking_a_prepared_context_gives_what_check_gives() -> None:
+    """check_context reuses one context across selections, with check's findings each time."""
+    dataset = merged()
+    context = Context(dataset)
+    for select in (None, ["QTY"], ["control", "DAT002"]):
+        assert check_context(context, select, preview=True) == check(dataset, select, preview=True)

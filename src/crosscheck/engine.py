@@ -36,6 +36,7 @@ __all__ = [
     "Roles",
     "Sameness",
     "check",
+    "check_context",
 ]
 
 MEASURES = frozenset({"length", "depth", "distance", "duration"})
@@ -556,9 +557,28 @@ def check(
     """
     chosen = select_rules(load_rules() if rules is None else rules, select, ignore,
                           preview=preview)  # fmt: skip
-    context = Context(dataset, sweep=sweep)
+    return _findings(Context(dataset, sweep=sweep), chosen)
+
+
+@paused()
+def check_context(
+    context: Context,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    *,
+    preview: bool = False,
+    rules: Sequence[Rule] | None = None,
+) -> list[Finding]:
+    """`check` over a context already built: to run several selections over one dataset, or to
+    ask the context questions as well, without resolving the dataset again."""
+    chosen = select_rules(load_rules() if rules is None else rules, select, ignore,
+                          preview=preview)  # fmt: skip
+    return _findings(context, chosen)
+
+
+def _findings(context: Context, rules: Iterable[Rule]) -> list[Finding]:
     findings: dict[str, Finding] = {}
-    for rule in chosen:
+    for rule in rules:
         for violation in rule.check(context):
             finding = context.finding(rule, violation)
             earlier = findings.setdefault(finding.fingerprint, finding)

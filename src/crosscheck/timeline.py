@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from crosscheck.engine import POSITIVE, Context, check
+from crosscheck.engine import POSITIVE, Context, check_context
 from crosscheck.model import Dataset, Extent
 from crosscheck.registry import Rule
 
@@ -62,7 +62,7 @@ def control_timeline(
     context = Context(dataset)
     disputed = {
         cited.id
-        for finding in check(dataset, select=["control"], rules=rules)
+        for finding in check_context(context, select=["control"], rules=rules)
         for cited in finding.claims
     }
     rows = []
