@@ -147,7 +147,7 @@ def test_an_acceptance_matching_no_finding_is_reported_stale(tmp_path: Path) -> 
     )
     result = invoke(str(dataset), "--select", "TST002", "--format", "json")
     assert json.loads(result.stdout)["stale"] == [
-        {"fingerprint": "0123456789abcdef", "code": "TST002", "reason": "old"}
+        {"fingerprint": "0123456789abcdef", "code": "TST002", "reason": "old", "unseen": None}
     ]
 
 
@@ -281,7 +281,7 @@ def test_output_writes_the_file_and_summarises_on_stderr(tmp_path: Path) -> None
     result = invoke(str(MINI), "--format", "json", "--output", str(target))
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert json.loads(target.read_text(encoding="utf-8"))["version"] == 1
+    assert json.loads(target.read_text(encoding="utf-8"))["version"] == 2
     assert result.stderr.endswith(f"; written to {target}\n")
     assert target.stat().st_mode & 0o777 == 0o666 & ~_umask()
 

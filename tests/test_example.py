@@ -1,7 +1,6 @@
-"""The bundled Syria 2019–2020 dataset: complete, quoted verbatim, and its findings pinned.
+"""The bundled Syria 2019–2020 dataset: complete and quoted verbatim.
 
-FINDINGS.md is the reviewed record of what `crosscheck run` reports on the dataset; these tests
-read it, so a change to the findings cannot land without a reviewed change of that file.
+Its findings are pinned, with every other fixture's, by tests/test_fixtures.py.
 """
 
 from __future__ import annotations
@@ -9,14 +8,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-
 import crosscheck
-from crosscheck import check, example_path, load_example
-from crosscheck.sources import claim_groups
+from crosscheck import example_path, load_example
 
 FOLDER = Path(__file__).parent.parent / "fixtures" / "syria-2019-2020"
-FINDINGS = (FOLDER / "FINDINGS.md").read_text(encoding="utf-8")
 README = (FOLDER / "README.md").read_text(encoding="utf-8")
 WORDS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -80,51 +75,3 @@ def test_every_number_in_the_texts_is_claimed_or_listed_as_left_out() -> None:
             if not any(a <= match.start() and match.end() <= b for a, b in spans):
                 uncovered.add((report.id, match.group()))
     assert uncovered == listed
-
-
-def pinned_findings() -> list[tuple[str, str, tuple[str, ...]]]:
-    body = section(FINDINGS, "## Findings")
-    pinned = []
-    for block in body.split("\n### ")[1:]:
-        heading, rest = block.split("\n", 1)
-        code, severity = heading.split(" ", 1)[0], heading.rsplit(" ", 1)[1]
-        claims = next(line for line in rest.splitlines() if line.startswith("Claims: "))
-        pinned.append((code, severity, tuple(sorted(ids(claims)))))
-    return sorted(pinned)
-
-
-def test_the_run_gives_exactly_the_reviewed_findings() -> None:
-    """The findings of `crosscheck run` (stable rules) are those reviewed in FINDINGS.md."""
-    found = sorted(
-        (f.code, f.severity.value, tuple(sorted(c.id for c in f.claims)))
-        for f in check(load_example())
-    )
-    assert found == pinned_findings()
-
-
-LOOK_ALIKES = [
-    line for line in section(FINDINGS, "## Look-alikes that must not be flagged").splitlines()
-    if line.startswith("- `")
-]  # fmt: skip
-
-
-@pytest.mark.parametrize("line", LOOK_ALIKES, ids=lambda line: ids(line)[0])
-def test_a_look_alike_stays_quiet(line: str) -> None:
-    """No finding, of any rule including previews, cites two claims of one look-alike line."""
-    dataset = load_example()
-    claims = set(ids(line.split(" — ")[0]))
-    assert all(dataset.claim(claim) for claim in claims)
-    for finding in check(dataset, preview=True):
-        assert len(claims & {c.id for c in finding.claims}) < 2, (finding.code, line)
-
-
-def test_the_disputed_items_have_their_reviewed_grades() -> None:
-    """The corroboration grades of the disputed items are those in FINDINGS.md."""
-    rows = [
-        line.split("|")[1:3]
-        for line in section(FINDINGS, "## Corroboration grades of the disputed items").splitlines()
-        if line.startswith("| `")
-    ]
-    pinned = {ids(key)[0]: grade.strip() for key, grade in rows}
-    grades = {group.key: group.grade.value for group in claim_groups(load_example())}
-    assert {key: grades.get(key) for key in pinned} == pinned

@@ -162,12 +162,13 @@ def test_text_of_a_clean_run_is_the_summary_alone() -> None:
 
 
 def test_json_has_exactly_the_documented_shape() -> None:
-    """Version 1: version, findings, suppressed, stale and summary, with these keys in order."""
+    """Version 2: version, findings, suppressed, stale and summary, with these keys in order;
+    each finding with its incident, aspect and positions."""
     accepted = [Acceptance(FINGERPRINTS["TST002"], "population", "TST002"),
                 Acceptance("0123456789abcdef", "gone")]  # fmt: skip
     document = json.loads(render(make_run(accepted), "json"))
     assert list(document) == ["version", "findings", "suppressed", "stale", "summary"]
-    assert document["version"] == 1
+    assert document["version"] == 2
     assert [f["code"] for f in document["findings"]] == ["TST001", "TST003"]
     assert document["findings"][1] == {
         "code": "TST003",
@@ -175,6 +176,17 @@ def test_json_has_exactly_the_documented_shape() -> None:
         "severity": "info",
         "message": "test.took flags tr-saraqib-retaken.",
         "fingerprint": FINGERPRINTS["TST003"],
+        "incident": document["findings"][1]["incident"],
+        "aspect": None,
+        "positions": [
+            {
+                "claims": ["tr-saraqib-retaken"],
+                "origins": ["turkish-outlet"],
+                "independent": 1,
+                "reading": "",
+                "alone": False,
+            }
+        ],
         "claims": [
             {
                 "id": "tr-saraqib-retaken",
@@ -191,7 +203,7 @@ def test_json_has_exactly_the_documented_shape() -> None:
         {"fingerprint": FINGERPRINTS["TST002"], "code": "TST002", "reason": "population"}
     ]
     assert document["stale"] == [
-        {"fingerprint": "0123456789abcdef", "code": None, "reason": "gone"}
+        {"fingerprint": "0123456789abcdef", "code": None, "reason": "gone", "unseen": None}
     ]
     assert document["summary"] == {
         "error": 1,
@@ -210,7 +222,7 @@ def test_json_keeps_non_ascii_text_as_is() -> None:
     text = render(make_run(), "json")
     assert "→" in text
     assert "\\u" not in text
-    assert text.startswith('{\n  "version": 1,')
+    assert text.startswith('{\n  "version": 2,')
 
 
 def test_every_format_is_deterministic() -> None:
@@ -271,7 +283,7 @@ def test_sarif_locates_results_at_the_cited_claims() -> None:
     """A result has one location per cited claim, relative to the DATASET base, and the
     finding's fingerprint as its partial fingerprint."""
     result = sarif(make_run())["runs"][0]["results"][1]
-    assert result["partialFingerprints"] == {"crosscheck/v1": FINGERPRINTS["TST002"]}
+    assert result["partialFingerprints"] == {"crosscheck/v2": FINGERPRINTS["TST002"]}
     [location] = result["locations"]
     assert location["physicalLocation"] == {
         "artifactLocation": {"uri": "reports/reuters-2020-02-06.toml", "uriBaseId": "DATASET"},

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import itertools
 import tomllib
 from pathlib import Path
@@ -27,10 +26,11 @@ def group_of(dataset: Dataset, claim_id: str) -> Grade:
 
 
 def with_copy(dataset: Dataset, original: Claim, source: str, extra: list[Actor]) -> Dataset:
-    """`dataset` plus a new report repeating `original`, said by `source`."""
-    report = Report(
-        "repeat-report", "repeater", "A repeat", datetime.date(2021, 1, 1), original.quote
-    )
+    """`dataset` plus a new report repeating `original`, said by `source`, published when
+    the original's report was (a repeat stated later is a new statement of a toll)."""
+    first = dataset.report(original.report)
+    report = Report("repeat-report", "repeater", "A repeat", first.published, original.quote,
+                    published_at=first.published_at)  # fmt: skip
     copy = attrs.evolve(original, id="repeat", report=report.id, source=source,
                         event=original.event)  # fmt: skip
     outlet = Actor("repeater", "Repeating outlet", ActorKind.MEDIA)
@@ -96,12 +96,13 @@ def renamed(dataset: Dataset, suffix: str) -> Dataset:
 
     actors = tuple(
         attrs.evolve(a, id=a.id + suffix, part_of=name(a.part_of),
-                     aligned_with=name(a.aligned_with))
+                     aligned_with=tuple(must(x) for x in a.aligned_with))
         for a in dataset.actors
     )  # fmt: skip
     reports = tuple(attrs.evolve(r, outlet=must(r.outlet)) for r in dataset.reports)
     claims = tuple(
-        attrs.evolve(c, source=must(c.source), agent=name(c.agent), patient=name(c.patient),
+        attrs.evolve(c, source=must(c.source), agents=tuple(must(a) for a in c.agents),
+                     patient=name(c.patient),
                      via=tuple(must(v) for v in c.via))
         for c in dataset.claims
     )  # fmt: skip

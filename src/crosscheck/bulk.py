@@ -36,8 +36,11 @@ from crosscheck.loading import (
     ClaimEntry,
     DatasetError,
     Directory,
+    Published,
     Reader,
+    as_of_entry,
     make_converter,
+    names_entry,
     problem_order,
     quantity_entry,
     when_entry,
@@ -76,7 +79,7 @@ class BulkReport:
     id: str
     outlet: str
     title: str
-    published: datetime.date
+    published: Published
     url: str | None = None
     language: str = "en"
     text: str = ""
@@ -198,7 +201,7 @@ def load_bulk(
     actors.check_tree(reader, "part_of", actors)
     places.check_tree(reader, "within", places)
     for where, actor in actors.entries:
-        actors.resolve(reader, actors.path, f"{where}.aligned_with", actor.aligned_with)
+        actors.resolve_all(reader, actors.path, f"{where}.aligned_with", actor.aligned_with)
     checker = Checker(reader, actors, places, texts_optional=True)
 
     reports_file = root / "reports.jsonl"
@@ -212,9 +215,12 @@ def load_bulk(
                        f"{header.id!r} again")  # fmt: skip
         else:
             actors.resolve(reader, reports_file, f"{where}.outlet", header.outlet)
-            reports[header.id] = Report(header.id, header.outlet, header.title,
-                                        header.published, header.text, header.url,
-                                        header.language)  # fmt: skip
+            published = header.published
+            day = published.date() if isinstance(published, datetime.datetime) else published
+            moment = published if isinstance(published, datetime.datetime) else None
+            reports[header.id] = Report(header.id, header.outlet, header.title, day,
+                                        header.text, header.url, header.language,
+                                        published_at=moment)  # fmt: skip
 
     claims_file = root / "claims.jsonl"
     claims: list[Claim] = []
@@ -249,14 +255,15 @@ def load_bulk(
 def _claim_line(claim: Claim, published: datetime.date) -> BulkClaim:
     return BulkClaim(
         id=claim.id, report=claim.report, predicate=claim.predicate, source=claim.source,
-        quote=claim.quote, modality=claim.modality, agent=claim.agent, patient=claim.patient,
-        place=claim.place,
+        quote=claim.quote, modality=claim.modality, agent=names_entry(claim.agents),
+        patient=claim.patient, place=claim.place,
         quantity=None if claim.quantity is None else quantity_entry(claim.quantity),
         restated=None if claim.restated is None else quantity_entry(claim.restated),
         when=None if claim.when is None else when_entry(
             claim.when, published, claim.modality is Modality.PLANNED),
         extent=claim.extent, event=claim.event, via=claim.via, total=claim.total,
-        exhaustive=claim.exhaustive, note=claim.note,
+        exhaustive=claim.exhaustive, denies=claim.denies,
+        as_of=as_of_entry(claim.as_of, published), note=claim.note,
     )  # fmt: skip
 
 
@@ -277,7 +284,15 @@ def dump_bulk(dataset: Dataset, path: str | os.PathLike[str]) -> None:
         (
             "reports.jsonl",
             (
-                BulkReport(r.id, r.outlet, r.title, r.published, r.url, r.language, r.text)
+                BulkReport(
+                    r.id,
+                    r.outlet,
+                    r.title,
+                    r.published_at or r.published,
+                    r.url,
+                    r.language,
+                    r.text,
+                )
                 for r in dataset.reports
             ),
         ),

@@ -6,23 +6,31 @@ Shared by the control rules, the control timeline and the corroboration grades.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
 
 import attrs
 
-from crosscheck.engine import MAX_INCIDENT_DAYS, POSITIVE, Context
+from crosscheck.engine import MAX_INCIDENT_DAYS, Components, Context
+from crosscheck.incidents import Conflict, Dispute, Incident, incidents, judge
 from crosscheck.model import Claim, Extent
+from crosscheck.vocabulary import HOLDING, POSITIVE
 
-__all__ = ["HOLDING", "Hold", "holds", "overlapping_holds"]
+__all__ = [
+    "HOLDING",
+    "Hold",
+    "control_disputes",
+    "hold_conflict",
+    "holds",
+    "overlapping_holds",
+    "rivals",
+]
 
-HOLDING = frozenset({"controls", "took"})
-"""Predicates that say who holds a place.
-
-`took` means full control on its date — unless its extent says otherwise ("wrested control
-over much of Idlib": partial), or it counts what was taken ("recapturing more than
-a hundred towns" in a province: part of it), or its date spans a campaign rather than a day or
-so (taken at some unknown point of it: nothing to compare).
-"""
+# The predicates that say who holds a place are `vocabulary.HOLDING`. `took` means full control
+# on its date — unless its extent says otherwise ("wrested control over much of Idlib":
+# partial), or it counts what was taken ("recapturing more than a hundred towns" in a province:
+# part of it), or its date spans a campaign rather than a day or so (taken at some unknown
+# point of it: nothing to compare).
 
 
 @attrs.frozen
@@ -30,16 +38,27 @@ class Hold:
     """One claim's statement of who holds a place, how much of it, and when."""
 
     claim: Claim
-    controller: str
+    controllers: tuple[str, ...]
+    """Who holds it: one actor, or several holding it together."""
     place: str
     extent: Extent
     start: datetime.date
     end: datetime.date
 
     @property
+    def controller(self) -> str:
+        """The first of the controllers (the one named first)."""
+        return self.controllers[0]
+
+    @property
     def full(self) -> bool:
         """Whether it claims the whole place."""
         return self.extent is Extent.FULL
+
+    @property
+    def when(self) -> str:
+        """Its days: "2020-03-02", "2020-02-27 – 2020-03-02"."""
+        return str(self.start) if self.start == self.end else f"{self.start} – {self.end}"
 
     @property
     def reading(self) -> str:
@@ -57,7 +76,7 @@ class Hold:
 
     def describe(self, context: Context) -> str:
         """ "Syrian government forces took it" / "… hold only part of it"."""
-        who = context.dataset.actor(self.controller).name
+        who = " and ".join(context.dataset.actor(c).name for c in self.controllers)
         if self.claim.predicate == "took":
             return f"{who} took it"
         return {
@@ -82,7 +101,7 @@ def _holds(context: Context) -> list[Hold]:
     found = []
     for claim in context.with_predicate(*HOLDING):
         roles = context.roles(claim)
-        if claim.modality not in POSITIVE or roles.agent is None or roles.place is None:
+        if claim.modality not in POSITIVE or not roles.agents or roles.place is None:
             continue
         if claim.when is None:
             continue
@@ -93,7 +112,7 @@ def _holds(context: Context) -> list[Hold]:
             extent = claim.extent or (Extent.PARTIAL if claim.quantity is not None else Extent.FULL)
         else:
             extent = claim.extent or Extent.FULL
-        found.append(Hold(claim, roles.agent, roles.place, extent, claim.when.start,
+        found.append(Hold(claim, roles.agents, roles.place, extent, claim.when.start,
                           claim.when.end))  # fmt: skip
     return sorted(found, key=lambda h: (h.start, h.end, h.claim.id))
 
@@ -116,3 +135,82 @@ def overlapping_holds(context: Context) -> Iterator[tuple[Hold, Hold]]:
             yield first, second
         elif context.within(first.place, second.place):
             yield second, first
+
+
+def rivals(context: Context, a: Hold, b: Hold) -> bool:
+    """Whether two holds name controllers on rival sides (no controller of one on a side with
+    a controller of the other)."""
+    return not context.allied(a.controllers, b.controllers)
+
+
+def hold_conflict(context: Context, outer: Hold, inner: Hold) -> Conflict | None:
+    """Why two holds on nested places with overlapping dates (outer ⊇ inner) cannot both be
+    true, or None. Kind "rival": rival sides hold one place; kind "extent": all of a place
+    against only part of it, or against its being contested."""
+    if not outer.full:
+        return None
+    against = rivals(context, outer, inner)
+    place = context.dataset.place(inner.place).name
+    whole = context.dataset.place(outer.place).name
+    about = "" if outer.place == inner.place else f" ({whole}, which contains {place})"
+    said = (
+        f"{outer.claim.id} says {outer.describe(context)}{about} ({outer.when}); "
+        f"{inner.claim.id} says {inner.describe(context)} ({inner.when})"
+    )
+    sides = context.sides(outer.controller, inner.controller)
+    if against and inner.extent is not Extent.CONTESTED:
+        return Conflict(outer.claim, inner.claim, f"{said}: {sides}", "rival")
+    if not inner.full:
+        return Conflict(outer.claim, inner.claim, f"{said}: all of it against only part of it "
+                        "or its being contested", "extent")  # fmt: skip
+    return None
+
+
+def control_disputes(context: Context) -> tuple[Dispute, ...]:
+    """One dispute per place and span of days on which sources disagree about who holds it:
+    conflicting holds are grouped by the inner (more precise) place of each pair, and joined
+    when they share a claim."""
+
+    def make() -> tuple[Dispute, ...]:
+        table = incidents(context)
+        by_claim = {hold.claim.id: hold for hold in holds(context)}
+        conflicts: dict[str, list[Conflict]] = defaultdict(list)
+        for outer, inner in overlapping_holds(context):
+            conflict = hold_conflict(context, outer, inner)
+            if conflict is not None:
+                conflicts[inner.place].append(conflict)
+        found = []
+        for place in sorted(conflicts):
+            components = Components()
+            for conflict in conflicts[place]:
+                components.join(conflict.a.id, conflict.b.id)
+            groups: dict[str, list[Conflict]] = defaultdict(list)
+            for conflict in conflicts[place]:
+                groups[components.root(conflict.a.id)].append(conflict)
+            for group in groups.values():
+                claims = sorted({c for k in group for c in (k.a, k.b)}, key=lambda c: c.id)
+                events = {c.event for c in claims}
+                start = min(by_claim[c.id].start for c in claims)
+                if len(events) == 1 and (event := events.pop()) is not None:
+                    incident = table.by_key[event]
+                else:
+                    incident = Incident(f"~control:{place}:{start}", None, tuple(claims))
+                dispute = judge(
+                    context,
+                    incident,
+                    f"control:{place}",
+                    f"who held {context.dataset.place(place).name}",
+                    claims,
+                    group,
+                    lambda hs: _holders(context, [by_claim[c.id] for c in hs]),
+                )
+                if dispute is not None:
+                    found.append(dispute)
+        return tuple(sorted(found, key=lambda d: (d.incident.key, d.aspect)))
+
+    return context.cached("control-disputes", make)
+
+
+def _holders(context: Context, found: Sequence[Hold]) -> str:
+    said = sorted({hold.describe(context) for hold in found})
+    return "; ".join(said)

@@ -19,9 +19,19 @@ import attrs
 
 from crosscheck._gc import paused
 from crosscheck.findings import CitedClaim, Finding, Violation, fingerprint
-from crosscheck.model import Actor, ActorKind, Claim, Dataset, Modality, Place
+from crosscheck.model import Actor, Claim, Dataset, Place
 from crosscheck.names import fold
+from crosscheck.positions import Position
 from crosscheck.registry import Rule, RuleError, load_rules, select_rules
+from crosscheck.timing import Stated, reference_zone, stated
+from crosscheck.vocabulary import (
+    ATTRIBUTED,
+    MEASURES,
+    PARTY_KINDS,
+    POSITIVE,
+    SYMMETRIC,
+    ActorKind,
+)
 
 __all__ = [
     "ATTRIBUTED",
@@ -39,24 +49,8 @@ __all__ = [
     "check_context",
 ]
 
-MEASURES = frozenset({"length", "depth", "distance", "duration"})
-"""Predicates whose quantity measures a place or a span of time rather than counting events."""
-
-POSITIVE = frozenset({Modality.ASSERTED, Modality.CLAIMED, Modality.UNCONFIRMED})
-"""Modalities that put a claim forward as true (not denied, planned or silent)."""
-
-ATTRIBUTED = frozenset(
-    {"killed", "wounded", "captured", "attacked", "shot_down", "took", "entered", "launched",
-     "encircled", "displaced"}
-)  # fmt: skip
-"""Predicates whose agent is blamed or credited: rival agents for one act disagree."""
-
-PARTY_KINDS = frozenset({ActorKind.STATE, ActorKind.GOVERNMENT, ActorKind.ARMED_FORCES,
-                         ActorKind.ARMED_GROUP})  # fmt: skip
-"""Kinds of actor that fight: whoever acts for one of them is a party to the conflict."""
-
-SYMMETRIC = frozenset({"met", "agreed", "clashed"})
-"""Predicates whose agent and patient may be named in either order: "Putin met Erdogan"."""
+# ATTRIBUTED, MEASURES, PARTY_KINDS, POSITIVE and SYMMETRIC live in crosscheck.vocabulary; they
+# are named here too for rule authors who imported them from the engine.
 
 MAX_INCIDENT_DAYS = 10
 """The longest date span still read as one incident when sameness is inferred.
@@ -73,7 +67,7 @@ class Roles(Protocol):
     @property
     def source(self) -> str: ...
     @property
-    def agent(self) -> str | None: ...
+    def agents(self) -> tuple[str, ...]: ...
     @property
     def patient(self) -> str | None: ...
     @property
@@ -85,7 +79,7 @@ class ResolvedRoles:
     """The roles of a claim that names an actor or place by alias, resolved to ids."""
 
     source: str
-    agent: str | None
+    agents: tuple[str, ...]
     patient: str | None
     place: str | None
 
@@ -181,7 +175,7 @@ class Context:
         self._roles: dict[str, ResolvedRoles] = {}  # only for claims that need resolving
         for claim in self.claims:
             resolved = self._resolve(claim)
-            if resolved != ResolvedRoles(claim.source, claim.agent, claim.patient, claim.place):
+            if resolved != ResolvedRoles(claim.source, claim.agents, claim.patient, claim.place):
                 self._roles[claim.id] = resolved
         self._within = {p.id: frozenset(q.id for q in dataset.enclosing(p.id))
                         for p in dataset.places}  # fmt: skip
@@ -193,14 +187,20 @@ class Context:
                 self._members[group].add(actor)
         self._camps: dict[str, frozenset[str]] = {}
         self._cache: dict[str, object] = {}
+        self._reports = {report.id: report for report in dataset.reports}
+        self.zone = reference_zone(dataset.reports, dataset.claims)
+        """The time zone in which days without a time are read (see `crosscheck.timing`)."""
+        self._stated: dict[str, Stated] = {}
+        self._voices: dict[tuple[str, ...], tuple[str, ...]] = {}
 
     def _resolve(self, claim: Claim) -> ResolvedRoles:
-        def actor(name: str | None) -> str | None:
-            return None if name is None else self.dataset.actor(name).id
+        def actor(name: str) -> str:
+            return self.dataset.actor(name).id
 
         place = None if claim.place is None else self.dataset.place(claim.place).id
-        return ResolvedRoles(self.dataset.actor(claim.source).id, actor(claim.agent),
-                             actor(claim.patient), place)  # fmt: skip
+        patient = None if claim.patient is None else actor(claim.patient)
+        agents = tuple(dict.fromkeys(actor(name) for name in claim.agents))
+        return ResolvedRoles(actor(claim.source), agents, patient, place)
 
     def roles(self, claim: Claim) -> Roles:
         """The claim's roles as canonical ids (the claim itself when it names only ids: bulk
@@ -209,7 +209,15 @@ class Context:
 
     def published(self, claim: Claim) -> datetime.date:
         """The publication date of the claim's report."""
-        return self.dataset.report(claim.report).published
+        return self._reports[claim.report].published
+
+    def stated(self, claim: Claim) -> Stated:
+        """When the claim was stated: its `as_of`, else its report's publication."""
+        found = self._stated.get(claim.id)
+        if found is None:
+            found = stated(claim, self._reports[claim.report], self.zone)
+            self._stated[claim.id] = found
+        return found
 
     def cached(self, name: str, make: Callable[[], _V]) -> _V:
         """`make()`, computed once per context: for results several rules share."""
@@ -290,9 +298,9 @@ class Context:
 
         def parties(claim: Claim) -> tuple[str, str, str] | None:
             roles = self.roles(claim)
-            if claim.predicate not in SYMMETRIC or not roles.agent or not roles.patient:
+            if claim.predicate not in SYMMETRIC or len(roles.agents) != 1 or not roles.patient:
                 return None
-            first, second = sorted((roles.agent, roles.patient))
+            first, second = sorted((roles.agents[0], roles.patient))
             return (claim.predicate, first, second)
 
         def reversed_parties() -> Iterator[tuple[Claim, Claim]]:
@@ -364,8 +372,11 @@ class Context:
         aligned with Ankara, acts for Ankara too)."""
         cached = self._camps.get(actor)
         if cached is None:
-            root = self.dataset.actor(actor).id
-            cached = frozenset().union(*(self._up(member) for member in self._members[root]))
+            root = self.dataset.actor(actor)
+            if root.kind is ActorKind.PEOPLE:
+                cached = frozenset()  # people acted upon are never a side
+            else:
+                cached = frozenset().union(*(self._up(m) for m in self._members[root.id]))
             self._camps[actor] = cached
         return cached
 
@@ -375,14 +386,35 @@ class Context:
         stack = [actor]
         while stack:
             current = self.dataset.actor(stack.pop())
-            if current.id not in seen:
+            if current.id not in seen and current.kind is not ActorKind.PEOPLE:
                 seen.add(current.id)
-                stack += [link for link in (current.part_of, current.aligned_with) if link]
+                stack += [*current.aligned_with, *([current.part_of] if current.part_of else [])]
         return seen
 
     def same_side(self, a: str, b: str) -> bool:
-        """Whether two actors act for a common party (see `camps`)."""
+        """Whether two actors act for a common party (see `camps`). People acted upon (actors
+        of kind `people`) are on nobody's side, not even their own."""
         return not self.camps(a).isdisjoint(self.camps(b))
+
+    def voices(self, origins: Iterable[str]) -> tuple[tuple[str, ...], ...]:
+        """Origins (actor ids) grouped by alignment, one cluster per independent voice: two
+        origins on one side (a government and its state media) are one voice. Clusters are
+        connected components of "on one side", sorted; equal clusters are one shared tuple."""
+        ordered = sorted(set(origins))
+        components = Components()
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1 :]:
+                if self.same_side(a, b):
+                    components.join(a, b)
+        found: dict[str, list[str]] = defaultdict(list)
+        for origin in ordered:
+            found[components.root(origin)].append(origin)
+        shared = self._voices
+        return tuple(sorted(shared.setdefault(tuple(m), tuple(m)) for m in found.values()))
+
+    def allied(self, agents_a: Collection[str], agents_b: Collection[str]) -> bool:
+        """Whether some agent of one group is on one side with some agent of the other."""
+        return any(self.same_side(a, b) for a in agents_a for b in agents_b)
 
     def sides(self, a: str, b: str) -> str:
         """Explain why two actors are on the same side, or rival ones."""
@@ -418,7 +450,8 @@ class Context:
         one missing, places the same or nested. Otherwise sameness is inferred, requiring both
         claims to be put forward as true, and then — for a measure (length, depth, distance,
         duration) — the same place; for anything else the same patient, compatible agent and
-        place, and date spans that overlap and are each at most `MAX_INCIDENT_DAYS` long.
+        place, and date spans that overlap and are each at most `MAX_INCIDENT_DAYS` long, or
+        the very same span ("since December" in two reports of one day).
 
         `ignore` names checks a rule does not want: ``"agent"`` (a rule about who did it),
         ``"modality"`` (a rule about denials).
@@ -426,16 +459,21 @@ class Context:
         if a.predicate != b.predicate:
             return None
         ra, rb = self.roles(a), self.roles(b)
-        if a.predicate in SYMMETRIC and (rb.agent, rb.patient) == (ra.patient, ra.agent):
-            rb = ResolvedRoles(rb.source, rb.patient, rb.agent, rb.place)
-        agents = (None, None) if "agent" in ignore else (ra.agent, rb.agent)
+        if (
+            a.predicate in SYMMETRIC
+            and len(ra.agents) == len(rb.agents) == 1
+            and rb.patient
+            and (rb.agents[0], rb.patient) == (ra.patient, ra.agents[0])
+        ):
+            rb = ResolvedRoles(rb.source, (rb.patient,), rb.agents[0], rb.place)
+        check_agents = "agent" not in ignore
         if a.event is not None and b.event is not None:
             if a.event != b.event:
                 return None
             reasons = [f"both carry event id {a.event!r}"]
             compatible = (
                 self._compatible(ra.patient, rb.patient, "patient", reasons)
-                and self._compatible(*agents, "agent", reasons)
+                and (not check_agents or self._agents(ra.agents, rb.agents, reasons))
                 and self._nested(ra.place, rb.place, reasons)
             )
             return Sameness(True, tuple(reasons)) if compatible else None
@@ -456,17 +494,32 @@ class Context:
         if ra.patient is None or ra.patient != rb.patient:
             return None
         reasons.append(f"same patient {ra.patient}")
-        if not self._compatible(*agents, "agent", reasons):
+        if check_agents and not self._agents(ra.agents, rb.agents, reasons):
             return None
         if not self._compatible(ra.place, rb.place, "place", reasons):
             return None
+        if a.when is None or b.when is None or not a.when.overlaps(b.when):
+            return None
+        if (a.when.start, a.when.end) == (b.when.start, b.when.end):
+            reasons.append(f"the same dates ({_span(a)})")
+            return Sameness(False, tuple(reasons))
         days_a, days_b = _days(a), _days(b)
         if days_a is None or days_b is None or max(days_a, days_b) > MAX_INCIDENT_DAYS:
             return None
-        if a.when is None or b.when is None or not a.when.overlaps(b.when):
-            return None
         reasons.append(f"dates overlap ({_span(a)} and {_span(b)})")
         return Sameness(False, tuple(reasons))
+
+    @staticmethod
+    def _agents(x: tuple[str, ...], y: tuple[str, ...], reasons: list[str]) -> bool:
+        """Agents are compatible when one claim names none, or both name a common one."""
+        if x and y:
+            common = sorted(set(x) & set(y))
+            if not common:
+                return False
+            reasons.append(f"same agent {', '.join(common)}")
+        elif x or y:
+            reasons.append(f"agent given by one claim only ({', '.join(x or y)})")
+        return True
 
     def _nested(self, x: str | None, y: str | None, reasons: list[str]) -> bool:
         if x is not None and y is not None and x != y:
@@ -501,9 +554,16 @@ class Context:
         if claim.when is not None:
             lines.append(f"{claim.id}: when {claim.when} ({claim.when.reading})")
         resolved = self.roles(claim)
-        for role in ("source", "agent", "patient", "place"):
-            written: str | None = getattr(claim, role)
-            if written is not None and written != getattr(resolved, role):
+        written_roles: list[tuple[str, str | None, str | None]] = [
+            ("source", claim.source, resolved.source)
+        ]
+        written_roles += [("agent", written, canonical)
+                          for written, canonical in zip(claim.agents, resolved.agents,
+                                                        strict=False)]  # fmt: skip
+        written_roles += [("patient", claim.patient, resolved.patient),
+                          ("place", claim.place, resolved.place)]  # fmt: skip
+        for role, written, canonical in written_roles:
+            if written is not None and written != canonical:
                 item: Actor | Place = (
                     self.dataset.place(written) if role == "place" else self.dataset.actor(written)
                 )
@@ -514,12 +574,30 @@ class Context:
         return lines
 
     def finding(self, rule: Rule, violation: Violation) -> Finding:
-        """Turn a rule's violation into a finding, adding each cited claim's normalisations."""
+        """Turn a rule's violation into a finding, adding each cited claim's normalisations.
+
+        A violation that gives no positions gets one, of all its claims; one that names no
+        incident gets its claims' incident when they share one.
+        """
+        from crosscheck.incidents import incidents, voices_of
+
         claims = tuple(sorted(set(violation.claims), key=lambda c: c.id))
         explanation = list(violation.explanation)
         for claim in claims:
             explanation.extend(line for line in self.normalisations(claim)
                                if line not in explanation)  # fmt: skip
+        incident = violation.incident
+        if incident is None:
+            keys = {incidents(self).of[claim.id] for claim in claims}
+            incident = keys.pop() if len(keys) == 1 else None
+        positions = violation.positions
+        if not positions:
+            voice = voices_of(self, claims)
+            positions = (Position(tuple(c.id for c in claims),
+                                  tuple(sorted({self.roles(c).source for c in claims})),
+                                  tuple(sorted(set(voice.values()))), ""),)  # fmt: skip
+        about = None if violation.aspect is None or incident is None else (
+            incident, violation.aspect)  # fmt: skip
         return Finding(
             code=rule.code,
             name=rule.name,
@@ -527,7 +605,10 @@ class Context:
             message=violation.message,
             claims=tuple(CitedClaim.of(claim) for claim in claims),
             explanation=tuple(explanation),
-            fingerprint=fingerprint(rule.code, claims),
+            fingerprint=fingerprint(rule.code, claims, about),
+            incident=incident,
+            aspect=violation.aspect,
+            positions=positions,
         )
 
 

@@ -24,6 +24,7 @@ import difflib
 import enum
 import functools
 import os
+import re
 import tempfile
 import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -32,6 +33,7 @@ from typing import Any, Generic, TypeVar, get_args, get_origin
 
 import attrs
 import cattrs
+import cattrs.gen
 import tomli_w
 from cattrs.errors import ForbiddenExtraKeysError, IterableValidationError, IterableValidationNote
 
@@ -42,6 +44,7 @@ from crosscheck.model import (
     Actor,
     Claim,
     Dataset,
+    Denial,
     Extent,
     Modality,
     Place,
@@ -111,6 +114,13 @@ class WhenEntry:
     end: datetime.date | None = None
 
 
+Names = str | tuple[str, ...] | None
+"""One name or a list of them, as `agent` and `aligned_with` take."""
+
+AsOf = datetime.datetime | datetime.date | str | WhenEntry | None
+"""A statement time as written: a date, a date-time with its UTC offset, a wording, a table."""
+
+
 @attrs.frozen
 class ClaimEntry:
     """A claim as written in a report file."""
@@ -120,7 +130,7 @@ class ClaimEntry:
     source: str
     quote: str
     modality: Modality = Modality.ASSERTED
-    agent: str | None = None
+    agent: Names = None
     patient: str | None = None
     place: str | None = None
     quantity: str | QuantityEntry | None = None
@@ -131,7 +141,24 @@ class ClaimEntry:
     via: tuple[str, ...] = ()
     total: str | None = None
     exhaustive: bool = False
+    denies: Denial | None = None
+    as_of: AsOf = None
     note: str = ""
+
+    @property
+    def agents(self) -> tuple[str, ...]:
+        """The agent names as a tuple, however they were written."""
+        return _as_names(self.agent)
+
+
+def _as_names(value: Names) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+Published = datetime.datetime | datetime.date
+"""A publication as written: a day, or a moment with its UTC offset."""
 
 
 @attrs.frozen
@@ -140,7 +167,7 @@ class ReportEntry:
 
     outlet: str
     title: str
-    published: datetime.date
+    published: Published
     url: str | None = None
     language: str = "en"
     text_file: str = ""
@@ -224,6 +251,44 @@ def _structure_date(value: object, _: type) -> datetime.date:
         hint = "write a bare TOML date such as 2020-03-03, without quotes"
         raise _expected("a date", value, hint)
     return value
+
+
+_ISO_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _structure_moment(value: object, iso: bool) -> datetime.datetime | datetime.date:
+    """A day or a moment with its UTC offset; with `iso`, written as an ISO string."""
+    if iso and isinstance(value, str):
+        try:
+            value = (datetime.datetime.fromisoformat(value) if _ISO_MOMENT.match(value)
+                     else _iso_day(value))  # fmt: skip
+        except ValueError:
+            raise _expected(
+                "a date", value, 'write it as "2020-03-03" or "2020-03-03T16:20:00+03:00"'
+            ) from None
+    if isinstance(value, datetime.datetime):
+        if value.utcoffset() is None:
+            raise _expected("a date-time with its UTC offset", value,
+                            "add the offset, e.g. 2022-04-08T16:20:00+03:00")  # fmt: skip
+        return value
+    if isinstance(value, datetime.date):
+        return value
+    hint = (
+        'write it as "2020-03-03" or "2020-03-03T16:20:00+03:00"'
+        if iso
+        else "write a bare TOML date such as 2020-03-03, without quotes, or a date-time with "
+        "its UTC offset such as 2020-03-03T16:20:00+03:00"
+    )
+    raise _expected("a date", value, hint)
+
+
+def _structure_names(value: object, _: type) -> Names:
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return tuple(value)
+    raise _expected("a name or a list of names", value, 'write "a" or ["a", "b"]')
 
 
 def _structure_enum(value: object, kind: type[enum.StrEnum]) -> enum.StrEnum:
@@ -311,6 +376,42 @@ def make_converter(*, iso_dates: bool = False) -> cattrs.Converter:
     for entry, example in ((QuantityEntry, "'at least six'"), (WhenEntry, "'on Monday'")):
         hook = _structure_union(converter, entry, f"a wording such as {example} or a table")
         converter.register_structure_hook(str | entry | None, hook)
+    converter.register_structure_hook(Names, _structure_names)
+    converter.register_structure_hook(
+        Published, lambda value, _: _structure_moment(value, iso_dates)
+    )
+    when_hook = _structure_union(converter, WhenEntry, "a wording such as 'on Sunday' or a table")
+
+    def as_of(value: object, kind: type) -> AsOf:
+        if isinstance(value, datetime.date) or (iso_dates and isinstance(value, str) and (
+                _ISO_MOMENT.match(value) or _ISO_DAY.fullmatch(value))):  # fmt: skip
+            return _structure_moment(value, iso_dates)
+        return when_hook(value, kind)
+
+    converter.register_structure_hook(AsOf, as_of)
+    actor_fields = cattrs.gen.make_dict_structure_fn(
+        Actor, converter, _cattrs_forbid_extra_keys=True
+    )
+
+    def actor(value: object, kind: type) -> Actor:
+        if isinstance(value, dict) and isinstance(value.get("aligned_with"), str):
+            value = {**value, "aligned_with": [value["aligned_with"]]}
+        return actor_fields(value, kind)  # type: ignore[arg-type]
+
+    converter.register_structure_hook(Actor, actor)
+    unstructure_actor = cattrs.gen.make_dict_unstructure_fn(
+        Actor, converter, _cattrs_omit_if_default=True
+    )
+
+    def actor_out(item: Actor) -> dict[str, Any]:
+        found = unstructure_actor(item)
+        if len(item.aligned_with) == 1:
+            found["aligned_with"] = item.aligned_with[0]
+        return found
+
+    converter.register_unstructure_hook(Actor, actor_out)
+    moment = (lambda at: at.isoformat()) if iso_dates else (lambda at: at)
+    converter.register_unstructure_hook(datetime.datetime, moment)
     converter.register_unstructure_hook(
         datetime.date, (lambda day: day.isoformat()) if iso_dates else (lambda day: day)
     )
@@ -438,7 +539,7 @@ def load(
     actors.check_tree(reader, "part_of", actors)
     places.check_tree(reader, "within", places)
     for where, actor in actors.entries:
-        actors.resolve(reader, actors.path, f"{where}.aligned_with", actor.aligned_with)
+        actors.resolve_all(reader, actors.path, f"{where}.aligned_with", actor.aligned_with)
 
     report_paths = sorted((root / REPORTS_DIR).glob("*.toml"))
     if not report_paths:
@@ -607,6 +708,14 @@ class Directory(Generic[_N]):
             )
         return found
 
+    def resolve_all(
+        self, reader: Reader, file: Path, where: str, names: Sequence[str]
+    ) -> list[str | None]:
+        """Resolve several names (``where[0]``, ``where[1]``…; one name is at ``where``)."""
+        if len(names) == 1:
+            return [self.resolve(reader, file, where, names[0])]
+        return [self.resolve(reader, file, f"{where}[{i}]", name) for i, name in enumerate(names)]
+
     def check_tree(self, reader: Reader, key: str, parents_from: Directory[_N]) -> None:
         """Check that every `key` reference (part_of, within) resolves and no chain loops."""
         parent: dict[str, str | None] = {}
@@ -676,11 +785,12 @@ class Checker:
             id=path.stem,
             outlet=header.outlet,
             title=header.title,
-            published=header.published,
+            published=_day(header.published),
             text=text,
             url=header.url,
             language=header.language,
             text_file=header.text_file,
+            published_at=_moment(header.published),
         )
 
     def claims(
@@ -711,8 +821,16 @@ class Checker:
                 f"{where}.predicate",
                 f"expected a known predicate, found {entry.predicate!r} ({hint})",
             )
-        for role in ("source", "agent", "patient"):
+        for role in ("source", "patient"):
             self.actors.resolve(self.reader, path, f"{where}.{role}", getattr(entry, role))
+        agents = entry.agents
+        for index, agent in enumerate(agents):
+            at = f"{where}.agent" + (f"[{index}]" if isinstance(entry.agent, tuple) else "")
+            self.actors.resolve(self.reader, path, at, agent)
+        if isinstance(entry.agent, tuple) and not agents:
+            self.reader.add(path, f"{where}.agent", "expected at least one name, found an "
+                            "empty list (leave agent out when nobody is named)")  # fmt: skip
+        self._check_denial(path, where, entry)
         for index, relay in enumerate(entry.via):
             self.actors.resolve(self.reader, path, f"{where}.via[{index}]", relay)
         self.places.resolve(self.reader, path, f"{where}.place", entry.place)
@@ -737,6 +855,7 @@ class Checker:
         if quantity is not None and restated is not None:
             self._comparable(path, f"{where}.restated", restated, quantity, "the quantity")
         when = self._when(path, f"{where}.when", entry, report.published)
+        as_of = self._as_of(path, f"{where}.as_of", entry, report, when)
         if entry.total is not None:
             self.totals.append((path, where, entry))
         if any(
@@ -745,6 +864,7 @@ class Checker:
                 (entry.quantity, quantity),
                 (entry.restated, restated),
                 (entry.when, when),
+                (entry.as_of, as_of),
             )
         ):
             return None
@@ -755,7 +875,7 @@ class Checker:
             source=entry.source,
             quote=entry.quote,
             modality=entry.modality,
-            agent=entry.agent,
+            agents=agents,
             patient=entry.patient,
             place=entry.place,
             quantity=quantity,
@@ -766,8 +886,62 @@ class Checker:
             via=entry.via,
             total=entry.total,
             exhaustive=entry.exhaustive,
+            denies=entry.denies,
+            as_of=as_of,
             note=entry.note,
         )
+
+    def _check_denial(self, path: Path, where: str, entry: ClaimEntry) -> None:
+        if entry.denies is None:
+            return
+        if entry.modality is not Modality.DENIED:
+            self.reader.add(path, f"{where}.denies", f"expected denies only on a denial, found "
+                            f"it on a claim of modality {entry.modality.value!r} (add modality "
+                            '= "denied", or leave denies out)')  # fmt: skip
+        elif entry.denies is Denial.AGENT and not entry.agents:
+            self.reader.add(path, f"{where}.denies", "expected the agent whose part is denied, "
+                            'found no agent (name it, or write denies = "event" for a denial '
+                            "that it happened at all)")  # fmt: skip
+
+    def _as_of(
+        self, path: Path, where: str, entry: ClaimEntry, report: Report, when: DateSpan | None
+    ) -> DateSpan | datetime.datetime | None:
+        """The statement time as written, resolved against the report's day, and checked: not
+        after the report was published, not before what it tells of."""
+        written = entry.as_of
+        if written is None:
+            return None
+        found: DateSpan | datetime.datetime
+        try:
+            if isinstance(written, datetime.datetime):
+                found = written
+            elif isinstance(written, datetime.date):
+                found = DateSpan.of(written)
+            elif isinstance(written, WhenEntry):
+                found = DateSpan.of(written.start, written.end, text=written.text)
+            else:
+                found = read_when(written, report.published)
+        except ValueError as error:
+            self.reader.add(path, where, str(error))
+            return None
+        last = found.date() if isinstance(found, datetime.datetime) else found.end
+        shown = found.isoformat() if isinstance(found, datetime.datetime) else str(found)
+        late = last > report.published or (
+            isinstance(found, datetime.datetime)
+            and report.published_at is not None
+            and found > report.published_at
+        )
+        if late:
+            published = (report.published_at or report.published).isoformat()
+            self.reader.add(path, where, f"expected a statement time on or before the report's "
+                            f"publication ({published}), found {shown} (as_of says when the "
+                            "claim was stated; a report cannot quote what was said after it "
+                            "appeared)")  # fmt: skip
+        elif when is not None and entry.modality is not Modality.PLANNED and last < when.start:
+            self.reader.add(path, where, f"expected a statement time on or after what it tells "
+                            f"of (when starts {when.start}), found {shown} (as_of is when the "
+                            "claim was stated, when is when the thing happened)")  # fmt: skip
+        return found
 
     def check_totals(self, loaded: Iterable[Claim]) -> None:
         """Check that each `total` names a claim with a quantity, and the part has one too."""
@@ -890,6 +1064,15 @@ class Checker:
         return span
 
 
+def _day(published: Published) -> datetime.date:
+    """The day of a publication as written (a moment's own local date)."""
+    return published.date() if isinstance(published, datetime.datetime) else published
+
+
+def _moment(published: Published) -> datetime.datetime | None:
+    return published if isinstance(published, datetime.datetime) else None
+
+
 def _closest_passage(text: str, wanted: str) -> str:
     """Hint at the passage of `text` that `wanted` most resembles."""
     words, size = text.split(), max(1, len(wanted.split()))
@@ -939,6 +1122,22 @@ def when_entry(span: DateSpan, published: datetime.date, ahead: bool) -> str | W
     return WhenEntry(span.text, span.start, None if span.end == span.start else span.end)
 
 
+def names_entry(names: tuple[str, ...]) -> Names:
+    """How `agent` is written: one name as a string, several as a list, none left out."""
+    if not names:
+        return None
+    return names[0] if len(names) == 1 else names
+
+
+def as_of_entry(as_of: DateSpan | datetime.datetime | None, published: datetime.date) -> AsOf:
+    """How `as_of` is written back: the moment, the date, the wording or a table."""
+    if as_of is None or isinstance(as_of, datetime.datetime):
+        return as_of
+    if as_of.explicit and not as_of.text and as_of.start == as_of.end:
+        return as_of.start
+    return when_entry(as_of, published, False)
+
+
 _R = TypeVar("_R")
 
 
@@ -970,7 +1169,7 @@ def _render(dataset: Dataset) -> dict[Path, bytes]:
                 source=c.source,
                 quote=c.quote,
                 modality=c.modality,
-                agent=c.agent,
+                agent=names_entry(c.agents),
                 patient=c.patient,
                 place=c.place,
                 quantity=None if c.quantity is None else quantity_entry(c.quantity),
@@ -983,6 +1182,8 @@ def _render(dataset: Dataset) -> dict[Path, bytes]:
                 via=c.via,
                 total=c.total,
                 exhaustive=c.exhaustive,
+                denies=c.denies,
+                as_of=as_of_entry(c.as_of, report.published),
                 note=c.note,
             )
             for c in dataset.claims_of(report.id)
@@ -990,7 +1191,7 @@ def _render(dataset: Dataset) -> dict[Path, bytes]:
         header = ReportEntry(
             outlet=report.outlet,
             title=report.title,
-            published=report.published,
+            published=report.published_at or report.published,
             url=report.url,
             language=report.language,
             text_file=report.text_file,

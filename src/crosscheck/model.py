@@ -10,15 +10,24 @@ object's own invariants.
 from __future__ import annotations
 
 import datetime
-import enum
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import attrs
 
 from crosscheck.dates import DateSpan
 from crosscheck.names import did_you_mean, fold
 from crosscheck.quantity import Quantity
+from crosscheck.vocabulary import (
+    ATTRIBUTED,
+    MODALITIES,
+    ActorKind,
+    Denial,
+    Extent,
+    Modality,
+    PlaceKind,
+)
+from crosscheck.vocabulary import PREDICATES as VOCABULARY
 
 __all__ = [
     "MODALITIES",
@@ -28,6 +37,7 @@ __all__ = [
     "ActorKind",
     "Claim",
     "Dataset",
+    "Denial",
     "Extent",
     "Modality",
     "Place",
@@ -36,105 +46,38 @@ __all__ = [
 ]
 
 
-class ActorKind(enum.StrEnum):
-    """What sort of party an actor is."""
-
-    STATE = "state"
-    GOVERNMENT = "government"
-    ARMED_FORCES = "armed_forces"
-    ARMED_GROUP = "armed_group"
-    AGENCY = "agency"
-    MEDIA = "media"
-    MONITOR = "monitor"
-    ORGANISATION = "organisation"
-    PERSON = "person"
-    UNNAMED = "unnamed"
-    """An anonymous or collective voice: "witnesses", "social media reports"."""
-    PEOPLE = "people"
-    """People acted upon rather than a party: "civilians", "the displaced", "refugees"."""
-
-
-class PlaceKind(enum.StrEnum):
-    """What sort of place a place is; containment comes from `Place.within`, not the kind."""
-
-    COUNTRY = "country"
-    REGION = "region"
-    PROVINCE = "province"
-    DISTRICT = "district"
-    CITY = "city"
-    TOWN = "town"
-    VILLAGE = "village"
-    SITE = "site"
-    BORDER = "border"
-    ROUTE = "route"
-    WATER = "water"
-
-
-class Modality(enum.StrEnum):
-    """How the source puts the claim."""
-
-    ASSERTED = "asserted"
-    CLAIMED = "claimed"
-    DENIED = "denied"
-    UNCONFIRMED = "unconfirmed"
-    PLANNED = "planned"
-    SILENT = "silent"
-
-
-MODALITIES: Mapping[Modality, str] = {
-    Modality.ASSERTED: "stated as fact by the source "
-    "(a monitor's count, a ministry's announcement)",
-    Modality.CLAIMED: "put forward by an interested party and reported as its claim "
-    "('SANA claimed', 'state media said')",
-    Modality.DENIED: "the source says it is not so",
-    Modality.UNCONFIRMED: "reported without confirmation ('reportedly', 'purportedly show')",
-    Modality.PLANNED: "announced for the future ('will start tomorrow', 'is set to meet'); "
-    "its date may lie after the report",
-    Modality.SILENT: "the source made no comment; silence is never a denial",
-}
-
-
-class Extent(enum.StrEnum):
-    """How much of a place a `controls` claim says the agent holds."""
-
-    FULL = "full"
-    PARTIAL = "partial"
-    CONTESTED = "contested"
-
-
-PREDICATES: Mapping[str, str] = {
-    "killed": "the agent killed the patient; the quantity counts the dead",
-    "wounded": "the agent wounded the patient; the quantity counts the wounded",
-    "captured": "the agent took the patient captive; the quantity counts captives",
-    "displaced": "people were driven from their homes; the quantity counts them",
-    "controls": "the agent holds the place (extent: full, the default, partial or contested)",
-    "took": "the agent took, retook or recaptured the place (from the patient); all of it "
-    "unless an extent says partial",
-    "entered": "the agent entered the place",
-    "withdrew": "the agent withdrew or was pushed back from the place",
-    "clashed": "the agent and the patient fought (at the place)",
-    "attacked": "the agent attacked the patient or the place (strikes, shelling)",
-    "shot_down": "the agent shot down the patient's aircraft; the quantity counts them",
-    "launched": "the agent launched an operation, offensive or weapon",
-    "began": "the conflict or event (named by the claim's event id) began",
-    "encircled": "the agent surrounded the place or the patient's positions",
-    "patrolled": "the agent patrolled the place (with the patient)",
-    "deployed": "the agent deployed forces (to the place); the quantity counts them",
-    "met": "the agent met the patient",
-    "agreed": "the agent and the patient reached a deal or agreement",
-    "supports": "the agent backs the patient (arms, air power, politics)",
-    "stated": "the agent said something; the quote carries what",
-    "length": "the place (a zone, border or route) measures the quantity along its length",
-    "depth": "the place (a zone) reaches the quantity deep",
-    "distance": "the place lies the quantity away from the patient place",
-    "duration": "the conflict or event lasted the quantity",
-    "count": "there are the quantity of the patient (posts, towns, people) at the place",
-}
-"""The predicate vocabulary. Each claim uses exactly one; a rule compares like with like."""
+PREDICATES: Mapping[str, str] = {name: p.meaning for name, p in VOCABULARY.items()}
+"""Each predicate's meaning, by name (the records with their properties are
+`crosscheck.vocabulary.PREDICATES`)."""
 
 
 def _strings(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(values)
+
+
+def _groups(value: Iterable[Iterable[str]]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(group) for group in value)
+
+
+def _names(value: str | Iterable[str] | None) -> tuple[str, ...]:
+    """One name, several, or none, as a tuple: `aligned_with` and `agents` take all three."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(value)
+
+
+def _a_day(_: object, attribute: attrs.Attribute[datetime.date], value: object) -> None:
+    if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date):
+        raise TypeError(f"{attribute.name} must be a datetime.date, not {value!r}")
+
+
+def _aware(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None or isinstance(value, DateSpan):
+        return
+    if not isinstance(value, datetime.datetime) or value.utcoffset() is None:
+        raise TypeError(f"{attribute.name} must be a datetime with a UTC offset, not {value!r}")
 
 
 @attrs.frozen
@@ -147,8 +90,9 @@ class Actor:
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     part_of: str | None = None
     """The larger actor this one belongs to (Syrian Arab Army ⊂ Syrian government forces)."""
-    aligned_with: str | None = None
-    """The party this actor speaks for or sides with (SANA → Syrian government)."""
+    aligned_with: tuple[str, ...] = attrs.field(default=(), converter=_names)
+    """The parties this actor speaks for or sides with (SANA → Syrian government; a militia
+    allied with two governments names both). One name or several; stored as a tuple."""
     note: str = ""
 
     @property
@@ -183,19 +127,30 @@ class Report:
     outlet: str
     """The actor that published it (a name the dataset resolves)."""
     title: str
-    published: datetime.date
+    published: datetime.date = attrs.field(validator=_a_day)
+    """The day it was published, as the report dates itself; relative dates resolve against
+    it."""
     text: str = attrs.field(repr=False)
     url: str | None = None
     language: str = "en"
     text_file: str = ""
     """The file the text was read from, relative to the report's own file; "" means `<id>.txt`."""
+    published_at: datetime.datetime | None = attrs.field(default=None, validator=_aware)
+    """The moment it was published, with its UTC offset, when the report gives one; its local
+    date is `published`."""
+
+    @published_at.validator
+    def _same_day(self, _: attrs.Attribute[object], value: datetime.datetime | None) -> None:
+        if value is not None and value.date() != self.published:
+            raise ValueError(f"published_at {value.isoformat()} lies on another day than "
+                             f"published {self.published.isoformat()}")  # fmt: skip
 
 
 @attrs.frozen(weakref_slot=False)
 class Claim:
     """One assertion of one report, with the verbatim quote that supports it.
 
-    Roles (`source`, `agent`, `patient`, `place`) hold names as the curator wrote them; use
+    Roles (`source`, `agents`, `patient`, `place`) hold names as the curator wrote them; use
     `Dataset.actor` and `Dataset.place` to resolve them.
     """
 
@@ -207,7 +162,9 @@ class Claim:
     reported"). See `origin`."""
     quote: str
     modality: Modality = Modality.ASSERTED
-    agent: str | None = None
+    agents: tuple[str, ...] = attrs.field(default=(), converter=_names)
+    """Who acted: usually one actor; several when the report names them acting together ("the
+    Syrian and Russian air forces struck"), who are then never rival sides."""
     patient: str | None = None
     place: str | None = None
     quantity: Quantity | None = None
@@ -225,7 +182,25 @@ class Claim:
     """The id of the claim whose quantity this claim's quantity is a part of."""
     exhaustive: bool = False
     """On a total: the claims that name it as their `total` are all of its parts."""
+    denies: Denial | None = None
+    """On a denial: what it denies, when the curator says so (see `denial`)."""
+    as_of: DateSpan | datetime.datetime | None = attrs.field(default=None, validator=_aware)
+    """When the claim was stated, if not when its report was published: "by evening the toll
+    had risen to 50". A day span, or a moment with its UTC offset. Not when the thing happened
+    (that is `when`)."""
     note: str = ""
+
+    @property
+    def denial(self) -> Denial | None:
+        """What a denial covers: `denies` as curated; else, for an act whose agent is blamed or
+        credited, the agent's part when the denial names an agent ("Moscow denies its forces
+        fired"); else that the thing happened at all ("no meeting is planned"). None for a
+        claim that denies nothing."""
+        if self.modality is not Modality.DENIED:
+            return None
+        if self.denies is not None:
+            return self.denies
+        return Denial.AGENT if self.agents and self.predicate in ATTRIBUTED else Denial.EVENT
 
     @property
     def origin(self) -> str:
@@ -237,14 +212,21 @@ class Claim:
 class Acceptance:
     """A reviewer's record that a finding is understood and accepted, and why.
 
-    It silences the finding with this fingerprint; the fingerprint changes when a cited claim
-    is edited, so an accepted finding alarms again once its claims change.
+    It silences the finding with this fingerprint. A finding about one aspect of an incident
+    keeps its fingerprint as claims join it; it alarms again when a position appears that the
+    acceptance did not see (see `positions`). Any other finding's fingerprint changes when a
+    cited claim is edited, so it alarms again once its claims change.
     """
 
     fingerprint: str
     reason: str
     code: str = ""
     """The finding's rule code, for a human reading the file; not used to match."""
+    positions: tuple[tuple[str, ...], ...] = attrs.field(default=(), converter=_groups)
+    """The positions the reviewer saw, as claim ids (``crosscheck accept`` records them): a
+    position that appears later — claims none of which were seen, or a seen position split
+    in two — makes the acceptance stale, so the finding alarms again. Empty: whatever the
+    finding holds is accepted."""
 
 
 _T = TypeVar("_T", Actor, Place)

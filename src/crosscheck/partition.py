@@ -21,13 +21,12 @@ from typing import Any
 
 import attrs
 
-from crosscheck.engine import MEASURES, SYMMETRIC, Components, Context, check
+from crosscheck.engine import Components, Context, check
 from crosscheck.findings import Finding
 from crosscheck.model import Claim, Dataset
+from crosscheck.vocabulary import HOLDING, MEASURES, SYMMETRIC
 
 __all__ = ["check_partitioned", "partitions"]
-
-_HOLDING = frozenset({"controls", "took"})
 
 
 def _keys(context: Context, claim: Claim) -> Iterator[Hashable]:
@@ -42,11 +41,11 @@ def _keys(context: Context, claim: Claim) -> Iterator[Hashable]:
     if claim.predicate in MEASURES:
         yield ("measure", claim.predicate, country)
         return
-    if claim.predicate in _HOLDING:
+    if claim.predicate in HOLDING:
         yield ("control", country)
     parties = [roles.patient]
     if claim.predicate in SYMMETRIC:
-        parties.append(roles.agent)
+        parties.extend(roles.agents)
     for party in parties:
         top = None if party is None else context.top_group(party)
         yield ("count", claim.predicate, top)

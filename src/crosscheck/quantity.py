@@ -974,6 +974,19 @@ class Quantity:
             a, b = a.to(base), b.to(base)
         return _at_most(a.low, b.high) and _at_most(b.low, a.high)
 
+    def above(self, other: Quantity) -> bool:
+        """Whether every value of this interval lies above every value of *other* (in one
+        unit; touching bounds, within conversion rounding, do not count as above).
+
+        Raises :class:`UnitError` across dimensions or counted nouns.
+        """
+        a, b = self, other
+        if a.unit != b.unit:
+            _check_comparable(a, b.unit, b)
+            base = _BASE_UNIT[a.dimension]
+            a, b = a.to(base), b.to(base)
+        return not _at_most(a.low, b.high)
+
     def to(self, unit: str) -> Quantity:
         """The same quantity in *unit*; the reading records the conversion.
 

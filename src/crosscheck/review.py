@@ -3,19 +3,21 @@
 A finding whose fingerprint a curator accepted (in the dataset's accepted.toml) is *suppressed*:
 it is still reported, briefly, but never counts towards the exit code. An acceptance whose
 fingerprint matches no finding of the run is *stale*: its claims were edited or removed, or the
-rule no longer flags them, and it can be deleted. Pure: no I/O.
+rule no longer flags them, and it can be deleted. An acceptance that recorded the positions it
+saw is stale, too, when the finding has a position it did not see — claims none of which it
+saw, or a position it saw split in two: the finding is active again. Pure: no I/O.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 
 import attrs
 
-from crosscheck.findings import Finding, Severity
+from crosscheck.findings import Finding, Position, Severity
 from crosscheck.model import Acceptance
 
-__all__ = ["Review", "review"]
+__all__ = ["Review", "new_positions", "review"]
 
 
 @attrs.frozen
@@ -25,6 +27,9 @@ class Review:
     active: tuple[Finding, ...]
     suppressed: tuple[tuple[Finding, Acceptance], ...]
     stale: tuple[Acceptance, ...]
+    outgrown: Mapping[str, str] = attrs.field(factory=dict)
+    """For each stale acceptance whose finding is still there, by fingerprint: the positions
+    it did not see."""
 
     def count(self, severity: Severity) -> int:
         """How many active findings have `severity`."""
@@ -53,17 +58,41 @@ def review(
     active: list[Finding] = []
     suppressed: list[tuple[Finding, Acceptance]] = []
     matched: set[str] = set()
+    outgrown: dict[str, str] = {}
     for finding in findings:
         acceptance = by_fingerprint.get(finding.fingerprint)
-        if acceptance is None:
+        unseen = [] if acceptance is None else new_positions(finding, acceptance.positions)
+        if acceptance is None or unseen:
             active.append(finding)
         else:
             suppressed.append((finding, acceptance))
             matched.add(acceptance.fingerprint)
+        if acceptance is not None and unseen:
+            outgrown[acceptance.fingerprint] = "; ".join(
+                f"{p.reading or 'a position'} ({', '.join(p.claims)})" for p in unseen
+            )
     stale = tuple(
         acceptance
         for acceptance in by_fingerprint.values()
         if acceptance.fingerprint not in matched
-        and (ran is None or not acceptance.code or acceptance.code in ran)
-    )
-    return Review(tuple(active), tuple(suppressed), stale)
+        and (ran is None or not acceptance.code or acceptance.code in ran
+             or acceptance.fingerprint in outgrown)
+    )  # fmt: skip
+    return Review(tuple(active), tuple(suppressed), stale, outgrown)
+
+
+def new_positions(finding: Finding, seen: tuple[tuple[str, ...], ...]) -> list[Position]:
+    """The positions of `finding` that an acceptance which saw `seen` did not: those none of
+    whose claims it saw, and all but the first of those that split one position it saw. With
+    nothing seen (an acceptance written by hand), none."""
+    if not seen:
+        return []
+    home = {claim: number for number, group in enumerate(seen) for claim in group}
+    taken: set[int] = set()
+    unseen = []
+    for position in finding.positions:
+        homes = {home[claim] for claim in position.claims if claim in home}
+        if not homes or homes <= taken:
+            unseen.append(position)
+        taken |= homes
+    return unseen

@@ -49,17 +49,19 @@ from __future__ import annotations
 import enum
 import math
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 
 import attrs
 
-from crosscheck.control import Hold, holds
-from crosscheck.engine import ATTRIBUTED, POSITIVE, Components, Context
-from crosscheck.model import Claim, Dataset, Extent, Modality
-from crosscheck.quantity import Quantity, UnitError
+from crosscheck.control import Hold, hold_conflict, holds
+from crosscheck.engine import Components, Context
+from crosscheck.incidents import incidents
+from crosscheck.model import Claim, Dataset, Modality
+from crosscheck.quantity import Dimension, Quantity, UnitError
+from crosscheck.tolls import measure_conflict, measured
+from crosscheck.vocabulary import ATTRIBUTED, CUMULATIVE, HARMS, POSITIVE
 
 __all__ = [
-    "HARMS",
     "Estimate",
     "Grade",
     "Group",
@@ -71,9 +73,6 @@ __all__ = [
     "estimate_trust",
     "sources_report",
 ]
-
-HARMS = frozenset({"killed", "wounded", "captured", "attacked", "shot_down", "displaced", "took"})
-"""Predicates whose patient is harmed: a claim its own patient's side makes is acknowledged."""
 
 
 class Grade(enum.StrEnum):
@@ -109,6 +108,10 @@ class Group:
     grade: Grade
     _reasons: tuple[str, ...] = ()
     """Why the group is contested, denied or acknowledged (see `reasons`)."""
+    about: tuple[str, ...] = ()
+    """What the group is about, stable as claims join it: its incident, predicate, patient
+    (and unit class, when the incident's figures of it come in several), or, for claims about
+    control, the place and the first day."""
 
     @property
     def key(self) -> str:
@@ -131,87 +134,84 @@ class Group:
         return (f"only {', '.join(self.origins) or 'no positive claim'}{relayed}",)
 
 
-def _clusters(
-    context: Context, origins: Iterable[str], shared: dict[tuple[str, ...], tuple[str, ...]]
-) -> tuple[tuple[str, ...], ...]:
-    """Origins grouped by alignment: aligned origins are one voice. Each cluster is taken
-    from `shared` when an equal one is there, so groups share their clusters' memory."""
-    ordered = sorted(set(origins))
-    components = Components()
-    for i, a in enumerate(ordered):
-        for b in ordered[i + 1 :]:
-            if context.same_side(a, b):
-                components.join(a, b)
-    found: dict[str, list[str]] = defaultdict(list)
-    for origin in ordered:
-        found[components.root(origin)].append(origin)
-    clusters = sorted(tuple(members) for members in found.values())
-    return tuple(shared.setdefault(cluster, cluster) for cluster in clusters)
-
-
-def _disjoint(a: Quantity | None, b: Quantity | None) -> bool:
-    if a is None or b is None:
-        return False
-    try:
-        return not a.overlaps(b)
-    except UnitError:
-        return False
-
-
 def disagreement(
     context: Context, a: Claim, b: Claim, held: Mapping[str, Hold] | None = None
 ) -> str | None:
-    """Why two claims about the same thing cannot both be true, or None.
-
-    `held` maps claim ids to what they say about control (see `crosscheck.control.holds`).
-    """
-    if _disjoint(a.quantity, b.quantity):
-        return f"{a.id} gives {a.quantity}, {b.id} gives {b.quantity}"
-    ra, rb = context.roles(a), context.roles(b)
+    """Why two claims about the same thing cannot both be true, or None: figures the law of
+    `crosscheck.tolls` does not let both hold, rival holders or full against partial control
+    of one place (`held` maps claim ids to what they say about control, see
+    `crosscheck.control.holds`), or rival agents for one act."""
+    if a.quantity is not None and b.quantity is not None and a.predicate == b.predicate:
+        inferred = incidents(context).incident(a).event is None
+        conflict = measure_conflict(context, a, b, agents_matter=inferred)
+        if conflict is not None:
+            return conflict.reason
     held = held or {}
     if a.id in held and b.id in held:
         first, second = held[a.id], held[b.id]
-        if not (first.full or second.full):
-            return None  # both say the place is divided
-        sides = context.sides(first.controller, second.controller)
-        rivals = not context.same_side(first.controller, second.controller)
-        other = second if first.full else first
-        if first.full and second.full:
-            return f"{a.id} and {b.id} name rival holders ({sides})" if rivals else None
-        if rivals and other.extent is not Extent.CONTESTED:
-            return f"{a.id} and {b.id} name rival holders ({sides})"
-        full = first if first.full else second
-        return (
-            f"{full.claim.id} says all of the place is held, {other.claim.id} only part of it "
-            "or that it is contested"
-        )
+        outer, inner = (second, first) if second.full and not first.full else (first, second)
+        conflict = hold_conflict(context, outer, inner)
+        return None if conflict is None else conflict.reason
+    ra, rb = context.roles(a), context.roles(b)
     if (
         a.predicate in ATTRIBUTED
-        and ra.agent
-        and rb.agent
-        and not context.same_side(ra.agent, rb.agent)
+        and ra.agents
+        and rb.agents
+        and not context.allied(ra.agents, rb.agents)
     ):
-        return f"{a.id} and {b.id} credit rival agents ({ra.agent}, {rb.agent})"
+        return (f"{a.id} and {b.id} credit rival agents ({', '.join(ra.agents)}; "
+                f"{', '.join(rb.agents)})")  # fmt: skip
     return None
 
 
 def claim_groups(dataset: Dataset, context: Context | None = None) -> tuple[Group, ...]:
     """Group the dataset's claims about the same thing and grade each group.
 
-    Two claims share a group when `Context.sameness` (ignoring modality, so denials join the
-    claims they deny) says they are about the same thing; groups are the connected components.
+    A group is one predicate about one patient in one incident (see `crosscheck.incidents`),
+    its figures in one unit — people and submunitions are never one group — with the denials
+    of it; a part that names neither a smaller group nor a smaller place than its total is a
+    group of its own. Claims about who holds one place on overlapping days are joined too.
     Silent and planned claims stay out. Every claim is in exactly one group, possibly alone.
     """
     context = context or Context(dataset)
     return context.cached("claim_groups", lambda: _claim_groups(context))
 
 
+def _group_keys(context: Context, claims: list[Claim]) -> dict[str, tuple[object, ...]]:
+    """Each claim's group key: its incident, predicate and patient, and a unit class when the
+    figures of that incident, predicate and patient come in more than one."""
+    table = incidents(context)
+    base: dict[str, tuple[object, ...]] = {}
+    units: dict[tuple[object, ...], set[str]] = defaultdict(set)
+    for claim in claims:
+        if claim.quantity is not None and claim.total is not None and not measured(context, claim):
+            base[claim.id] = ("part", claim.id)
+            continue
+        base[claim.id] = (table.of[claim.id], claim.predicate, context.roles(claim).patient)
+        if claim.quantity is not None:
+            units[base[claim.id]].add(_unit_class(claim.quantity))
+    keys = {}
+    for claim in claims:
+        key = base[claim.id]
+        found = sorted(units.get(key, ()))
+        if len(found) > 1:
+            unit = _unit_class(claim.quantity) if claim.quantity is not None else found[0]
+            key = (*key, unit)
+        keys[claim.id] = key
+    return keys
+
+
+def _unit_class(quantity: Quantity) -> str:
+    return quantity.unit if quantity.dimension is Dimension.COUNT else quantity.dimension.value
+
+
 def _claim_groups(context: Context) -> tuple[Group, ...]:
     claims = [c for c in context.claims if c.modality in POSITIVE | {Modality.DENIED}]
     components = Components()
-    for a, b in context.related_pairs(claims):
-        if context.sameness(a, b, ignore={"modality", "agent"}) is not None:
-            components.join(a.id, b.id)
+    first: dict[tuple[object, ...], str] = {}
+    keys = _group_keys(context, claims)
+    for claim_id, key in keys.items():
+        components.join(first.setdefault(key, claim_id), claim_id)
     held = {hold.claim.id: hold for hold in holds(context)}
     on_one_place = context.pairs(
         [hold.claim for hold in held.values()],
@@ -224,24 +224,27 @@ def _claim_groups(context: Context) -> tuple[Group, ...]:
     for claim in claims:
         members[components.root(claim.id)].append(claim)
     del components
-    clusters: dict[tuple[str, ...], tuple[str, ...]] = {}
     groups = []
     while members:  # emptied as it goes: a bulk run holds members or groups, never both
-        groups.append(_grade(context, members.popitem()[1], held, clusters))
+        found = members.popitem()[1]
+        held_here = [held[c.id] for c in found if c.id in held]
+        if held_here and len({keys[c.id] for c in found}) > 1:
+            first_day = min(hold.start for hold in held_here)
+            about: tuple[str, ...] = ("control", held_here[0].place, str(first_day))
+        else:
+            about = min(tuple(str(part) for part in keys[c.id]) for c in found)
+        groups.append(_grade(context, found, held, about))
     return tuple(sorted(groups, key=lambda g: g.key))
 
 
 def _grade(
-    context: Context,
-    claims: list[Claim],
-    held: Mapping[str, Hold],
-    clusters: dict[tuple[str, ...], tuple[str, ...]],
+    context: Context, claims: list[Claim], held: Mapping[str, Hold], about: tuple[str, ...]
 ) -> Group:
     claims = sorted(claims, key=lambda c: c.id)
     positive = [c for c in claims if c.modality in POSITIVE]
     denials = [c for c in claims if c.modality is Modality.DENIED]
     origins = tuple(sorted({context.roles(c).source for c in positive}))
-    independent = _clusters(context, origins, clusters)
+    independent = context.voices(origins)
     voice = {o: i for i, cluster in enumerate(independent) for o in cluster}
     reasons: list[str] = []
     for i, a in enumerate(positive):
@@ -270,7 +273,7 @@ def _grade(
                        for c in harmed]  # fmt: skip
         else:
             grade = Grade.CORROBORATED if len(independent) >= 2 else Grade.SINGLE_SOURCE
-    return Group(tuple(claims), origins, independent, grade, tuple(reasons))
+    return Group(tuple(claims), origins, independent, grade, tuple(reasons), about)
 
 
 # -- trust ------------------------------------------------------------------------------------
@@ -317,30 +320,46 @@ def _distance(value: float, quantity: Quantity) -> float:
 
 @attrs.frozen
 class _Numeric:
-    """A group of comparable quantities, all in one unit, from two or more origins."""
+    """A group of comparable quantities, all in one unit, from two or more origins.
+
+    For a toll (`earlier` not empty), the estimate is of the latest figure: a claim stated
+    before another claim of the group misses it only by how far its floor lies *above* it — a
+    toll may have risen since, so an early, lower figure that the later series explains costs
+    its origin nothing.
+    """
 
     key: str
     claims: tuple[tuple[Claim, Quantity], ...]
+    earlier: frozenset[str] = frozenset()
+    """The ids of the claims stated before some other claim of the group (tolls only)."""
 
     @property
     def scale(self) -> float:
         bounds = [abs(b) for _, q in self.claims for b in (q.low, q.high) if math.isfinite(b)]
         return max([1.0, *bounds])
 
+    def _miss(self, claim: Claim, value: float, quantity: Quantity) -> float:
+        """How far `value` lies from what the claim allows: its interval; for a toll figure
+        stated before another, anything from its floor up (the toll may have risen since)."""
+        if claim.id in self.earlier:
+            return max(0.0, quantity.low - value)
+        return _distance(value, quantity)
+
     def estimate(self, weight: Callable[[Claim], float]) -> tuple[str, dict[str, float]]:
-        """The weighted median of the intervals (the middle of the optimal range on a tie)."""
+        """The value with the least weighted miss (a weighted median for plain intervals), the
+        middle of the optimal range on a tie."""
         candidates = sorted({b for _, q in self.claims for b in (q.low, q.high)
-                             if math.isfinite(b)})  # fmt: skip
+                             if math.isfinite(b)}) or [0.0]  # fmt: skip
 
         def cost(value: float) -> float:
-            return math.fsum(weight(c) * _distance(value, q) for c, q in self.claims)
+            return math.fsum(weight(c) * self._miss(c, value, q) for c, q in self.claims)
 
         costs = [cost(v) for v in candidates]
         lowest = min(costs)
         optimal = [v for v, c in zip(candidates, costs, strict=True)
                    if math.isclose(c, lowest, rel_tol=1e-12, abs_tol=1e-12)]  # fmt: skip
         value = (optimal[0] + optimal[-1]) / 2
-        losses = {c.id: _distance(value, q) / self.scale for c, q in self.claims}
+        losses = {c.id: self._miss(c, value, q) / self.scale for c, q in self.claims}
         return f"{value:g} {self.claims[0][1].unit}", losses
 
 
@@ -357,7 +376,7 @@ class _Control:
         """The weighted vote between the stated (side, extent) pairs; undecided on a tie."""
 
         def agrees(a: Hold, b: Hold) -> bool:
-            return a.full == b.full and context.same_side(a.controller, b.controller)
+            return a.full == b.full and context.allied(a.controllers, b.controllers)
 
         def support(value: Hold) -> float:
             return math.fsum(weight(h.claim) for h in self.claims if agrees(h, value))
@@ -369,6 +388,17 @@ class _Control:
         chosen = winners[0]
         losses = {h.claim.id: 0.0 if agrees(h, chosen) else 1.0 for h in self.claims}
         return f"{chosen.controller}: {'full' if chosen.full else 'partial'}", losses
+
+
+def _earlier(context: Context, claims: list[tuple[Claim, Quantity]]) -> frozenset[str]:
+    """Of a toll's claims, those stated before some other claim of the same group."""
+    if not claims or claims[0][0].predicate not in CUMULATIVE:
+        return frozenset()
+    return frozenset(
+        a.id
+        for a, _ in claims
+        if any(context.stated(a).before(context.stated(b)) for b, _ in claims)
+    )
 
 
 def _weigher(weights: Mapping[str, float], source: Mapping[str, str]) -> Callable[[Claim], float]:
@@ -396,7 +426,7 @@ def estimate_trust(
             except UnitError:
                 continue
         if len({source[c.id] for c, _ in comparable}) >= 2:
-            numeric.append(_Numeric(group.key, tuple(comparable)))
+            numeric.append(_Numeric(group.key, tuple(comparable), _earlier(context, comparable)))
         holding = tuple(held[c.id] for c in positive if c.id in held)
         if len({source[h.claim.id] for h in holding}) >= 2:
             control.append(_Control(group.key, holding))

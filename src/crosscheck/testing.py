@@ -27,6 +27,7 @@ from crosscheck.model import (
     ActorKind,
     Claim,
     Dataset,
+    Denial,
     Extent,
     Modality,
     Place,
@@ -100,6 +101,31 @@ def _explicit_spans(published: datetime.date) -> st.SearchStrategy[DateSpan]:
     )
 
 
+def _statement_times(
+    report: Report, when: DateSpan | None, planned: bool
+) -> st.SearchStrategy[DateSpan | datetime.datetime]:
+    """An `as_of` the loader accepts: on or before the report's publication, and on or after
+    the start of what the claim tells of (a plan may be announced before it happens)."""
+    first = report.published - datetime.timedelta(days=30)
+    if when is not None and not planned:
+        first = max(first, min(when.start, report.published))
+    if first > report.published:
+        return st.nothing()
+    days = st.dates(first, report.published)
+    spans = st.builds(lambda day: DateSpan.of(day), days)
+    zone = datetime.timezone(datetime.timedelta(hours=2))
+    latest = report.published_at or datetime.datetime.combine(
+        report.published, datetime.time(23, 59), tzinfo=zone
+    )
+    moments = st.builds(
+        lambda day, minutes: min(latest, datetime.datetime.combine(day, datetime.time(),
+                                                                   tzinfo=zone)
+                                 + datetime.timedelta(minutes=minutes)),
+        days, st.integers(0, 24 * 60 - 1),
+    ).filter(lambda at: at.astimezone(zone).date() >= first)  # fmt: skip
+    return spans | moments
+
+
 def _text(max_size: int = 24) -> st.SearchStrategy[str]:
     characters = st.characters(codec="utf-8", categories=("L", "N", "P", "Zs"))
     return st.text(characters, min_size=1, max_size=max_size)
@@ -129,6 +155,12 @@ def _report_and_claims(
     )
     text = "".join(w + s for w, s in zip(words, separators, strict=True))
     published = draw(anchors())
+    moment = draw(st.none() | st.builds(
+        lambda minutes, offset: datetime.datetime.combine(published, datetime.time()).replace(
+            tzinfo=datetime.timezone(datetime.timedelta(minutes=offset))
+        ) + datetime.timedelta(minutes=minutes),
+        st.integers(0, 24 * 60 - 1), st.sampled_from([0, 60, 120, 180, -300, 330]),
+    ))  # fmt: skip
     report = Report(
         id=f"report-{index}",
         outlet=draw(st.sampled_from(actors)).id,
@@ -137,6 +169,7 @@ def _report_and_claims(
         text=text,
         url=draw(st.none() | st.just(f"https://example.org/{index}")),
         language=draw(st.sampled_from(["en", "ar", "tr"])),
+        published_at=moment,
     )
     actor_names = [name for actor in actors for name in actor.names]
     place_names = [name for place in places for name in place.names]
@@ -147,6 +180,12 @@ def _report_and_claims(
         predicate = draw(st.sampled_from(sorted(PREDICATES)))
         modality = draw(st.sampled_from(Modality))
         planned = modality is Modality.PLANNED
+        agents = tuple(draw(st.lists(st.sampled_from(actor_names), max_size=2)))
+        denies = None
+        if modality is Modality.DENIED:
+            denies = draw(st.none() | st.just(Denial.EVENT) | (st.just(Denial.AGENT) if agents
+                                                                else st.nothing()))  # fmt: skip
+        when = draw(st.none() | date_spans(published, ahead=planned) | _explicit_spans(published))
         claims.append(
             Claim(
                 id=f"claim-{number}",
@@ -155,18 +194,18 @@ def _report_and_claims(
                 source=draw(st.sampled_from(actor_names)),
                 quote=" ".join(words[start:end]),
                 modality=modality,
-                agent=draw(st.none() | st.sampled_from(actor_names)),
+                agents=agents,
                 patient=draw(st.none() | st.sampled_from(actor_names)),
                 place=draw(st.none() | st.sampled_from(place_names)),
                 quantity=draw(st.none() | quantities()),
-                when=draw(
-                    st.none() | date_spans(published, ahead=planned) | _explicit_spans(published)
-                ),
+                when=when,
                 extent=draw(st.none() | st.sampled_from(Extent))
                 if predicate == "controls"
                 else None,
                 event=draw(st.none() | st.sampled_from(["event-1", "event-2"])),
                 via=tuple(draw(st.lists(st.sampled_from(actor_names), max_size=2))),
+                denies=denies,
+                as_of=draw(st.none() | _statement_times(report, when, planned)),
                 note=draw(st.just("") | _text()),
             )
         )
@@ -196,7 +235,11 @@ def datasets(draw: st.DrawFn, max_reports: int = 3) -> Dataset:
                 if actors
                 else None,
                 aligned_with=draw(
-                    st.none() | st.sampled_from([f"actor-{j}" for j in range(n_actors)])
+                    st.lists(
+                        st.sampled_from([f"actor-{j}" for j in range(n_actors)]),
+                        max_size=2,
+                        unique=True,
+                    )
                 ),
             )
         )

@@ -12,9 +12,10 @@ from collections.abc import Sequence
 
 import attrs
 
-from crosscheck.engine import POSITIVE, Context, check_context
+from crosscheck.engine import Context, check_context
 from crosscheck.model import Dataset, Extent
 from crosscheck.registry import Rule
+from crosscheck.vocabulary import POSITIVE
 
 __all__ = ["CONTROL_PREDICATES", "Row", "control_timeline"]
 
@@ -79,7 +80,7 @@ def control_timeline(
                 end=claim.when.end if claim.when else None,
                 place=dataset.place(roles.place).name,
                 predicate=claim.predicate,
-                controller=dataset.actor(roles.agent).name if roles.agent else "?",
+                controller=" and ".join(dataset.actor(a).name for a in roles.agents) or "?",
                 extent="" if extent is None else extent.value,
                 source=dataset.actor(claim.source).name,
                 report=claim.report,

@@ -1,4 +1,7 @@
-"""The JSON format, version 1: a stable public contract documented in docs/cli.md.
+"""The JSON format, version 2: a stable public contract documented in docs/cli.md.
+
+Version 2 adds to each finding the incident and aspect it is about and its positions; version
+1 (crosscheck 0.1) had neither, and fingerprints that identified the cited claims.
 
 Keys keep the order shown there; strings are written as they are (not ASCII-escaped); the
 output is indented by two spaces and ends with a newline. A change that removes or renames a
@@ -15,7 +18,7 @@ from crosscheck.render.run import SEVERITIES, Run
 
 __all__ = ["VERSION", "document", "render"]
 
-VERSION = 1
+VERSION = 2
 
 
 def _finding(finding: Finding) -> dict[str, Any]:
@@ -25,6 +28,18 @@ def _finding(finding: Finding) -> dict[str, Any]:
         "severity": finding.severity.value,
         "message": finding.message,
         "fingerprint": finding.fingerprint,
+        "incident": finding.incident,
+        "aspect": finding.aspect,
+        "positions": [
+            {
+                "claims": list(p.claims),
+                "origins": list(p.origins),
+                "independent": p.independent,
+                "reading": p.reading,
+                "alone": p.alone,
+            }
+            for p in finding.positions
+        ],
         "claims": [
             {"id": c.id, "report": c.report, "source": c.source, "quote": c.quote}
             for c in finding.claims
@@ -52,7 +67,12 @@ def document(run: Run) -> dict[str, Any]:
             for finding, acceptance in review.suppressed
         ],
         "stale": [
-            {"fingerprint": a.fingerprint, "code": a.code or None, "reason": a.reason}
+            {
+                "fingerprint": a.fingerprint,
+                "code": a.code or None,
+                "reason": a.reason,
+                "unseen": review.outgrown.get(a.fingerprint),
+            }
             for a in review.stale
         ],
         "summary": summary,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from crosscheck.findings import CitedClaim, Finding
-from crosscheck.render.run import SEVERITIES, Run
+from crosscheck.render.run import SEVERITIES, Run, plural
 
 __all__ = ["render"]
 
@@ -43,10 +43,14 @@ def render(run: Run, color: bool = False) -> str:
     if review.stale:
         parts.append("## Stale acceptances")
         parts.append(
-            "These accepted fingerprints match no finding any more; remove them from accepted.toml."
+            "These accepted fingerprints match no finding any more, or their finding has a "
+            "position the acceptance did not see; remove them from accepted.toml, or review "
+            "the finding and accept it again."
         )
         parts.append("\n".join(
             f"- `{a.fingerprint}`{f' ({a.code})' if a.code else ''}: {_md(a.reason)}"
+            + (f" — unseen: {_md(review.outgrown[a.fingerprint])}"
+               if a.fingerprint in review.outgrown else "")
             for a in review.stale
         ))  # fmt: skip
     return "\n\n".join(parts) + "\n"
@@ -57,7 +61,14 @@ def _finding(run: Run, finding: Finding) -> str:
         f"### {finding.code} `{finding.name}` ({finding.severity.value})",
         _md(finding.message),
     ]
-    parts.extend(_quote(run, claim) for claim in finding.claims)
+    by_id = {claim.id: claim for claim in finding.claims}
+    grouped = len(finding.positions) > 1
+    for number, position in enumerate(finding.positions, start=1):
+        if grouped:
+            voices = plural(position.independent, "independent voice")
+            alone = ", stands alone" if position.alone else ""
+            parts.append(f"**Position {number}: {_md(position.reading)}** ({voices}{alone})")
+        parts.extend(_quote(run, by_id[claim_id]) for claim_id in position.claims)
     if finding.explanation:
         parts.append("Why:")
         parts.append("\n".join(f"- {_md(line)}" for line in finding.explanation))

@@ -18,7 +18,8 @@ SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
 _PLURALS = {"error": "errors", "warning": "warnings", "info": "info", "report": "reports",
             "claim": "claims", "rule": "rules", "problem": "problems",
-            "stale acceptance": "stale acceptances"}  # fmt: skip
+            "stale acceptance": "stale acceptances",
+            "independent voice": "independent voices"}  # fmt: skip
 
 
 def plural(count: int, noun: str) -> str:

@@ -3,8 +3,10 @@
 One run; the driver lists every rule that ran, with its docstring as help. Each finding is a
 result located at the cited claims (report file and line, relative to the dataset folder named
 by the ``DATASET`` base id); accepted findings are results with an external suppression that
-carries the reviewer's reason. ``partialFingerprints["crosscheck/v1"]`` is the finding's
-fingerprint, so services track a finding across runs.
+carries the reviewer's reason. ``partialFingerprints["crosscheck/v2"]`` is the finding's
+fingerprint (version 2: it identifies the incident and aspect of a finding about one), so
+services track a finding across runs; its properties carry the incident, aspect and
+positions.
 """
 
 from __future__ import annotations
@@ -45,6 +47,12 @@ def _result(
     run: Run, finding: Finding, index: dict[str, int], acceptance: Acceptance | None
 ) -> dict[str, Any]:
     text = finding.message
+    if len(finding.positions) > 1:
+        text += "\n\nPositions:\n" + "\n".join(
+            f"{n}. {p.reading} ({p.independent} independent voice(s)"
+            f"{', stands alone' if p.alone else ''}): {', '.join(p.claims)}"
+            for n, p in enumerate(finding.positions, start=1)
+        )
     if finding.explanation:
         text += "\n\nWhy:\n" + "\n".join(f"- {line}" for line in finding.explanation)
     result: dict[str, Any] = {"ruleId": finding.code}
@@ -53,7 +61,7 @@ def _result(
     result |= {
         "level": _LEVELS[finding.severity],
         "message": {"text": text},
-        "partialFingerprints": {"crosscheck/v1": finding.fingerprint},
+        "partialFingerprints": {"crosscheck/v2": finding.fingerprint},
         "locations": [
             {
                 "physicalLocation": {
@@ -66,6 +74,15 @@ def _result(
             if (location := run.locations.get(claim.id)) is not None
         ],
     }
+    result["properties"] = {
+        "incident": finding.incident,
+        "aspect": finding.aspect,
+        "positions": [
+            {"claims": list(p.claims), "origins": list(p.origins), "reading": p.reading,
+             "independent": p.independent, "alone": p.alone}
+            for p in finding.positions
+        ],
+    }  # fmt: skip
     if acceptance is not None:
         result["suppressions"] = [{"kind": "external", "justification": acceptance.reason}]
     return result

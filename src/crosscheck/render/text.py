@@ -30,7 +30,12 @@ def render(run: Run, color: bool = False) -> str:
     ]
     stale = [
         f"stale acceptance: {' '.join(filter(None, (a.code, a.fingerprint)))} — {a.reason} "
-        "(no finding has this fingerprint now; remove it from accepted.toml)"
+        + (
+            f"(the finding has a position this acceptance did not see: "
+            f"{run.review.outgrown[a.fingerprint]}; review it and accept it again)"
+            if a.fingerprint in run.review.outgrown
+            else "(no finding has this fingerprint now; remove it from accepted.toml)"
+        )
         for a in run.review.stale
     ]
     blocks.extend(_style("\n".join(lines), color, dim=True) for lines in (accepted, stale) if lines)
@@ -42,11 +47,21 @@ def _finding(run: Run, finding: Finding, color: bool) -> str:
     severity = _style(finding.severity.value, color, fg=_COLOURS[finding.severity], bold=True)
     lines = [f"{_style(finding.code, color, bold=True)} {finding.name}  {severity}",
              finding.message]  # fmt: skip
-    for claim in finding.claims:
-        where = run.where(claim)
-        at = f" ({where})" if where else ""
-        quote = " ".join(claim.quote.split())
-        lines.append(f"  - [{claim.id}] {claim.report}{at} — {run.source_name(claim)}: “{quote}”")
+    by_id = {claim.id: claim for claim in finding.claims}
+    grouped = len(finding.positions) > 1
+    for number, position in enumerate(finding.positions, start=1):
+        indent = "    " if grouped else "  "
+        if grouped:
+            voices = plural(position.independent, "independent voice")
+            alone = ", stands alone" if position.alone else ""
+            lines.append(f"  position {number}: {position.reading} ({voices}{alone})")
+        for claim_id in position.claims:
+            claim = by_id[claim_id]
+            where = run.where(claim)
+            at = f" ({where})" if where else ""
+            quote = " ".join(claim.quote.split())
+            lines.append(f"{indent}- [{claim.id}] {claim.report}{at} — "
+                         f"{run.source_name(claim)}: “{quote}”")  # fmt: skip
     if finding.explanation:
         lines.append(_style("  why:", color, dim=True))
         lines.extend(f"    {line}" for line in finding.explanation)

@@ -4,30 +4,40 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from crosscheck.engine import ATTRIBUTED, POSITIVE, Context
+from crosscheck.agency import agent_disputes, occurrence_disputes
+from crosscheck.engine import Context
 from crosscheck.findings import Severity, Violation
-from crosscheck.model import Modality
+from crosscheck.incidents import Dispute
 from crosscheck.registry import Rule, rule
+from crosscheck.rules._disputes import severity, summary, violation
 
 __all__ = ["RULES"]
 
 
+def _rivals(dispute: Dispute) -> bool:
+    return any(conflict.kind == "rival" for conflict in dispute.conflicts)
+
+
 @rule("ATT001", "attribution.rival-agents", Severity.ERROR)
 def rival_agents(context: Context) -> Iterator[Violation]:
-    """Sources credit the same act to agents on rival sides.
+    """Sources credit one act to agents on rival sides.
 
     What it flags
     -------------
-    Two claims about the same act — an attack, a killing, a capture, a downing, a town taken —
-    that name agents on rival sides: agents that act for no common party, following `part_of`
-    and `aligned_with` upwards from each agent and from each of its members. Certain with a
-    shared event id (an error), otherwise inferred from predicate, patient, place and
-    overlapping dates (a warning).
+    One finding per incident whose claims name agents on rival sides for one act — an attack,
+    a killing, a launch, a capture, a downing, a town taken — however many reports and
+    predicates repeat the blame. Agents are rivals when they act for no common party
+    (following `part_of` and `aligned_with` upwards from each agent and from each of its
+    members) and no claim of the incident names them acting together. The claims are grouped
+    into positions by the side they blame; a denial of an agent's part ("Moscow denies its
+    forces fired") joins the dispute as a position of its own. An error when every conflicting
+    claim carries the incident's curated event id and is asserted; a warning when the incident
+    is inferred, or when the blame rests only on hedged claims.
 
     Why it matters
     --------------
     Blame is the most contested fact in a war's reporting; when two sources blame different
-    sides for the same strike, the reader must know both claims and who made them.
+    sides for the same strike, the reader must know both positions and who holds them.
 
     Flagged
     -------
@@ -38,39 +48,31 @@ def rival_agents(context: Context) -> Iterator[Violation]:
     -----------
     "Turkish forces and their Syrian proxies retook the key town of Saraqib on Thursday"
     against "allied rebels then re-entered the town on Thursday, February 27", where the
-    rebels are curated as aligned with Turkey: one side.
+    rebels are curated as aligned with Turkey: one side. "The Syrian and Russian air forces
+    struck" against "Russian jets struck": allies named together.
     """
-    claims = [c for c in context.claims if c.predicate in ATTRIBUTED and c.agent is not None
-              and c.modality in POSITIVE]  # fmt: skip
-    for a, b in context.related_pairs(claims):
-        agent_a, agent_b = context.roles(a).agent, context.roles(b).agent
-        if agent_a is None or agent_b is None or context.same_side(agent_a, agent_b):
+    for dispute in agent_disputes(context):
+        if not _rivals(dispute):
             continue
-        sameness = context.sameness(a, b, ignore={"agent"})
-        if sameness is None:
-            continue
-        names = [context.dataset.actor(x).name for x in (agent_a, agent_b)]
-        yield Violation(
-            f"{context.who(a)} credits {a.predicate!r} to {names[0]}, {context.who(b)} to "
-            f"{names[1]}, who act for rival sides.",
-            (a, b),
-            (sameness.explain(), context.sides(agent_a, agent_b)),
-            None if sameness.certain else Severity.WARNING,
-        )
+        message = (f"Sources disagree on {dispute.subject} ({dispute.incident.label}): "
+                   f"{summary(context, dispute)}.")  # fmt: skip
+        yield violation(context, dispute, message, severity(dispute))
 
 
 @rule("ATT002", "attribution.denied", Severity.ERROR)
 def denied(context: Context) -> Iterator[Violation]:
-    """A source explicitly denies what another source asserts, about the same time.
+    """A source denies what another source asserts.
 
     What it flags
     -------------
-    A claim with modality `denied` and a claim about the same thing put forward as true (or
-    announced as planned) by another source — or by the same source, which then contradicts
-    itself. Sameness is certain with a shared event id (an error), otherwise inferred (a
-    warning); in both cases the dates must overlap, so a plan denied one week and announced
-    the next is a change, not a contradiction. Silence ("state media is silent") is never a
-    denial.
+    A denial and the claims it contradicts, one finding per incident and aspect: a denial of
+    an agent's part ("we did not fire", `denies = "agent"`, the default for a denial naming
+    an agent of an attributed act) against claims naming that agent or an actor within it,
+    when no rival agent is named (then `attribution.rival-agents` reports the dispute, the
+    denial included); and a denial that the thing happened at all (`denies = "event"`)
+    against claims that it did, about the same time. A denial covers only what it denies: it
+    never conflicts with claims that name no agent, or another one. Silence ("state media is
+    silent") is never a denial. An error with a curated event id, a warning when inferred.
 
     Why it matters
     --------------
@@ -87,26 +89,15 @@ def denied(context: Context) -> Iterator[Violation]:
     "Peskov said there were no plans currently for President Vladimir Putin and Turkish
     President Tayyip Erdogan to meet" (6 Feb 2020) against "Erdogan is set to meet Russian
     President Vladimir Putin in Moscow on Thursday" (5 Mar 2020): superseded, not contradicted.
+    "Moscow denies its forces fired" against "a missile struck the station": it names no
+    agent.
     """
-    denials = [c for c in context.claims if c.modality is Modality.DENIED]
-    others = [c for c in context.claims if c.modality in POSITIVE | {Modality.PLANNED}]
-    for a, b in context.related_pairs([*denials, *others]):
-        denial, claim = (a, b) if a.modality is Modality.DENIED else (b, a)
-        if denial.modality is not Modality.DENIED or claim.modality is Modality.DENIED:
+    for dispute in (*agent_disputes(context), *occurrence_disputes(context)):
+        if _rivals(dispute):
             continue
-        sameness = context.sameness(denial, claim, ignore={"modality"})
-        if sameness is None:
-            continue
-        if denial.when is None or claim.when is None or not denial.when.overlaps(claim.when):
-            continue
-        yield Violation(
-            f"{context.who(denial)} denies what {context.who(claim)} "
-            f"{'announces' if claim.modality is Modality.PLANNED else 'reports'}: "
-            f"{claim.predicate!r} ({claim.quote[:60]}{'…' if len(claim.quote) > 60 else ''}).",
-            (denial, claim),
-            (sameness.explain(), "the dates overlap"),
-            None if sameness.certain else Severity.WARNING,
-        )
+        message = (f"Sources disagree on {dispute.subject} ({dispute.incident.label}): "
+                   f"{summary(context, dispute)}.")  # fmt: skip
+        yield violation(context, dispute, message, severity(dispute))
 
 
 RULES: tuple[Rule, ...] = (rival_agents, denied)

@@ -4,53 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from crosscheck.control import Hold, overlapping_holds
+from crosscheck.control import control_disputes
 from crosscheck.engine import Context
 from crosscheck.findings import Severity, Violation
-from crosscheck.model import Extent
+from crosscheck.incidents import Dispute
 from crosscheck.registry import Rule, rule
+from crosscheck.rules._disputes import severity, summary, violation
 
 __all__ = ["RULES"]
 
 
-def _explain(context: Context, outer: Hold, inner: Hold) -> tuple[str, ...]:
-    same_event = outer.claim.event is not None and outer.claim.event == inner.claim.event
-    sameness = (
-        f"same thing: certain (curated event id {outer.claim.event!r})"
-        if same_event
-        else "same thing: inferred (no shared event id) from place and overlapping dates"
-    )
-    places = (
-        f"same place {outer.place}"
-        if outer.place == inner.place
-        else f"{inner.place} lies within {outer.place}"
-    )
-    return (sameness, places, context.sides(outer.controller, inner.controller), outer.reading,
-            inner.reading)  # fmt: skip
+def _rivals(dispute: Dispute) -> bool:
+    return any(conflict.kind == "rival" for conflict in dispute.conflicts)
 
 
-def _when(hold: Hold) -> str:
-    return str(hold.start) if hold.start == hold.end else f"{hold.start} – {hold.end}"
-
-
-def _violation(context: Context, outer: Hold, inner: Hold) -> Violation:
-    """What the two holds say, in one sentence, with the explanation."""
-    place = context.dataset.place(inner.place).name
-    whole = context.dataset.place(outer.place).name
-    about = "" if outer.place == inner.place else f" ({whole}, which contains {place})"
-    return Violation(
-        f"{place}, {_when(outer)}: {context.who(outer.claim)} says {outer.describe(context)}"
-        f"{about}, while {context.who(inner.claim)} says {inner.describe(context)} "
-        f"({_when(inner)}).",
-        (outer.claim, inner.claim),
-        _explain(context, outer, inner),
-        _severity(outer, inner),
-    )
-
-
-def _severity(outer: Hold, inner: Hold) -> Severity | None:
-    certain = outer.claim.event is not None and outer.claim.event == inner.claim.event
-    return None if certain else Severity.WARNING
+def _message(context: Context, dispute: Dispute) -> str:
+    return (f"Sources disagree on {dispute.subject} ({dispute.incident.label}): "
+            f"{summary(context, dispute)}.")  # fmt: skip
 
 
 @rule("CTL001", "control.rival-holders", Severity.ERROR)
@@ -60,12 +30,14 @@ def rival_holders(context: Context) -> Iterator[Violation]:
     What it flags
     -------------
     A claim that one side holds all of a place (or took it) while, on overlapping dates,
-    another claim says a different side holds all or part of that place, or took it, or a
-    place within it (a place said to be contested is left to `control.extent`). Sides come
-    from the curated actor structure: an actor acts for every party it is part of or aligned
-    with, transitively, and so does each of its members; two actors acting for a common party
-    (a government's army and the rebels it backs) are one side. With a shared event id the
-    overlap is certain (an error); otherwise it is inferred from place and dates (a warning).
+    another claim says a rival side holds all or part of that place, or took it, or a place
+    within it (a place said to be contested is left to `control.extent`). One finding per
+    place and span of days, however many reports repeat either side, with the claims grouped
+    into positions. Sides come from the curated actor structure: an actor acts for every
+    party it is part of or aligned with, transitively, and so does each of its members; two
+    actors acting for a common party (a government's army and the rebels it backs) are one
+    side. With a shared event id the overlap is certain (an error); otherwise it is inferred
+    from place and dates (a warning).
 
     Why it matters
     --------------
@@ -83,11 +55,9 @@ def rival_holders(context: Context) -> Iterator[Violation]:
     allied rebels then re-entered the town on Thursday, February 27": the same town held by
     rival sides on different dates is a change of hands, not a contradiction.
     """
-    for outer, inner in overlapping_holds(context):
-        rivals = not context.same_side(outer.controller, inner.controller)
-        if not outer.full or not rivals or inner.extent is Extent.CONTESTED:
-            continue  # a contested place: control.extent
-        yield _violation(context, outer, inner)
+    for dispute in control_disputes(context):
+        if _rivals(dispute):
+            yield violation(context, dispute, _message(context, dispute), severity(dispute))
 
 
 @rule("CTL002", "control.extent", Severity.ERROR)
@@ -98,8 +68,9 @@ def extent(context: Context) -> Iterator[Violation]:
     -------------
     On overlapping dates, a claim that a side took or holds all of a place, and a claim that
     the same side holds only part of that place (or of a place within it), or that the place
-    is contested. Different sides holding parts are left to `control.rival-holders`. Certain
-    with a shared event id (an error), inferred otherwise (a warning).
+    is contested — when no rival side is said to hold it (then `control.rival-holders`
+    reports the place, these claims included). One finding per place and span of days.
+    Certain with a shared event id (an error), inferred otherwise (a warning).
 
     Why it matters
     --------------
@@ -119,13 +90,9 @@ def extent(context: Context) -> Iterator[Violation]:
     part) and "Syrian government forces battled rebels … as they tried to seize Saraqeb"
     (contested) on the same day: both say the town is divided.
     """
-    for outer, inner in overlapping_holds(context):
-        if not outer.full or inner.full:
-            continue
-        rivals = not context.same_side(outer.controller, inner.controller)
-        if rivals and inner.extent is not Extent.CONTESTED:
-            continue  # a rival holding part of it: control.rival-holders
-        yield _violation(context, outer, inner)
+    for dispute in control_disputes(context):
+        if not _rivals(dispute):
+            yield violation(context, dispute, _message(context, dispute), severity(dispute))
 
 
 RULES: tuple[Rule, ...] = (rival_holders, extent)

@@ -3,28 +3,26 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
+from crosscheck.agency import same_act
 from crosscheck.dates import DateSpan, WeekdayMismatchError
 from crosscheck.engine import Context
 from crosscheck.findings import Severity, Violation
+from crosscheck.incidents import Conflict, Dispute, incidents, judge
 from crosscheck.model import Claim, Modality
 from crosscheck.quantity import Dimension
 from crosscheck.registry import Rule, rule
+from crosscheck.rules._disputes import violation
+from crosscheck.vocabulary import POINT, POSITIVE, STRIKE
 
-__all__ = ["RULES"]
+__all__ = ["RULES", "act_noun", "date_disputes"]
 
 _NAMES_A_WEEKDAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b.*\d", re.I)
 """A date wording with a weekday name and a number in it: the only kind that can contradict."""
-
-POINT_PREDICATES = frozenset(
-    {"killed", "wounded", "captured", "took", "entered", "withdrew", "attacked", "shot_down",
-     "launched", "began", "agreed", "displaced"}
-)  # fmt: skip
-"""Acts dated to when they happened. Talks, clashes, patrols and statements may last days or
-be quoted on different days, so their dates are not compared."""
 
 
 def _span(span: DateSpan) -> str:
@@ -32,17 +30,101 @@ def _span(span: DateSpan) -> str:
     return start if span.start == span.end else f"{start} – {span.end}"
 
 
+def _common(claims: Sequence[Claim]) -> str:
+    """The days a position's dates share: "2022-04-08", "2020-02-01 – 2020-02-10"."""
+    spans = [c.when for c in claims if c.when is not None]
+    start, end = max(s.start for s in spans), min(s.end for s in spans)
+    return _span(DateSpan.of(start, end))
+
+
+def _dated_apart(context: Context, a: Claim, b: Claim) -> Conflict | None:
+    assert a.when is not None
+    assert b.when is not None
+    if a.report == b.report or context.roles(a).source == context.roles(b).source:
+        return None
+    one_act = a.predicate == b.predicate or {a.predicate, b.predicate} <= STRIKE
+    if not one_act or not same_act(context, a, b) or a.when.overlaps(b.when):
+        return None
+    return Conflict(
+        a,
+        b,
+        f"{a.id} dates it {_span(a.when)}, {b.id} {_span(b.when)} "
+        f"({a.report} and {b.report}); the spans do not overlap",
+        "dated apart",
+    )
+
+
+def date_disputes(context: Context) -> tuple[Dispute, ...]:
+    """One dispute per incident with a curated event id whose reports date one act apart."""
+
+    def make() -> tuple[Dispute, ...]:
+        found = []
+        for incident in incidents(context):
+            if incident.event is None:
+                continue  # inferred sameness needs dates that overlap: nothing to find
+            claims = [c for c in incident.claims if c.when is not None and c.event
+                      and c.predicate in POINT and c.modality in POSITIVE]  # fmt: skip
+            conflicts = [
+                conflict
+                for i, a in enumerate(claims)
+                for b in claims[i + 1 :]
+                if (conflict := _dated_apart(context, a, b))
+            ]
+            dispute = judge(
+                context,
+                incident,
+                "date",
+                f"the date of {act_noun(claims)}",
+                claims,
+                conflicts,
+                _common,
+                weigh_by=lambda c: c.report,
+            )
+            if dispute is not None:
+                found.append(dispute)
+        return tuple(found)
+
+    return context.cached("date-disputes", make)
+
+
+def act_noun(claims: Sequence[Claim]) -> str:
+    """What happened, as a noun: "the attack", "the launch", "'took'"."""
+    predicates = {c.predicate for c in claims}
+    if predicates <= STRIKE:
+        return "the attack"
+    if predicates == {"launched"}:
+        return "the launch"
+    return " and ".join(repr(p) for p in sorted(predicates))
+
+
+def _by_reports(dispute: Dispute) -> str:
+    """Positions by the reports behind them; the odd one out is said to stand alone."""
+    by_id = {claim.id: claim for claim in dispute.claims}
+    parts = []
+    for position in dispute.positions:
+        found = sorted({by_id[i].report for i in position.claims})
+        shown = ", ".join(found[:3]) + (f" and {len(found) - 3} more" if len(found) > 3 else "")
+        count = f"{len(found)} report{'s' * (len(found) != 1)}"
+        alone = ", which stands alone" if position.alone else ""
+        parts.append(f"{position.reading} ({count}: {shown}){alone}")
+    return " against ".join(parts)
+
+
 @rule("DAT001", "date.event-dated-apart", Severity.ERROR)
 def event_dated_apart(context: Context) -> Iterator[Violation]:
-    """Claims about one curated event date it on days that do not overlap.
+    """Reports date one act of a curated event on days that do not overlap.
 
     What it flags
     -------------
-    Two claims from different reports and different sources, with the same event id and the
-    same predicate, whose date spans — each resolved against its own report's publication
-    date — share no day. Only acts that happen at a point in time are compared (killed, took,
-    launched, began, …): talks, clashes, patrols and statements may last several days, and one
-    report telling of a meeting "on Wednesday" and "again on Thursday" describes one event.
+    One finding per incident with a curated event id whose claims, from different reports and
+    different sources, date one act — the same predicate, or the killed, wounded and attacked
+    of one attack — on spans of days (each resolved against its own report's publication
+    date) that share no day. The claims are grouped into positions of agreeing dates, weighed
+    by the reports behind them, and a date given by one report against two or more is named
+    as standing alone: a misdated report. Only acts that happen at a point in time are
+    compared (killed, took, launched, began, …): talks, clashes, patrols and statements may
+    last several days, and one report telling of a meeting "on Wednesday" and "again on
+    Thursday" describes one event.
 
     Why it matters
     --------------
@@ -59,20 +141,11 @@ def event_dated_apart(context: Context) -> Iterator[Violation]:
     "five Turkish soldiers … were killed" at "the beginning of February" (1–10 Feb 2020)
     against "on Monday" in a report of Thu 2020-02-06 (3 Feb): the spans overlap.
     """
-    dated = [c for c in context.claims if c.when is not None and c.event is not None]
-    for a, b in context.pairs(dated, lambda c: (c.event, c.predicate)):
-        if a.predicate not in POINT_PREDICATES or a.when is None or b.when is None:
-            continue
-        if a.report == b.report or context.roles(a).source == context.roles(b).source:
-            continue
-        if a.when.overlaps(b.when):
-            continue
-        yield Violation(
-            f"{context.who(a)} dates {a.predicate!r} of event {a.event!r} {_span(a.when)}, "
-            f"{context.who(b)} dates it {_span(b.when)}; the spans do not overlap.",
-            (a, b),
-            (f"same thing: certain (curated event id {a.event!r})",),
-        )
+    for dispute in date_disputes(context):
+        message = (f"Reports date {dispute.subject.removeprefix('the date of ')} "
+                   f"({dispute.incident.label}) apart: {_by_reports(dispute)}.")  # fmt: skip
+        yield violation(context, dispute, message, None if dispute.certain else
+                        Severity.WARNING)  # fmt: skip
 
 
 @rule("DAT002", "date.weekday-mismatch", Severity.ERROR)
@@ -159,27 +232,60 @@ def duration_start(context: Context) -> Iterator[Violation]:
     "the 103-month conflict" (2019-10-30), "nearly nine years of conflict" (2020-03-03) and
     "The Syrian conflict, which began in 2011": all put the start in 2011.
     """
-    claims = [c for c in context.claims if c.event is not None and c.predicate in
-              {"duration", "began"}]  # fmt: skip
-    for a, b in context.pairs(claims, lambda c: c.event):
-        if a.predicate == b.predicate == "began":
-            continue  # two start dates: date.event-dated-apart
-        starts = []
-        for claim in (a, b):
-            if claim.predicate == "began":
-                if claim.when is None:
-                    break
-                starts.append((claim.when, f"{claim.id}: began {_span(claim.when)}"))
-            elif (implied := _implied_start(context, claim)) is not None:
-                starts.append(implied)
-        if len(starts) < 2 or starts[0][0].overlaps(starts[1][0]):
-            continue
-        yield Violation(
-            f"{context.who(a)} and {context.who(b)} put the start of {a.event!r} at "
-            f"{_span(starts[0][0])} and {_span(starts[1][0])}, which cannot both be right.",
-            (a, b),
-            (f"same thing: certain (curated event id {a.event!r})", starts[0][1], starts[1][1]),
+    for dispute in _start_disputes(context):
+        parts = [f"{p.reading} ({', '.join(p.claims)})" for p in dispute.positions]
+        assert dispute.incident.event is not None
+        yield violation(
+            context,
+            dispute,
+            f"Sources put the start of {dispute.incident.event!r} at {' and at '.join(parts)}, "
+            "which cannot all be right.",
+            None,
         )
+
+
+def _start_disputes(context: Context) -> Iterator[Dispute]:
+    """One dispute per event whose durations and start dates cannot all be right."""
+    for incident in incidents(context):
+        if incident.event is None:
+            continue
+        claims = [c for c in incident.claims if c.event and c.predicate in {"duration", "began"}]
+        starts = {c.id: found for c in claims if (found := _start(context, c)) is not None}
+        conflicts = [
+            Conflict(a, b, f"{starts[a.id][1]}; {starts[b.id][1]}: the starts cannot coincide")
+            for i, a in enumerate(claims)
+            for b in claims[i + 1 :]
+            if a.id in starts
+            and b.id in starts
+            and not a.predicate == b.predicate == "began"  # two starts: date.event-dated-apart
+            and not starts[a.id][0].overlaps(starts[b.id][0])
+        ]
+        involved = sorted({c for k in conflicts for c in (k.a, k.b)}, key=lambda c: c.id)
+        spans = {claim_id: found[0] for claim_id, found in starts.items()}
+        dispute = judge(
+            context,
+            incident,
+            "start",
+            f"when {incident.event!r} began",
+            involved,
+            conflicts,
+            functools.partial(_common_start, spans=spans),
+        )
+        if dispute is not None:
+            yield dispute
+
+
+def _common_start(group: Sequence[Claim], spans: dict[str, DateSpan]) -> str:
+    found = [spans[claim.id] for claim in group]
+    return _span(DateSpan.of(max(s.start for s in found), min(s.end for s in found)))
+
+
+def _start(context: Context, claim: Claim) -> tuple[DateSpan, str] | None:
+    if claim.predicate == "began":
+        if claim.when is None:
+            return None
+        return claim.when, f"{claim.id}: began {_span(claim.when)}"
+    return _implied_start(context, claim)
 
 
 RULES: tuple[Rule, ...] = (event_dated_apart, weekday_mismatch, duration_start)

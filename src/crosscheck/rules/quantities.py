@@ -1,21 +1,29 @@
-"""Rules about numbers: counts and measures that cannot all be true."""
+"""Rules about numbers: counts and measures that cannot all be true.
+
+Every figure of an incident belongs to one measure (`crosscheck.tolls`); each measure is judged
+once, by one of four rules depending on who disagrees with whom: several independent voices on
+one measure (`quantity.disjoint`), on a part and its whole (`quantity.part-larger-than-whole`),
+one voice's own toll falling (`quantity.toll-fell`), or one voice contradicting itself otherwise
+(`source.self-contradiction`, in the source rules). A consistent rising toll is recorded by the
+preview rule `quantity.toll-revised`.
+"""
 
 from __future__ import annotations
 
-import datetime
-from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable, Iterator
+from collections.abc import Iterator
 
-from crosscheck.engine import MEASURES, POSITIVE, Context
+from crosscheck.engine import Context
 from crosscheck.findings import Severity, Violation
+from crosscheck.incidents import Dispute
 from crosscheck.model import Claim
 from crosscheck.quantity import Quantity, UnitError
 from crosscheck.registry import Lifecycle, Rule, rule
+from crosscheck.rules._disputes import names, severity, stated_span, summary, violation
+from crosscheck.tolls import containment_disputes, measure_disputes, reading, rising_series
+from crosscheck.tolls import subject as measure_subject
+from crosscheck.vocabulary import PREDICATES
 
-__all__ = ["RULES"]
-
-CUMULATIVE = frozenset({"killed", "wounded", "captured", "displaced"})
-"""Predicates whose counts accumulate over time: a toll can rise, never fall."""
+__all__ = ["RULES", "dispute_kind"]
 
 
 def _overlaps(a: Quantity, b: Quantity) -> bool | None:
@@ -40,60 +48,16 @@ def _q(claim: Claim) -> Quantity:
     return claim.quantity
 
 
-def _quantified(context: Context) -> list[Claim]:
-    return [c for c in context.claims if c.quantity is not None and c.predicate != "duration"]
-
-
-@rule("QTY001", "quantity.disjoint", Severity.ERROR)
-def disjoint(context: Context) -> Iterator[Violation]:
-    """Two claims about the same thing give figures that cannot both be true.
-
-    What it flags
-    -------------
-    Pairs of claims about the same thing — the same incident's dead, wounded or captives, the
-    same zone's length — whose intervals do not overlap once wordings are read as intervals
-    (with the implied precision of round figures) and converted to one unit. Sameness is
-    certain when both claims carry the same curated event id (an error), and inferred otherwise
-    from the predicate, roles, place and overlapping dates (a warning that says so). Durations
-    are left to `date.duration-start`, since they are measured up to different days; one
-    side's own figures in reports of different days are left to `source.self-contradiction`.
-
-    Why it matters
-    --------------
-    Differing tolls for one attack are the commonest disagreement between sources, and the one
-    readers notice first. Reading wordings as intervals keeps "dozens" and "34" apart from a
-    real clash such as "seven" against "five".
-
-    Flagged
-    -------
-    "A rare confrontation between Turkey and Syria on Monday killed seven Turkish soldiers"
-    (Reuters, 6 Feb 2020) against "five Turkish soldiers and a civilian contractor were killed"
-    at the beginning of February, for the same attack: [7, 7] and [5, 5] are disjoint.
-    "an area 480 km … long" against "the 440km border requested by Turkey": [475, 485] km and
-    [435, 445] km.
-
-    Not flagged
-    -----------
-    "killing dozens of troops on each side" against "killed 34 Turkish soldiers": 34 lies in
-    dozens' [24, 99]. "30 km (19 miles) deep" against "a 30km-deep buffer zone": the same
-    interval.
-    """
-    for a, b in context.related_pairs(_quantified(context)):
-        if _overlaps(_q(a), _q(b)) is not False:
-            continue  # agreeing figures: no need to ask whether they are about one thing
-        sameness = context.sameness(a, b)
-        if sameness is None:
-            continue
-        if context.one_party_across_time(a, b):
-            continue  # one party contradicting itself: source.self-contradiction
-        what = a.predicate if a.predicate in MEASURES else f"{a.predicate} count"
-        yield Violation(
-            f"Sources disagree on the {what}: {context.who(a)} gives {_q(a)}, "
-            f"{context.who(b)} gives {_q(b)}; the intervals do not overlap.",
-            (a, b),
-            (sameness.explain(), _comparison(_q(a), _q(b))),
-            None if sameness.certain else Severity.WARNING,
-        )
+def dispute_kind(dispute: Dispute, *, containment: bool = False) -> str:
+    """Which rule reports a measure's dispute: "fell" (one voice's toll falls in a later
+    statement: `quantity.toll-fell`), "self" (one voice contradicts itself otherwise on one
+    measure: `source.self-contradiction`) or "voices" (`quantity.disjoint` for one measure,
+    `quantity.part-larger-than-whole` for a part and its whole, whoever says so)."""
+    if dispute.one_voice and all(conflict.kind == "fell" for conflict in dispute.conflicts):
+        return "fell"
+    if dispute.one_voice and not containment:
+        return "self"
+    return "voices"
 
 
 def _comparison(a: Quantity, b: Quantity) -> str:
@@ -102,6 +66,74 @@ def _comparison(a: Quantity, b: Quantity) -> str:
     converted = _in(b, a.unit)
     how = "" if converted is None else converted.reading.rpartition("; ")[2]
     return f"compared in {a.unit}: {a} against {converted} ({how})"
+
+
+def _cumulative(dispute: Dispute) -> bool:
+    return PREDICATES[dispute.claims[0].predicate].cumulative
+
+
+@rule("QTY001", "quantity.disjoint", Severity.ERROR)
+def disjoint(context: Context) -> Iterator[Violation]:
+    """Independent sources give figures for one measure of an incident that cannot all be true.
+
+    What it flags
+    -------------
+    One finding per measure of an incident — the killed of one strike per patient, its
+    wounded, the length of one zone — whose figures cannot all hold, from two or more
+    independent voices. Wordings are read as intervals (round figures carry their implied
+    precision) and converted to one unit. A toll of harm (killed, wounded, captured,
+    displaced) may rise as it is reported: it is flagged only when a figure lies wholly below
+    one stated earlier, or two figures stated at the same time cannot both hold; other
+    measures disagree whenever their intervals are disjoint. The claims are grouped into
+    positions, each with its independent voices, and a position resting on one voice against
+    two or more is named as standing alone. An error when every conflicting claim carries the
+    incident's curated event id and is asserted; a warning when the incident is inferred, or
+    when the disagreement rests only on hedged claims (claimed, unconfirmed).
+
+    Why it matters
+    --------------
+    Differing tolls for one attack are the commonest disagreement between sources, and the one
+    readers notice first. Reading wordings as intervals keeps "dozens" and "34" apart from a
+    real clash such as "seven" against "five"; reading tolls in time keeps updates apart from
+    contradictions.
+
+    Flagged
+    -------
+    "A rare confrontation between Turkey and Syria on Monday killed seven Turkish soldiers"
+    (Reuters, 6 Feb 2020) against "five Turkish soldiers and a civilian contractor were killed"
+    at the beginning of February (27 Feb), for the same attack: a later figure below an
+    earlier one. "an area 480 km … long" against "the 440km border requested by Turkey":
+    [475, 485] km and [435, 445] km.
+
+    Not flagged
+    -----------
+    "killing dozens of troops on each side" against "killed 34 Turkish soldiers": 34 lies in
+    dozens' [24, 99]. A governor's 39 killed, then 50, 52 and 57 over three days, and a city
+    council's 61 a month on: a toll rising as it is reported. "12 of them died in hospital"
+    against the 50 killed it is part of.
+    """
+    for dispute in measure_disputes(context):
+        if dispute_kind(dispute) != "voices":
+            continue
+        message = (f"Sources disagree on {dispute.subject} ({dispute.incident.label}): "
+                   f"{summary(context, dispute, timed=_cumulative(dispute))}"
+                   f"{_in_time(dispute)}.")  # fmt: skip
+        yield violation(context, dispute, message, severity(dispute))
+
+
+def _in_time(dispute: Dispute) -> str:
+    """What time has to do with a toll's dispute: which figure is later, or stated together."""
+    for conflict in dispute.conflicts:
+        earlier, later = conflict.a, conflict.b
+        assert earlier.quantity is not None
+        assert later.quantity is not None
+        if conflict.kind == "fell":
+            return (f"; the later ‘{later.quantity.text}’ lies below the earlier "
+                    f"‘{earlier.quantity.text}’")  # fmt: skip
+        if conflict.kind == "same time":
+            return (f"; ‘{earlier.quantity.text}’ and ‘{later.quantity.text}’ were stated at "
+                    "the same time")  # fmt: skip
+    return ""
 
 
 @rule("QTY002", "quantity.restated", Severity.ERROR)
@@ -201,16 +233,19 @@ def parts_exceed_total(context: Context) -> Iterator[Violation]:
 
 @rule("QTY004", "quantity.part-larger-than-whole", Severity.WARNING)
 def part_larger_than_whole(context: Context) -> Iterator[Violation]:
-    """A count for a sub-place, sub-period or sub-group is larger than the count for the whole.
+    """A figure for a sub-group, sub-place or sub-period exceeds the figure for its whole.
 
     What it flags
     -------------
-    Two counts with the same predicate where one is about a part of what the other is about —
-    a place within the other's place, a date span within the other's span, a patient that is
-    part of the other's patient — and not about exactly the same thing, when the part's
-    smallest possible value exceeds the whole's largest. Counts credited to different agents
-    (one not part of the other) count different things and are not compared. The containment
-    is inferred, so this is a warning.
+    Figures of one predicate where one claim is about a part of what the other is about — a
+    patient that is part of the other's patient (children within civilians), a place within
+    the other's place, a date span within the other's span — and the part's smallest possible
+    value exceeds the whole's largest, whoever says so (one voice's toll falling from a part to
+    a later whole is `quantity.toll-fell`). A toll's part is compared with
+    its whole only as of the same time or later (a toll stated later may have grown). Within
+    an incident, the two measures are judged once; between claims of different incidents the
+    containment is inferred. Claims joined by `total` are left to
+    `quantity.parts-exceed-total`. A warning.
 
     Why it matters
     --------------
@@ -228,202 +263,76 @@ def part_larger_than_whole(context: Context) -> Iterator[Violation]:
     Not flagged
     -----------
     "five Syrian members of a pro-Iran group were killed in Deraa province" against "the
-    strikes killed 23 fighters" in southern Syria: 5 ≤ 23.
+    strikes killed 23 fighters" in southern Syria: 5 ≤ 23. Five children among 50 killed.
     """
-    for part, whole in _containments(context, _quantified(context)):
-        converted = _in(_q(part), _q(whole).unit)
-        if converted is None or converted.low <= _q(whole).high:
+    for dispute in containment_disputes(context):
+        if dispute_kind(dispute, containment=True) != "voices":
             continue
-        how = _how_contained(context, part, whole)
-        yield Violation(
-            f"{context.who(part)} gives {_q(part)} for {'; '.join(how)}, more than the "
-            f"{_q(whole)} that {context.who(whole)} gives for the whole.",
-            (part, whole),
-            (f"part within whole: {'; '.join(how)}", _comparison(_q(part), _q(whole))),
-        )
+        conflict = dispute.conflicts[0]
+        part, whole = conflict.a, conflict.b
+        more = len(dispute.conflicts) - 1
+        also = f" ({more} more such pair{'s' * (more != 1)})" if more else ""
+        whole_what = measure_subject(context, _key(context, whole))
+        message = (f"{context.who(part)} gives {_q(part)} for a part of what "
+                   f"{context.who(whole)} counts as {_q(whole)}: {reading(context, [part])} "
+                   f"exceeds {reading(context, [whole])} for {whole_what}{also}.")  # fmt: skip
+        yield violation(context, dispute, message, Severity.WARNING)
 
 
-def _containments(context: Context, claims: list[Claim]) -> Iterator[tuple[Claim, Claim]]:
-    """Pairs (part, whole) of claims with one predicate where part lies within whole.
+def _key(context: Context, claim: Claim) -> tuple[str, str | None, str]:
+    from crosscheck.tolls import measure_key
 
-    An index join, not a comparison of all pairs: every claim is indexed as a whole under its
-    predicate, place and patient, and each claim as a part looks up only the wholes at its own
-    place and patient or those containing them.
-    """
-    wholes: dict[tuple[str, str | None, str | None], list[Claim]] = defaultdict(list)
-    for claim in claims:
-        roles = context.roles(claim)
-        patient = None if claim.predicate in MEASURES else roles.patient
-        wholes[(claim.predicate, roles.place, patient)].append(claim)
-    found = []
-    for part in claims:
-        roles = context.roles(part)
-        places: Iterable[str | None] = (
-            [None] if roles.place is None else context.enclosing_ids(roles.place)
-        )
-        patients: Iterable[str | None] = (
-            [None]
-            if part.predicate in MEASURES or roles.patient is None
-            else context.group_ids(roles.patient)
-        )
-        for place in places:
-            for patient in patients:
-                for whole in wholes.get((part.predicate, place, patient), ()):
-                    if whole.id != part.id and _within(context, part, whole):
-                        found.append((part, whole))
-    for part, whole in sorted(found, key=lambda pair: (pair[0].id, pair[1].id)):
-        if context.sameness(part, whole) is None:
-            yield part, whole
-
-
-def _within(context: Context, part: Claim, whole: Claim) -> bool:
-    if not {part.modality, whole.modality} <= POSITIVE:
-        return False
-    rp, rw = context.roles(part), context.roles(whole)
-    if part.predicate in MEASURES:
-        return (
-            rp.place is not None
-            and rw.place is not None
-            and rp.place != rw.place
-            and context.within(rp.place, rw.place)
-        )
-    if rp.agent and rw.agent and not context.part_of(rp.agent, rw.agent):
-        return False  # counted for different agents: different things
-    checks = [
-        _inside(rp.place, rw.place, context.within),
-        _inside(rp.patient, rw.patient, context.part_of),
-        _span_inside(part, whole),
-    ]
-    if any(check is None for check in checks):
-        return False
-    return any(check == "strict" for check in checks)
-
-
-def _inside(part: str | None, whole: str | None, within: Callable[[str, str], bool]) -> str | None:
-    """ "equal", "strict" or None (not inside, or unknown)."""
-    if part is None or whole is None:
-        return "equal" if part is None and whole is None else None
-    if part == whole:
-        return "equal"
-    return "strict" if within(part, whole) else None
-
-
-def _span_inside(part: Claim, whole: Claim) -> str | None:
-    if part.when is None or whole.when is None:
-        return None
-    if (part.when.start, part.when.end) == (whole.when.start, whole.when.end):
-        return "equal"
-    inside = whole.when.start <= part.when.start and part.when.end <= whole.when.end
-    return "strict" if inside else None
-
-
-def _how_contained(context: Context, part: Claim, whole: Claim) -> list[str]:
-    rp, rw = context.roles(part), context.roles(whole)
-    how = []
-    if rp.place != rw.place and rp.place and rw.place:
-        how.append(f"{context.dataset.place(rp.place).name} within "
-                   f"{context.dataset.place(rw.place).name}")  # fmt: skip
-    if rp.patient != rw.patient and rp.patient and rw.patient:
-        how.append(f"{context.dataset.actor(rp.patient).name} part of "
-                   f"{context.dataset.actor(rw.patient).name}")  # fmt: skip
-    if (
-        part.when
-        and whole.when
-        and (part.when.start, part.when.end)
-        != (
-            whole.when.start,
-            whole.when.end,
-        )
-    ):
-        how.append(f"{_dates(part)} within {_dates(whole)}")
-    return how
-
-
-def _start(claim: Claim) -> str:
-    if claim.when is None or claim.when.start == datetime.date.min:
-        return "the beginning"
-    return str(claim.when.start)
-
-
-def _dates(claim: Claim) -> str:
-    if claim.when is None:
-        return "undated"
-    start = "…" if claim.when.start == datetime.date.min else str(claim.when.start)
-    return start if claim.when.start == claim.when.end else f"{start} – {claim.when.end}"
-
-
-def _tolls(context: Context) -> Iterator[tuple[Claim, Claim]]:
-    """Pairs (earlier, later) of cumulative tolls from one source counted from one start."""
-    claims = [
-        c
-        for c in _quantified(context)
-        if c.predicate in CUMULATIVE and c.when is not None and c.modality in POSITIVE
-    ]
-
-    def key(claim: Claim) -> Hashable:
-        roles = context.roles(claim)
-        start = None if claim.when is None else claim.when.start
-        return (claim.predicate, roles.source, roles.patient, roles.place, start)
-
-    for a, b in context.pairs(claims, key):
-        if a.report != b.report and _end(a) != _end(b):
-            yield (a, b) if _end(a) < _end(b) else (b, a)
-
-
-def _end(claim: Claim) -> datetime.date:
-    return datetime.date.max if claim.when is None else claim.when.end
+    return measure_key(context, claim)
 
 
 @rule("QTY005", "quantity.toll-fell", Severity.WARNING)
 def toll_fell(context: Context) -> Iterator[Violation]:
-    """A cumulative toll from one source falls in a later report.
+    """One source's own toll falls in a later statement.
 
     What it flags
     -------------
-    Two counts of the dead, wounded, captured or displaced from the same source, about the
-    same patient and place, counted from the same start ("since 2011", "by 2016"), where the
-    count to the later date is smaller than the count to the earlier one (the intervals do not
-    overlap and the later lies below).
+    A toll of harm (killed, wounded, captured, displaced) for one measure — or for a part and
+    its whole, such as a monitor's count "by 2016" and its count "by 2020" — where every
+    conflict lies within one independent voice and is a later figure wholly below an earlier
+    one. One finding per measure, listing the voice's figures in the order they were stated.
 
     Why it matters
     --------------
-    A toll that rises in later reports is a revision; one that falls means a figure was
+    A toll that rises in later statements is a revision; one that falls means a figure was
     wrong, or the source changed what it counts, and deserves a look.
 
     Flagged
     -------
     (Constructed.) A monitor that counted "more than 400,000" killed by 2016, and "about
-    380,000" killed by 2020.
+    300,000" killed by 2020.
 
     Not flagged
     -----------
-    The same monitor's "more than 400,000" by 2016 and "almost 500,000" by 2020: a rise.
+    The same monitor's "more than 400,000" by 2016 and "almost 500,000" by 2020: a rise. A
+    governor's 39, 50, 52 and 57 over three days.
     """
-    for earlier, later in _tolls(context):
-        converted = _in(_q(later), _q(earlier).unit)
-        if converted is None or converted.high >= _q(earlier).low:
+    for dispute in (*measure_disputes(context), *containment_disputes(context)):
+        if dispute_kind(dispute) != "fell":  # the same for both kinds of dispute
             continue
-        yield Violation(
-            f"The cumulative {earlier.predicate} count of "
-            f"{context.dataset.actor(earlier.source).name} "
-            f"count fell from {_q(earlier)} (to {_dates(earlier)}) to {_q(later)} "
-            f"(to {_dates(later)}).",
-            (earlier, later),
-            (
-                f"same source, predicate, patient and place, counted from {_dates(earlier)[:10]}; "
-                f"the later count lies wholly below the earlier",
-            ),
+        voice = names(context, dispute.positions[0].voices[0] if dispute.positions[0].voices
+                       else ())  # fmt: skip
+        message = (
+            f"{voice}'s own figure for {dispute.subject} ({dispute.incident.label}) "
+            f"falls in a later statement: {summary(context, dispute, timed=True)}."
         )
+        yield violation(context, dispute, message, None)
 
 
 @rule("QTY006", "quantity.toll-revised", Severity.INFO, Lifecycle.PREVIEW)
 def toll_revised(context: Context) -> Iterator[Violation]:
-    """A cumulative toll from one source rises in a later report: a revision, for the record.
+    """A toll rises as it is reported, every figure consistent with the others: for the record.
 
     What it flags
     -------------
-    The same pairs as `quantity.toll-fell` when the later count's floor is higher than the
-    earlier's: a revision, not a contradiction, reported as information only.
+    A toll of harm for one measure of an incident whose figures all hold together (no later
+    figure below an earlier one, none stated together that cannot both hold) and rise at least
+    once, reported once as information with its figures in the order they were stated and who
+    stated them. Never a disagreement.
 
     Why it matters
     --------------
@@ -432,22 +341,27 @@ def toll_revised(context: Context) -> Iterator[Violation]:
 
     Flagged
     -------
-    A monitor's "more than 400,000" killed by 2016 and "almost 500,000" by 2020.
+    A regional governor's 39 killed, then 50, 52 and 57 over three days: "the number killed
+    rose ‘39’ → ‘50’ → ‘52’ → ‘57’".
 
     Not flagged
     -----------
     The same figure repeated in a later report.
     """
-    for earlier, later in _tolls(context):
-        converted = _in(_q(later), _q(earlier).unit)
-        if converted is None or converted.low <= _q(earlier).low:
-            continue
-        yield Violation(
-            f"{context.dataset.actor(earlier.source).name} revised its cumulative "
-            f"{earlier.predicate} count up from {_q(earlier)} to {_q(later)}.",
-            (earlier, later),
-            ("a rise in a cumulative count is a revision, not a disagreement",),
-        )
+    for incident, measure, claims in rising_series(context):
+        origins = sorted({context.roles(c).source for c in claims})
+        voices = context.voices(origins)
+        who = f"all from {names(context, origins)}" if len(voices) == 1 else (
+            f"from {names(context, origins)}")  # fmt: skip
+        what = measure_subject(context, measure)
+        message = (f"{what[0].upper()}{what[1:]} ({incident.label}) rose "
+                   f"{reading(context, claims)} (stated {stated_span(context, claims)}), "
+                   f"{who}.")  # fmt: skip
+        lines = [f"{c.id}: stated {context.stated(c).reading}" for c in claims]
+        lines.insert(0, "every figure holds with the others: later figures are equal or higher")
+        aspect = f"{measure[0]}:{measure[1] or '*'}:{measure[2]}"
+        yield Violation(message, tuple(claims), tuple(lines), None, incident.key,
+                        f"{aspect}:revised")  # fmt: skip
 
 
 RULES: tuple[Rule, ...] = (

@@ -7,37 +7,38 @@ import itertools
 from collections.abc import Iterator
 
 from crosscheck.control import holds
-from crosscheck.engine import POSITIVE, Context
+from crosscheck.engine import Context
 from crosscheck.findings import Severity, Violation
 from crosscheck.model import Claim, Modality
 from crosscheck.registry import Rule, rule
-from crosscheck.rules.quantities import CUMULATIVE
-from crosscheck.sources import Grade, claim_groups, disagreement
+from crosscheck.rules._disputes import names, summary, violation
+from crosscheck.rules.quantities import dispute_kind
+from crosscheck.sources import Grade, Group, claim_groups, disagreement
+from crosscheck.tolls import measure_disputes
+from crosscheck.vocabulary import LOSSES, POSITIVE, SUCCESSES, ActorKind
 
 __all__ = ["RULES"]
-
-SUCCESSES = frozenset({"took", "entered", "encircled", "shot_down", "killed", "captured"})
-"""Acts that are a success for the side that does them."""
-LOSSES = frozenset({"killed", "wounded", "captured", "shot_down", "displaced"})
-"""Acts that are a loss for the side they are done to."""
 
 
 def _favours(context: Context, claim: Claim) -> str | None:
     """How `claim` favours its own source's side, or None when the source is no party."""
     roles = context.roles(claim)
-    source, agent, patient = roles.source, roles.agent, roles.patient
+    source, patient = roles.source, roles.patient
     if not context.is_party(source):
         return None
+    own = [agent for agent in roles.agents if context.same_side(source, agent)]
     if claim.modality is Modality.DENIED:
-        if agent and context.same_side(source, agent):
-            return f"denies an act of its own side ({context.sides(source, agent)})"
+        if own:
+            return f"denies an act of its own side ({context.sides(source, own[0])})"
         return None
-    if claim.predicate in SUCCESSES and agent and context.same_side(source, agent):
-        return f"credits its own side ({context.sides(source, agent)})"
-    inflicted = agent is None or context.same_side(source, agent)
+    if claim.predicate in SUCCESSES and own:
+        return f"credits its own side ({context.sides(source, own[0])})"
+    inflicted = not roles.agents or own
+    people = patient is not None and context.dataset.actor(patient).kind is ActorKind.PEOPLE
     if (
         claim.predicate in LOSSES
         and patient
+        and not people  # people acted upon are nobody's rival
         and inflicted
         and not context.same_side(source, patient)
     ):
@@ -83,6 +84,7 @@ def self_serving(context: Context) -> Iterator[Violation]:
             continue
         origins = sorted({context.dataset.actor(c.source).name for c in voiced})
         first = voiced[0]
+        incident, aspect = _about(group)
         yield Violation(
             f"Only {' and '.join(origins)} {'vouches' if len(origins) == 1 else 'vouch'} for this "
             f"{first.predicate!r} claim, which favours "
@@ -93,6 +95,8 @@ def self_serving(context: Context) -> Iterator[Violation]:
                 f"group {group.key!r}: {group.grade} ({'; '.join(group.reasons)})",
                 *(f"{claim.id} {why}" for claim, why in reasons),
             ),
+            incident=incident,
+            aspect=f"{aspect}:self-serving",
         )
 
 
@@ -125,12 +129,12 @@ def relay_only(context: Context) -> Iterator[Violation]:
     held = {hold.claim.id: hold for hold in holds(context)}
     for group in claim_groups(context.dataset, context):
         positive = [c for c in group.claims if c.modality in POSITIVE]
-        reports = sorted({c.report for c in positive})
         relayed = any(c.via for c in positive)
-        if len(group.independent) != 1 or (len(reports) < 2 and not relayed):
+        if len(group.independent) != 1 or not (relayed or _repeated(positive)):
             continue
         if any(disagreement(context, a, b, held) for a, b in itertools.combinations(positive, 2)):
-            continue  # the copies disagree: source.self-contradiction, not relay
+            continue  # the copies disagree: not relay
+        reports = sorted({c.report for c in positive})
         voice = ", ".join(context.dataset.actor(o).name for o in group.independent[0])
         if len(reports) > 1:
             carriers = f"{len(reports)} reports carry"
@@ -146,64 +150,71 @@ def relay_only(context: Context) -> Iterator[Violation]:
                 "voice (aligned origins count once; relays and repeats add nothing)",
                 *(f"{c.id}: relayed via {', '.join(c.via)}" for c in positive if c.via),
             ),
+            incident=_about(group)[0],
+            aspect=f"{_about(group)[1]}:relay",
         )
 
 
 @rule("SRC003", "source.self-contradiction", Severity.WARNING)
 def self_contradiction(context: Context) -> Iterator[Violation]:
-    """A party's own figures for one thing contradict each other across time.
+    """One source's own figures for one thing contradict each other.
 
     What it flags
     -------------
-    Two claims about the same thing from one party's origins (the same origin, or origins
-    aligned with one another, acting for a party to the fighting), in reports published on
-    different days, whose figures cannot both be true: an error when a curated event id makes
-    the sameness certain, a warning when it is inferred. A cumulative toll that rises is a
-    revision and is left to `quantity.toll-revised`. These pairs are not reported by
-    `quantity.disjoint` as well: the disagreement is within one party.
+    A measure of an incident whose every conflict lies within one independent voice — one
+    origin, or origins aligned with one another — and is not a toll falling in a later
+    statement (that is `quantity.toll-fell`): a length, a count of weapons
+    or a distance given two ways, or two tolls stated at the same time that cannot both hold.
+    A toll that rises in later statements is a revision, never a contradiction. A warning.
 
     Why it matters
     --------------
-    A party that changes its own figure without acknowledging a revision is a weak source for
-    that figure; analysts want to see both statements and their dates.
+    A source that changes its own figure without acknowledging a revision is a weak source
+    for that figure; analysts want to see both statements and their dates.
 
     Flagged
     -------
-    (Constructed.) The Turkish defence ministry announcing "two" soldiers killed on Wednesday in
-    one report and "four" killed that Wednesday in a later one.
+    (Constructed.) A defence ministry that says "two" missiles were launched in one statement
+    and "four" in another, about the same strike.
 
     Not flagged
     -----------
-    The same ministry's two dead in one report and a monitor's four in another: different
-    parties (`quantity.disjoint`).
+    The same ministry's two missiles and a monitor's four: different voices
+    (`quantity.disjoint`). A ministry announcing two dead on Wednesday and four the next day:
+    a toll that rose.
     """
-    for group in claim_groups(context.dataset, context):
-        positive = [c for c in group.claims if c.modality in POSITIVE and c.quantity]
-        for i, a in enumerate(positive):
-            for b in positive[i + 1 :]:
-                if not context.one_party_across_time(a, b) or _revision(a, b):
-                    continue
-                why = disagreement(context, a, b)
-                if why is None or a.quantity is None or b.quantity is None:
-                    continue
-                yield Violation(
-                    f"{context.dataset.actor(a.source).name} ({a.report}) and "
-                    f"{context.dataset.actor(b.source).name} ({b.report}), on one side, give "
-                    f"{a.quantity} and {b.quantity} for the same thing.",
-                    (a, b),
-                    (
-                        f"group {group.key!r}",
-                        context.sides(context.roles(a).source, context.roles(b).source),
-                        why,
-                    ),
-                )
+    for dispute in measure_disputes(context):
+        if dispute_kind(dispute) != "self":
+            continue
+        voices = dispute.positions[0].voices
+        voice = names(context, voices[0] if voices else ())
+        message = (
+            f"{voice} contradicts itself on {dispute.subject} "
+            f"({dispute.incident.label}): {summary(context, dispute, timed=True)}."
+        )
+        yield violation(context, dispute, message, None)
 
 
-def _revision(a: Claim, b: Claim) -> bool:
-    """Cumulative counts from one start to different ends: a revision, not a contradiction."""
-    if a.when is None or b.when is None or a.predicate not in CUMULATIVE:
-        return False
-    return a.when.start == b.when.start and a.when.end != b.when.end
+def _about(group: Group) -> tuple[str, str]:
+    """A group's incident and aspect, so its finding keeps its fingerprint as the group grows:
+    the incident and the group's thing (its key without the claim id)."""
+    incident, *thing = group.about
+    return incident, "group:" + ":".join(thing)
+
+
+def _repeated(claims: list[Claim]) -> bool:
+    """Whether two of the claims, in different reports, say the same thing (the same figure,
+    or no figure): a repeat, not a revision."""
+    for a, b in itertools.combinations(claims, 2):
+        if a.report == b.report:
+            continue
+        if a.quantity is None and b.quantity is None:
+            return True
+        if a.quantity is not None and b.quantity is not None:
+            qa, qb = a.quantity, b.quantity
+            if (qa.low, qa.high, qa.unit) == (qb.low, qb.high, qb.unit):
+                return True
+    return False
 
 
 RULES: tuple[Rule, ...] = (self_serving, relay_only, self_contradiction)

@@ -1,0 +1,196 @@
+"""Who did it, and whether it happened: the attribution aspects of an incident.
+
+**Who did it.** The claims of an incident that credit or blame an agent (killed, attacked,
+launched, took, …) and the denials of an agent's part ("Moscow denies its forces fired") form
+one aspect, judged once however many predicates repeat the blame. Two positive claims conflict
+when they are about one act — patients the same, one within the other, or one not given, and
+neither done to the other's agent (a downing of the attacker's missiles answers the attack) — and
+no agent of one is allied with any agent of the other: on one side (`Context.same_side`), or
+named together as acting jointly by a claim of the incident ("the Syrian and Russian air forces
+struck"). A denial of an agent's part conflicts only with claims naming that agent or an actor
+within it (`part_of`) — never with claims that name no agent, nor with its allies.
+
+**Whether it happened.** A denial that the thing happened at all (`denies = "event"`; a denial
+naming no agent; any denial of a predicate that blames nobody, such as a meeting) conflicts with
+the incident's claims about the same thing (`Context.sameness`, whatever their modality) when
+their dates overlap: a plan denied one week and announced the next is superseded, not
+contradicted.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from crosscheck.engine import Components, Context
+from crosscheck.incidents import Conflict, Dispute, Incident, incidents, judge
+from crosscheck.model import Claim
+from crosscheck.vocabulary import ATTRIBUTED, POSITIVE, STRIKE, Denial, Modality
+
+__all__ = ["act", "agent_disputes", "occurrence_disputes", "same_act"]
+
+_VERBS = {
+    "killed": "killed them", "wounded": "wounded them", "captured": "took the captives",
+    "displaced": "drove people out", "took": "took the place", "entered": "entered the place",
+    "attacked": "carried out the attack", "shot_down": "shot it down", "launched": "fired",
+    "encircled": "encircled it",
+}  # fmt: skip
+
+
+def act(predicates: Iterable[str]) -> str:
+    """What was done, for "who …": "fired", "carried out the attack", "did it"."""
+    found = set(predicates)
+    if len(found) == 1:
+        return _VERBS.get(found.pop(), "did it")
+    if found <= STRIKE:
+        return "carried out the attack"
+    return "did it"
+
+
+def same_act(context: Context, a: Claim, b: Claim) -> bool:
+    """Whether two claims of one incident can be about one act: the same patient, one within
+    the other, or one of them naming none — and neither done to the other's agent (air
+    defences downing the missiles of a strike answer the strike; they are not its agent)."""
+    ra, rb = context.roles(a), context.roles(b)
+    x, y = ra.patient, rb.patient
+    if not (x is None or y is None or context.part_of(x, y) or context.part_of(y, x)):
+        return False
+    return not (
+        (x is not None and context.allied([x], rb.agents))
+        or (y is not None and context.allied([y], ra.agents))
+    )
+
+
+def _joint(context: Context, claims: Sequence[Claim]) -> Components:
+    """Agents that claims of the incident name acting together."""
+    together = Components()
+    for claim in claims:
+        agents = context.roles(claim).agents
+        if claim.modality in POSITIVE:
+            for other in agents[1:]:
+                together.join(agents[0], other)
+    return together
+
+
+def _names(context: Context, ids: Iterable[str]) -> str:
+    return " and ".join(context.dataset.actor(i).name for i in ids)
+
+
+def _agent_conflict(context: Context, a: Claim, b: Claim, together: Components) -> Conflict | None:
+    if not same_act(context, a, b):
+        return None
+    agents_a, agents_b = context.roles(a).agents, context.roles(b).agents
+    denial_a, denial_b = a.modality is Modality.DENIED, b.modality is Modality.DENIED
+    if denial_a and denial_b:
+        return None
+    if denial_a or denial_b:
+        denial, claim = (a, b) if denial_a else (b, a)
+        denied, named = (agents_a, agents_b) if denial_a else (agents_b, agents_a)
+        hit = sorted({n for n in named for d in denied if context.part_of(n, d)})
+        if not hit:
+            return None
+        return Conflict(denial, claim, f"{denial.id} denies the part of "
+                        f"{_names(context, denied)}, which {claim.id} names "
+                        f"({_names(context, hit)})", "denied")  # fmt: skip
+
+    def allied(x: str, y: str) -> bool:
+        return context.same_side(x, y) or together.root(x) == together.root(y)
+
+    if any(allied(x, y) for x in agents_a for y in agents_b):
+        return None
+    sides = context.sides(agents_a[0], agents_b[0])
+    return Conflict(a, b, f"{a.id} names {_names(context, agents_a)}, {b.id} names "
+                    f"{_names(context, agents_b)}: {sides}", "rival")  # fmt: skip
+
+
+def _agent_reading(context: Context, claims: Sequence[Claim]) -> str:
+    said: dict[str, int] = defaultdict(int)
+    for claim in claims:
+        who = _names(context, context.roles(claim).agents)
+        said[f"not {who}" if claim.modality is Modality.DENIED else who] += 1
+    return "; ".join(sorted(said, key=lambda s: (-said[s], s)))
+
+
+def agent_disputes(context: Context) -> tuple[Dispute, ...]:
+    """One dispute per incident whose claims disagree on who did it."""
+
+    def make() -> tuple[Dispute, ...]:
+        found = []
+        for incident in incidents(context):
+            claims = [
+                c
+                for c in incident.claims
+                if c.predicate in ATTRIBUTED
+                and context.roles(c).agents
+                and (c.modality in POSITIVE or c.denial is Denial.AGENT)
+            ]
+            if len(claims) < 2:
+                continue
+            together = _joint(context, claims)
+            conflicts = [
+                conflict
+                for i, a in enumerate(claims)
+                for b in claims[i + 1 :]
+                if (conflict := _agent_conflict(context, a, b, together))
+            ]
+            dispute = judge(context, incident, "agent",
+                            f"who {act(c.predicate for c in claims)}", claims, conflicts,
+                            lambda group: _agent_reading(context, group))  # fmt: skip
+            if dispute is not None:
+                found.append(dispute)
+        return tuple(found)
+
+    return context.cached("agent-disputes", make)
+
+
+def _occurrence_conflict(context: Context, denial: Claim, claim: Claim) -> Conflict | None:
+    if context.sameness(denial, claim, ignore={"modality"}) is None:
+        return None
+    if denial.when is None or claim.when is None or not denial.when.overlaps(claim.when):
+        return None  # a plan denied one week and announced the next: superseded
+    verb = "announces" if claim.modality is Modality.PLANNED else "reports"
+    return Conflict(denial, claim, f"{denial.id} denies that it happened; {claim.id} {verb} "
+                    "it", "denied")  # fmt: skip
+
+
+def _occurrence_reading(context: Context, claims: Sequence[Claim]) -> str:
+    denied = any(c.modality is Modality.DENIED for c in claims)
+    return "it did not happen" if denied else "it happened"
+
+
+def occurrence_disputes(context: Context) -> tuple[Dispute, ...]:
+    """One dispute per incident and predicate whose claims disagree on whether it happened."""
+
+    def make() -> tuple[Dispute, ...]:
+        found = []
+        for incident in incidents(context):
+            found.extend(_occurrences(context, incident))
+        return tuple(found)
+
+    return context.cached("occurrence-disputes", make)
+
+
+def _occurrences(context: Context, incident: Incident) -> list[Dispute]:
+    by_predicate: dict[str, list[Claim]] = defaultdict(list)
+    for claim in incident.claims:
+        if claim.modality in POSITIVE | {Modality.PLANNED} or claim.denial is Denial.EVENT:
+            by_predicate[claim.predicate].append(claim)
+    found = []
+    for predicate in sorted(by_predicate):
+        claims = by_predicate[predicate]
+        denials = [c for c in claims if c.modality is Modality.DENIED]
+        conflicts = [
+            conflict
+            for denial in denials
+            for claim in claims
+            if claim.modality is not Modality.DENIED
+            and (conflict := _occurrence_conflict(context, denial, claim))
+        ]
+        involved = sorted({c for conflict in conflicts for c in (conflict.a, conflict.b)},
+                          key=lambda c: c.id)  # fmt: skip
+        dispute = judge(context, incident, f"occurrence:{predicate}",
+                        f"whether it happened ({predicate!r})", involved, conflicts,
+                        lambda group: _occurrence_reading(context, group))  # fmt: skip
+        if dispute is not None:
+            found.append(dispute)
+    return found

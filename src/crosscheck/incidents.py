@@ -1,0 +1,244 @@
+"""Incidents, and disputes about their aspects: one finding per real disagreement.
+
+Real reporting of one strike has many voices over days. The claims about one thing form an
+*incident*: claims sharing a curated event id, joined by claims without one that sameness
+infers are about the same thing (see `Context.sameness`). A claim without an event id that
+matches claims of two different events joins neither: it is its own incident.
+
+Each *aspect* of an incident — each measure per patient, who did it, whether it happened, when,
+where, who held a place — is judged once. A rule lists the aspect's claims and the pairs that
+cannot both be true; `judge` turns them into one `Dispute`: the claims grouped into positions
+(see `crosscheck.positions`), each with its independent voices, the odd one out when one
+position stands alone, and whether the dispute is certain (every conflicting claim carries the
+incident's event id) and whether it rests only on hedged claims.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+import attrs
+
+from crosscheck.model import Claim
+from crosscheck.positions import Partition, Position, partition, voice_weights
+from crosscheck.vocabulary import HEDGED, POSITIVE, Modality
+
+if TYPE_CHECKING:
+    from crosscheck.engine import Context
+
+__all__ = ["Conflict", "Dispute", "Incident", "Incidents", "incidents", "judge"]
+
+
+@attrs.frozen
+class Incident:
+    """Claims about one incident."""
+
+    key: str
+    """The curated event id, or ``~`` and the lowest claim id of an inferred incident."""
+    event: str | None
+    """The curated event id, if the incident has one."""
+    claims: tuple[Claim, ...]
+    """Sorted by id."""
+
+    @property
+    def label(self) -> str:
+        """How messages name it: its event id, or "inferred"."""
+        return self.event or "no event id: inferred"
+
+
+@attrs.frozen
+class Incidents:
+    """Every claim's incident."""
+
+    by_key: Mapping[str, Incident]
+    of: Mapping[str, str]
+    """Claim id → incident key."""
+
+    def incident(self, claim: Claim) -> Incident:
+        """The incident `claim` belongs to."""
+        return self.by_key[self.of[claim.id]]
+
+    def __iter__(self) -> Iterator[Incident]:
+        """Every incident, by key."""
+        return iter([self.by_key[key] for key in sorted(self.by_key)])
+
+
+def incidents(context: Context) -> Incidents:
+    """The dataset's incidents, built once per context."""
+    return context.cached("incidents", lambda: _build(context))
+
+
+def _build(context: Context) -> Incidents:
+    from crosscheck.engine import Components
+
+    loose = Components()  # claims without an event id, joined by inferred sameness
+    events: dict[str, set[str]] = defaultdict(set)  # loose claim id → events it matches
+    linkable = [c for c in context.claims if c.modality in POSITIVE | {Modality.DENIED}]
+    for a, b in context.related_pairs(linkable):
+        if a.event is not None and b.event is not None:
+            continue
+        if context.sameness(a, b, ignore={"modality", "agent"}) is None:
+            continue
+        if a.event is None and b.event is None:
+            loose.join(a.id, b.id)
+        else:
+            free, bound = (a, b) if a.event is None else (b, a)
+            assert bound.event is not None
+            events[free.id].add(bound.event)
+    matched: dict[str, set[str]] = defaultdict(set)  # loose component root → events
+    for claim_id, found in events.items():
+        matched[loose.root(claim_id)] |= found
+    members: dict[str, list[Claim]] = defaultdict(list)
+    for claim in context.claims:
+        if claim.event is not None:
+            members[claim.event].append(claim)
+            continue
+        root = loose.root(claim.id)
+        found = matched.get(root, set())
+        members[next(iter(found)) if len(found) == 1 else f"~{root}"].append(claim)
+    by_key = {
+        key: Incident(key, None if key.startswith("~") else key, tuple(claims))
+        for key, claims in members.items()
+    }
+    of = {claim.id: key for key, claims in members.items() for claim in claims}
+    return Incidents(by_key, of)
+
+
+@attrs.frozen
+class Conflict:
+    """Two claims of one aspect that cannot both be true, and why."""
+
+    a: Claim
+    b: Claim
+    reason: str
+    kind: str = ""
+    """What sort of conflict, for rules that split one family of disputes by kind ("fell",
+    "same time", "rival", …)."""
+
+
+@attrs.frozen
+class Dispute:
+    """One aspect of one incident on which sources disagree, judged once."""
+
+    incident: Incident
+    aspect: str
+    """A stable key naming the aspect within the incident: "killed:civilians:person",
+    "agent", "date", "place:strike", …"""
+    subject: str
+    """The aspect in words, for messages: "the number of civilians killed"."""
+    claims: tuple[Claim, ...]
+    """Every claim about the aspect, sorted by id."""
+    conflicts: tuple[Conflict, ...]
+    positions: tuple[Position, ...]
+    """The claims grouped into positions that agree, heaviest first; they partition `claims`."""
+    exact: bool
+    """False when the grouping fell back to a greedy choice (see `crosscheck.positions`)."""
+    certain: bool
+    """Whether every conflicting claim carries the incident's curated event id."""
+    hedged: bool
+    """Whether the disagreement rests only on hedged (claimed, unconfirmed) claims: without
+    them, no conflict would be left."""
+    one_voice: bool
+    """Whether every conflict lies within one independent voice (a source contradicting
+    itself)."""
+
+    @property
+    def odd_one_out(self) -> Position | None:
+        """The position that stands alone, if one does (see `Position.alone`)."""
+        return next((p for p in self.positions if p.alone), None)
+
+    def position_of(self, claim: Claim) -> Position:
+        """The position `claim` belongs to."""
+        return next(p for p in self.positions if claim.id in p.claims)
+
+    def explanation(self) -> list[str]:
+        """The pairwise detail and the voices behind each position, for a finding's
+        explanation (the positions themselves are the finding's)."""
+        lines = []
+        for conflict in self.conflicts[:_SHOWN]:
+            lines.append(f"{conflict.a.id} and {conflict.b.id}: {conflict.reason}")
+        if len(self.conflicts) > _SHOWN:
+            lines.append(f"… and {len(self.conflicts) - _SHOWN} more conflicting pairs")
+        for number, position in enumerate(self.positions, start=1):
+            voices = "; ".join(", ".join(v) for v in position.voices) or "no positive claim"
+            lines.append(f"position {number} rests on {position.independent} independent "
+                         f"voice(s): {voices}")  # fmt: skip
+        if not self.exact:
+            lines.append("the positions were grouped greedily: too many claims conflict to "
+                         "weigh every grouping")  # fmt: skip
+        if self.hedged:
+            lines.append("the disagreement rests only on hedged claims (claimed or "
+                         "unconfirmed): at most a warning")  # fmt: skip
+        return lines
+
+
+_SHOWN = 12
+"""Conflicting pairs listed in an explanation before the rest are counted."""
+
+
+def judge(
+    context: Context,
+    incident: Incident,
+    aspect: str,
+    subject: str,
+    claims: Sequence[Claim],
+    conflicts: Iterable[Conflict],
+    reading: Callable[[list[Claim]], str],
+    *,
+    weigh_by: Callable[[Claim], object] | None = None,
+) -> Dispute | None:
+    """The dispute of one aspect, or None when none of its claims conflict.
+
+    `reading` says in words what a position's claims say. Positions weigh each independent
+    voice as 1 in all; with `weigh_by`, each value it gives (a report id, for dates) weighs 1
+    instead.
+    """
+    found = sorted(conflicts, key=lambda c: (c.a.id, c.b.id))
+    if not found:
+        return None
+    ordered = sorted(claims, key=lambda c: c.id)
+    by_id = {claim.id: claim for claim in ordered}
+    voice = voices_of(context, ordered)
+    if weigh_by is None:
+        weights = voice_weights(voice)
+    else:
+        weights = voice_weights({c.id: weigh_by(c) for c in ordered})
+    pairs = [(c.a.id, c.b.id) for c in found]
+    grouped: Partition = partition(by_id, pairs, weights)
+    positions = [_position(context, [by_id[i] for i in group], voice, reading)
+                 for group in grouped.groups]  # fmt: skip
+    key = (lambda c: voice[c.id]) if weigh_by is None else weigh_by
+    keys = [{key(by_id[i]) for i in group} for group in grouped.groups]
+    lone = [i for i, found_keys in enumerate(keys) if len(found_keys) == 1]
+    if len(lone) == 1 and len(positions) > 1:
+        others = set().union(*(k for i, k in enumerate(keys) if i != lone[0]))
+        if len(others) >= 2:
+            positions[lone[0]] = attrs.evolve(positions[lone[0]], alone=True)
+    involved = {claim.id for c in found for claim in (c.a, c.b)}
+    certain = incident.event is not None and all(
+        by_id[claim_id].event == incident.event for claim_id in involved
+    )
+    hedged = all(c.a.modality in HEDGED or c.b.modality in HEDGED for c in found)
+    one_voice = all(voice[c.a.id] == voice[c.b.id] for c in found)
+    return Dispute(incident, aspect, subject, tuple(ordered), tuple(found), tuple(positions),
+                   grouped.exact, certain, hedged, one_voice)  # fmt: skip
+
+
+def voices_of(context: Context, claims: Sequence[Claim]) -> dict[str, tuple[str, ...]]:
+    """Each claim's independent voice: the cluster of aligned origins its origin is in."""
+    origins = sorted({context.roles(c).source for c in claims})
+    cluster = {origin: voice for voice in context.voices(origins) for origin in voice}
+    return {claim.id: cluster[context.roles(claim).source] for claim in claims}
+
+
+def _position(
+    context: Context,
+    claims: list[Claim],
+    voice: Mapping[str, tuple[str, ...]],
+    reading: Callable[[list[Claim]], str],
+) -> Position:
+    origins = tuple(sorted({context.roles(c).source for c in claims}))
+    voices = tuple(sorted({voice[c.id] for c in claims}))
+    return Position(tuple(sorted(c.id for c in claims)), origins, voices, reading(claims))

@@ -1,0 +1,75 @@
+"""What the rules about disputes share: naming positions, severity, and the violation itself."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from crosscheck.engine import Context
+from crosscheck.findings import Severity, Violation
+from crosscheck.incidents import Dispute
+from crosscheck.model import Claim
+from crosscheck.vocabulary import PREDICATES
+
+__all__ = ["names", "severity", "stated_span", "summary", "violation"]
+
+
+def names(context: Context, origins: Sequence[str], limit: int = 3) -> str:
+    """Display names in a phrase: "Reuters", "Reuters and AFP", "A, B, C and 2 more"."""
+    shown = [context.dataset.actor(origin).name for origin in origins]
+    if not shown:
+        return "nobody"
+    if len(shown) > limit:
+        shown = [*shown[:limit], f"{len(shown) - limit} more"]
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+def stated_span(context: Context, claims: Sequence[Claim]) -> str:
+    """When the claims were stated, first to last: "2022-04-08 to 2022-04-10"."""
+    times = sorted({context.stated(c).label for c in claims})
+    return times[0] if len(times) == 1 else f"{times[0]} to {times[-1]}"
+
+
+def summary(context: Context, dispute: Dispute, *, timed: bool = False) -> str:
+    """The positions in one phrase: "‘seven’ (Middle East Online, stated 2020-02-06) against
+    ‘five’ (The Arab Observer, stated 2020-02-27)"; the odd one out is said to stand alone."""
+    by_id = {claim.id: claim for claim in dispute.claims}
+    parts = []
+    for position in dispute.positions:
+        claims = [by_id[i] for i in position.claims]
+        who = names(context, position.origins)
+        when = f", stated {stated_span(context, claims)}" if timed else ""
+        alone = ", which stands alone" if position.alone else ""
+        parts.append(f"{position.reading} ({who}{when}){alone}")
+    return " against ".join(parts)
+
+
+def severity(dispute: Dispute) -> Severity | None:
+    """None (the rule's own) for a certain, asserted disagreement; a warning when the incident
+    is inferred or the disagreement rests only on hedged claims."""
+    return None if dispute.certain and not dispute.hedged else Severity.WARNING
+
+
+def _incident_line(dispute: Dispute) -> str:
+    incident = dispute.incident
+    if dispute.certain:
+        return (f"same thing: certain (curated event id {incident.event!r}); aspect "
+                f"{dispute.aspect}")  # fmt: skip
+    how = "a conflicting claim lacks the event id" if incident.event else "no shared event id"
+    return f"same thing: inferred ({how}); incident {incident.key}, aspect {dispute.aspect}"
+
+
+def violation(
+    context: Context,
+    dispute: Dispute,
+    message: str,
+    level: Severity | None,
+    extra: Sequence[str] = (),
+) -> Violation:
+    """The violation of one dispute: every claim, the positions, and the explanation — how
+    sameness was decided, each conflict, each position, and, for a toll, when each claim was
+    stated."""
+    lines = [_incident_line(dispute), *extra, *dispute.explanation()]
+    if any(PREDICATES[c.predicate].cumulative for c in dispute.claims if c.quantity):
+        lines += [f"{c.id}: stated {context.stated(c).reading}" for c in dispute.claims]
+    return Violation(message, dispute.claims, tuple(lines), level, dispute.incident.key,
+                     dispute.aspect, dispute.positions)  # fmt: skip

@@ -1,0 +1,141 @@
+"""Rules about places: one act put at places that cannot both be right."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+
+from crosscheck.engine import Context
+from crosscheck.findings import Severity, Violation
+from crosscheck.incidents import Conflict, Dispute, incidents, judge, voices_of
+from crosscheck.model import Claim
+from crosscheck.registry import Rule, rule
+from crosscheck.rules._disputes import severity, summary, violation
+from crosscheck.tolls import same_breakdown
+from crosscheck.vocabulary import PLACED, POSITIVE, STRIKE
+
+__all__ = ["RULES", "place_disputes"]
+
+
+def _act(claim: Claim) -> str:
+    """The act a claim's place belongs to: every predicate of an attack shares the place it
+    struck; any other predicate has a place of its own (a launch site, a meeting's town)."""
+    return "strike" if claim.predicate in STRIKE else claim.predicate
+
+
+_NOUNS = {"strike": "the attack", "launched": "the launch", "met": "the meeting",
+          "agreed": "the agreement", "deployed": "the deployment"}  # fmt: skip
+
+
+def _innermost(context: Context, claims: Sequence[Claim]) -> str:
+    """The most precise place a position names (its places all lie within one another)."""
+    places = {context.roles(c).place for c in claims} - {None}
+    best = max(places, key=lambda p: (len(context.enclosing_ids(p or "")), p or ""))
+    return context.dataset.place(best or "").name
+
+
+def _spread(context: Context, claims: Sequence[Claim]) -> bool:
+    """Whether one voice itself puts the act at places neither of which contains the other:
+    then the act spans several places (a raid in two waves, an offensive across two
+    provinces), and no source is contradicted by another's place."""
+    voice = voices_of(context, claims)
+    by_voice: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for claim in claims:
+        place = context.roles(claim).place
+        if place is not None:
+            by_voice[voice[claim.id]].add(place)
+    return any(
+        not context.places_nest(x, y)
+        for places in by_voice.values()
+        for x in places
+        for y in places
+    )
+
+
+def place_disputes(context: Context) -> tuple[Dispute, ...]:
+    """One dispute per act of an incident with a curated event id whose claims put it at
+    places neither of which contains the other."""
+
+    def make() -> tuple[Dispute, ...]:
+        found = []
+        for incident in incidents(context):
+            if incident.event is None:
+                continue  # inferred sameness needs places that coincide
+            by_act: dict[str, list[Claim]] = defaultdict(list)
+            for claim in incident.claims:
+                placed = claim.predicate in PLACED and claim.modality in POSITIVE
+                if placed and context.roles(claim).place is not None:
+                    by_act[_act(claim)].append(claim)
+            for act in sorted(by_act):
+                claims = by_act[act]
+                if _spread(context, claims):
+                    continue
+                conflicts = [
+                    Conflict(
+                        a,
+                        b,
+                        f"{a.id} puts it at {pa}, {b.id} at {pb}; neither lies within the other",
+                        "apart",
+                    )
+                    for i, a in enumerate(claims)
+                    for b in claims[i + 1 :]
+                    if (pa := context.roles(a).place) is not None
+                    and (pb := context.roles(b).place) is not None
+                    and not context.places_nest(pa, pb)
+                    and not same_breakdown(context, a, b)
+                ]
+                noun = _NOUNS.get(act, repr(act))
+                dispute = judge(context, incident, f"place:{act}", f"where {noun} happened",
+                                claims, conflicts,
+                                lambda group: _innermost(context, group))  # fmt: skip
+                if dispute is not None:
+                    found.append(dispute)
+        return tuple(found)
+
+    return context.cached("place-disputes", make)
+
+
+@rule("PLC001", "place.event-placed-apart", Severity.ERROR)
+def event_placed_apart(context: Context) -> Iterator[Violation]:
+    """Sources put one act of a curated event at places neither of which contains the other.
+
+    What it flags
+    -------------
+    One finding per act of an incident with a curated event id whose place is where it
+    physically happened — the attack (its killed, wounded, attacked and downed share the place
+    it struck), the launch site, where captives were taken — when its claims name places of
+    which neither lies within the other (`within` in places.toml). The claims are grouped into
+    positions of places that nest (a station within its town within its province agree), each
+    with its independent voices; the most precise place of each position is shown. An act one
+    voice itself puts at places apart spans several places (a raid in two waves), and parts of
+    one total are never set against each other. An error when every conflicting claim carries
+    the event id and is asserted; a warning when the disagreement rests only on hedged claims.
+
+    Why it matters
+    --------------
+    Where a missile was fired from decides who fired it; where a strike landed decides whether
+    it hit a school or a barracks. Sources that disagree on the place often disagree on
+    everything else.
+
+    Flagged
+    -------
+    (Constructed from real reporting.) The defence ministry of one side says the missile that
+    struck Kramatorsk station was launched from Dobropillia; the other side says it was
+    launched from occupied territory of Luhansk province: two places, neither within the
+    other.
+
+    Not flagged
+    -----------
+    "a missile struck the railway station" against "a strike on Kramatorsk": the station lies
+    within the town. The launch site against the place struck: two acts. A defence ministry's
+    "one wave near Damascus, another near Deraa": one raid, two places.
+    """
+    for dispute in place_disputes(context):
+        message = (
+            f"Sources disagree on {dispute.subject} ({dispute.incident.label}): "
+            f"{summary(context, dispute)}; neither place lies within the other."
+        )
+        yield violation(context, dispute, message, severity(dispute))
+
+
+RULES: tuple[Rule, ...] = (event_placed_apart,)

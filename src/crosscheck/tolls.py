@@ -1,0 +1,509 @@
+"""Figures that cannot all be true: the measures of one incident, and the law of harm tolls.
+
+Each quantified claim of an incident belongs to one *measure*: its predicate, its patient (or
+everyone harmed, when it names none) and its unit ("the number of civilians killed"). Two
+figures are compared only when one claim's *node* — its patient, place and period (`when`) —
+equals or lies within the other's: a patient that is part of the other's (children within
+civilians; no patient is everyone), a place within the other's (none: the incident's place),
+a period within the other's (none: the incident's). Parts never dispute their totals: claims
+joined by `total` (a part, its total, its sibling parts) are never compared here.
+
+**The law of harm tolls** (killed, wounded, captured, displaced accumulate as they are
+reported). Claim *x* must not exceed claim *y* when *x*'s node lies within or equals *y*'s
+and *x* was stated before *y*, or at the same time (`crosscheck.timing`). So, within one
+measure and period, a toll is consistent when some order of its statements that their times
+allow makes it non-decreasing — two figures of one day without times may come in either
+order — and each violation is a later figure wholly below an earlier one, or two figures
+stated at the same time that cannot both hold. A sub-group's, sub-place's or sub-period's toll
+is at most the whole's as of the same time. Checking pairs is enough: the order is an interval
+order, and a set of intervals admits a non-decreasing choice along it exactly when no pair
+breaks the rule.
+
+**Other measures** (lengths, counts of missiles, distances) do not accumulate: two figures for
+one node disagree whenever their intervals are disjoint, whenever stated; a part's count or
+length (a 120 km section of a 440 km border) is at most its whole's. Depths and distances are
+compared only for the same place.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+
+from crosscheck.engine import Components, Context
+from crosscheck.incidents import Conflict, Dispute, Incident, incidents, judge
+from crosscheck.model import Claim
+from crosscheck.quantity import Dimension, Quantity, UnitError
+from crosscheck.vocabulary import MEASURES, POSITIVE, PREDICATES
+
+__all__ = [
+    "MeasureKey",
+    "containment_disputes",
+    "measure_conflict",
+    "measure_disputes",
+    "measure_key",
+    "measured",
+    "rising_series",
+    "same_breakdown",
+    "subject",
+]
+
+MeasureKey = tuple[str, str | None, str]
+"""(predicate, patient id or None for everyone, unit class) — one measure of an incident."""
+
+
+def _unit_class(quantity: Quantity) -> str:
+    """Counts compare only with counts of the same noun; lengths and durations with their own
+    dimension, whatever the unit."""
+    return quantity.unit if quantity.dimension is Dimension.COUNT else quantity.dimension.value
+
+
+def _totals(context: Context) -> Components:
+    """Claims joined by `total` links: a total, its parts, their parts."""
+
+    def make() -> Components:
+        components = Components()
+        for claim in context.claims:
+            if claim.total is not None:
+                components.join(claim.id, claim.total)
+        return components
+
+    return context.cached("total-trees", make)
+
+
+def same_breakdown(context: Context, a: Claim, b: Claim) -> bool:
+    """Whether two claims belong to one breakdown: a total, its parts, their parts."""
+    if a.total is None and b.total is None:
+        return False
+    trees = _totals(context)
+    return trees.root(a.id) == trees.root(b.id)
+
+
+def measured(context: Context, claim: Claim) -> bool:
+    """Whether `claim` takes part in the measures of its incident: a positive claim with a
+    quantity (durations are left to `date.duration-start`), and not a part that names neither
+    a smaller group nor a smaller place than its total ("12 died in hospital", part of the 50
+    killed: compared only with its total)."""
+    if claim.quantity is None or claim.predicate == "duration" or claim.modality not in POSITIVE:
+        return False
+    if claim.total is None:
+        return True
+    total = _claim(context, claim.total)
+    if total is None:
+        return True
+    mine, theirs = context.roles(claim), context.roles(total)
+    return (mine.patient, mine.place) != (theirs.patient, theirs.place)
+
+
+def _claim(context: Context, claim_id: str) -> Claim | None:
+    try:
+        return context.dataset.claim(claim_id)
+    except KeyError:
+        return None
+
+
+def measure_key(context: Context, claim: Claim) -> MeasureKey:
+    """The measure a quantified claim belongs to."""
+    assert claim.quantity is not None
+    return (claim.predicate, context.roles(claim).patient, _unit_class(claim.quantity))
+
+
+def subject(context: Context, key: MeasureKey, place: str | None = None) -> str:
+    """The measure in words: "the number of civilians killed", "the length of the safe zone"."""
+    predicate, patient, _ = key
+    record = PREDICATES[predicate]
+    patient_name = None if patient is None else context.dataset.actor(patient).name
+    place_name = None if place is None else context.dataset.place(place).name
+    return record.what(patient_name, place_name)
+
+
+# -- how two claims' nodes relate ----------------------------------------------------------------
+
+
+def _patients(context: Context, x: str | None, y: str | None) -> str | None:
+    if x == y:
+        return "="
+    if x is None:
+        return ">"  # no patient: everyone harmed, the whole
+    if y is None:
+        return "<"
+    if context.part_of(x, y):
+        return "<"
+    if context.part_of(y, x):
+        return ">"
+    return None
+
+
+def _places(context: Context, x: str | None, y: str | None) -> str | None:
+    if x is None or y is None or x == y:
+        return "="
+    if context.within(x, y):
+        return "<"
+    if context.within(y, x):
+        return ">"
+    return None
+
+
+def _periods(a: Claim, b: Claim) -> str | None:
+    if a.when is None or b.when is None:
+        return "="
+    x, y = a.when, b.when
+    if (x.start, x.end) == (y.start, y.end):
+        return "="
+    if y.start <= x.start and x.end <= y.end:
+        return "<"
+    if x.start <= y.start and y.end <= x.end:
+        return ">"
+    return None
+
+
+def relation(context: Context, a: Claim, b: Claim) -> str | None:
+    """How `a`'s node relates to `b`'s: "=" the same, "<" within it, ">" containing it, or
+    None when they are not comparable (different groups, places or periods)."""
+    ra, rb = context.roles(a), context.roles(b)
+    found = [_patients(context, ra.patient, rb.patient), _places(context, ra.place, rb.place),
+             _periods(a, b)]  # fmt: skip
+    if None in found:
+        return None
+    strict = {r for r in found if r != "="}
+    if not strict:
+        return "="
+    if len(strict) == 2:
+        return None
+    if not PREDICATES[a.predicate].nests:
+        return None  # a zone's depth, a distance: only the same place compares
+    return strict.pop()
+
+
+def _within_words(context: Context, part: Claim, whole: Claim) -> str:
+    """How `part`'s node lies within `whole`'s: "children within civilians", "Saraqeb within
+    Idlib province", "dated 2020-02-03, within 2020-02-01 – 2020-02-10"."""
+    rp, rw = context.roles(part), context.roles(whole)
+    how = []
+    if rp.patient != rw.patient and rp.patient is not None:
+        whole_group = "everyone" if rw.patient is None else context.dataset.actor(rw.patient).name
+        how.append(f"{context.dataset.actor(rp.patient).name} within {whole_group}")
+    if rp.place != rw.place and rp.place and rw.place:
+        how.append(f"{context.dataset.place(rp.place).name} within "
+                   f"{context.dataset.place(rw.place).name}")  # fmt: skip
+    if (
+        part.when
+        and whole.when
+        and (part.when.start, part.when.end)
+        != (
+            whole.when.start,
+            whole.when.end,
+        )
+    ):
+        how.append(f"dated {_days(part)}, within {_days(whole)}")
+    return "; ".join(how)
+
+
+def _days(claim: Claim) -> str:
+    if claim.when is None:
+        return "undated"
+    start = "…" if claim.when.start == datetime.date.min else str(claim.when.start)
+    return start if claim.when.start == claim.when.end else f"{start} – {claim.when.end}"
+
+
+def measure_conflict(
+    context: Context, a: Claim, b: Claim, *, agents_matter: bool
+) -> Conflict | None:
+    """Why two quantified claims of one incident cannot both be true, or None.
+
+    The conflict's kind is "disjoint" (one node, figures that do not overlap), "part" (a part
+    above its whole), "fell" (a later figure below an earlier one) or "same time" (figures
+    stated together that cannot both hold).
+
+    `agents_matter` (for an incident crosscheck inferred) keeps apart counts credited to rival
+    agents: without a curated event id they may be two acts, not one act blamed twice.
+    """
+    assert a.quantity is not None
+    assert b.quantity is not None
+    if a.predicate != b.predicate or same_breakdown(context, a, b):
+        return None
+    try:
+        qb = b.quantity.to(a.quantity.unit)
+    except UnitError:
+        return None
+    qa = a.quantity
+    if agents_matter:
+        agents_a, agents_b = context.roles(a).agents, context.roles(b).agents
+        if agents_a and agents_b and not context.allied(agents_a, agents_b):
+            return None
+    found = relation(context, a, b)
+    if found is None:
+        return None
+    # each (x, y) with x's node within or equal to y's: x may not exceed y
+    ordered = {"=": [(a, qa, b, qb), (b, qb, a, qa)], "<": [(a, qa, b, qb)],
+               ">": [(b, qb, a, qa)]}[found]  # fmt: skip
+    cumulative = PREDICATES[a.predicate].cumulative
+    for x, qx, y, qy in ordered:
+        if not qx.above(qy):
+            continue
+        if not cumulative:
+            if found == "=":
+                return Conflict(a, b, f"{a.id} gives {qa}, {b.id} gives {qb}: the intervals "
+                                "do not overlap", "disjoint")  # fmt: skip
+            return Conflict(
+                x,
+                y,
+                f"{x.id} gives {qx} for a part ({_within_words(context, x, y)})"
+                f", more than the {qy} that {y.id} gives for the whole",
+                "part",
+            )
+        sx, sy = context.stated(x), context.stated(y)
+        if sx.simultaneous(sy):
+            when, kind = f"at the same time ({sx.label})", "same time"
+        elif sx.before(sy):
+            when, kind = f"later ({sy.label}, after {sx.label})", "fell"
+        else:
+            continue
+        if found != "=":
+            return Conflict(x, y, f"{x.id} gives {qx} ({_within_words(context, x, y)}); {y.id} "
+                            f"gives {qy} for the whole {when}: a toll's part does not exceed "
+                            "its whole, nor does a toll fall",
+                            "part" if kind == "same time" else kind)  # fmt: skip
+        if kind == "same time":
+            return Conflict(x, y, f"{x.id} gives {qx} and {y.id} gives {qy} {when}: they "
+                            "cannot both hold (if one is an earlier figure the report "
+                            "recounts, give it as_of)", kind)  # fmt: skip
+        return Conflict(x, y, f"{y.id} gives {qy} {when} than {x.id}'s {qx}: a toll does not "
+                        "fall", kind)  # fmt: skip
+    return None
+
+
+# -- positions in words -------------------------------------------------------------------------
+
+
+def _figure(quantity: Quantity) -> str:
+    return f"‘{quantity.text}’" if quantity.text else str(quantity)
+
+
+def reading(context: Context, claims: Sequence[Claim]) -> str:
+    """What a position's figures say: "‘39’ → ‘50’ → ‘52’", in order of statement."""
+    ordered = sorted(claims, key=lambda c: (context.stated(c).start, context.stated(c).end,
+                                            c.id))  # fmt: skip
+    figures: list[str] = []
+    for claim in ordered:
+        assert claim.quantity is not None
+        figure = _figure(claim.quantity)
+        if figure not in figures[-1:]:
+            figures.append(figure)
+    cumulative = bool(claims) and PREDICATES[claims[0].predicate].cumulative
+    return (" → " if cumulative else ", ").join(figures)
+
+
+# -- the disputes -------------------------------------------------------------------------------
+
+
+def _aspects(context: Context) -> dict[tuple[str, MeasureKey], list[Claim]]:
+    """The measured claims of every incident, by incident and measure."""
+
+    def make() -> dict[tuple[str, MeasureKey], list[Claim]]:
+        found: dict[tuple[str, MeasureKey], list[Claim]] = defaultdict(list)
+        table = incidents(context)
+        for claim in context.claims:
+            if measured(context, claim):
+                found[(table.of[claim.id], measure_key(context, claim))].append(claim)
+        return dict(found)
+
+    return context.cached("measures", make)
+
+
+def _aspect_order(item: tuple[tuple[str, MeasureKey], list[Claim]]) -> tuple[str, str]:
+    (incident, measure), _ = item
+    return (incident, aspect_name(measure))
+
+
+def aspect_name(key: MeasureKey) -> str:
+    """The aspect key of a measure: "killed:civilians:person", "length:*:length"."""
+    predicate, patient, unit = key
+    return f"{predicate}:{patient or '*'}:{unit}"
+
+
+def _place_of(context: Context, claims: Iterable[Claim]) -> str | None:
+    places = {context.roles(c).place for c in claims} - {None}
+    return places.pop() if len(places) == 1 else None
+
+
+def _pairs(claims: Sequence[Claim]) -> Iterator[tuple[Claim, Claim]]:
+    for i, a in enumerate(claims):
+        for b in claims[i + 1 :]:
+            yield a, b
+
+
+def measure_disputes(context: Context) -> tuple[Dispute, ...]:
+    """One dispute for every measure of an incident whose figures cannot all be true."""
+
+    def make() -> tuple[Dispute, ...]:
+        table = incidents(context)
+        found = []
+        for (key, measure), claims in sorted(_aspects(context).items(), key=_aspect_order):
+            if len(claims) < 2:
+                continue
+            incident = table.by_key[key]
+            conflicts = [
+                conflict
+                for a, b in _pairs(claims)
+                if (conflict := measure_conflict(context, a, b,
+                                                 agents_matter=incident.event is None))
+            ]  # fmt: skip
+            what = subject(context, measure, _place_of(context, claims) if
+                           PREDICATES[measure[0]].measure else None)  # fmt: skip
+            dispute = judge(context, incident, aspect_name(measure), what, claims, conflicts,
+                            lambda group: reading(context, group))  # fmt: skip
+            if dispute is not None:
+                found.append(dispute)
+        return tuple(found)
+
+    return context.cached("measure-disputes", make)
+
+
+def rising_series(context: Context) -> Iterator[tuple[Incident, MeasureKey, list[Claim]]]:
+    """Each toll whose figures all hold together and rise in later statements: a cumulative
+    measure of an incident without a dispute, and one voice's tolls over growing periods
+    ("by 2016", then "by 2020") that lie in different incidents, joined when they chain."""
+    table = incidents(context)
+    disputed = {(d.incident.key, d.aspect) for d in measure_disputes(context)}
+    for (key, measure), claims in sorted(_aspects(context).items(), key=_aspect_order):
+        if not PREDICATES[measure[0]].cumulative or (key, aspect_name(measure)) in disputed:
+            continue
+        ordered = sorted(claims, key=lambda c: (context.stated(c).start, c.id))
+        rises = any(
+            context.stated(a).before(context.stated(b))
+            and _rises(a, b)
+            and relation(context, a, b) == "="
+            for a, b in _pairs(ordered)
+        )
+        if rises:
+            yield table.by_key[key], measure, claims
+    chains = Components()
+    joined: dict[str, Claim] = {}
+    for part, whole in _across(context):
+        if not PREDICATES[part.predicate].cumulative or table.of[part.id] == table.of[whole.id]:
+            continue
+        if measure_conflict(context, part, whole, agents_matter=True) is not None:
+            continue
+        same_voice = len(context.voices([context.roles(part).source,
+                                         context.roles(whole).source])) == 1  # fmt: skip
+        if (
+            same_voice
+            and context.stated(part).before(context.stated(whole))
+            and _rises(part, whole)
+        ):
+            chains.join(part.id, whole.id)
+            joined |= {part.id: part, whole.id: whole}
+    series: dict[str, list[Claim]] = defaultdict(list)
+    for claim_id in sorted(joined):
+        series[chains.root(claim_id)].append(joined[claim_id])
+    for root in sorted(series):
+        members = series[root]
+        latest = max(members, key=lambda c: (context.stated(c).start, c.id))
+        yield table.incident(latest), measure_key(context, latest), members
+
+
+def _rises(earlier: Claim, later: Claim) -> bool:
+    assert earlier.quantity is not None
+    assert later.quantity is not None
+    try:
+        return later.quantity.to(earlier.quantity.unit).low > earlier.quantity.low
+    except UnitError:
+        return False
+
+
+def containment_disputes(context: Context) -> tuple[Dispute, ...]:
+    """A count for a sub-group, sub-place or sub-period above the whole's, grouped by the two
+    measures involved: within an incident (children against civilians), and between claims of
+    different incidents where one lies within the other (inferred, so at most a warning)."""
+
+    def make() -> tuple[Dispute, ...]:
+        table = incidents(context)
+        grouped: dict[tuple[str, str], list[Conflict]] = defaultdict(list)
+
+        def add(conflict: Conflict) -> None:
+            part, whole = conflict.a, conflict.b
+            part_key = f"{table.of[part.id]}/{aspect_name(measure_key(context, part))}"
+            whole_key = f"{table.of[whole.id]}/{aspect_name(measure_key(context, whole))}"
+            grouped[(part_key, whole_key)].append(conflict)
+
+        by_incident: dict[str, list[Claim]] = defaultdict(list)
+        for (key, _), claims in _aspects(context).items():
+            by_incident[key].extend(claims)
+        for key in sorted(by_incident):
+            incident = table.by_key[key]
+            claims = sorted(by_incident[key], key=lambda c: c.id)
+            for a, b in _pairs(claims):
+                if measure_key(context, a) == measure_key(context, b):
+                    continue  # one measure: quantity.disjoint
+                conflict = measure_conflict(context, a, b, agents_matter=incident.event is None)
+                if conflict:
+                    add(conflict)
+        for part, whole in _across(context):
+            if table.of[part.id] == table.of[whole.id]:
+                continue
+            conflict = measure_conflict(context, part, whole, agents_matter=True)
+            if conflict:
+                add(conflict)
+        found = []
+        for (part_key, whole_key), conflicts in sorted(grouped.items()):
+            claims = sorted({c for conflict in conflicts for c in (conflict.a, conflict.b)},
+                            key=lambda c: c.id)  # fmt: skip
+            first = conflicts[0].a
+            incident = table.incident(first)
+            what = subject(context, measure_key(context, first))
+            dispute = judge(context, incident, f"{part_key} within {whole_key}", what, claims,
+                            conflicts, lambda group: reading(context, group))  # fmt: skip
+            if dispute is not None:
+                found.append(dispute)
+        return tuple(found)
+
+    return context.cached("containment-disputes", make)
+
+
+def _across(context: Context) -> Iterator[tuple[Claim, Claim]]:
+    """Pairs (part, whole) of measured claims with one predicate where the part's node lies
+    within the whole's, found by an index join: every claim is indexed as a whole under its
+    predicate, place and patient, and each claim as a part looks up only the wholes at its own
+    place and patient or those containing them."""
+    claims = [c for c in context.claims if measured(context, c)]
+    wholes: dict[tuple[str, str | None, str | None], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        roles = context.roles(claim)
+        patient = None if claim.predicate in MEASURES else roles.patient
+        wholes[(claim.predicate, roles.place, patient)].append(claim)
+    found = []
+    for part in claims:
+        if not PREDICATES[part.predicate].nests:
+            continue
+        roles = context.roles(part)
+        places: Iterable[str | None] = (
+            [None] if roles.place is None else context.enclosing_ids(roles.place)
+        )
+        patients: Iterable[str | None] = (
+            [None]
+            if part.predicate in MEASURES or roles.patient is None
+            else context.group_ids(roles.patient)
+        )
+        for place in places:
+            for patient in patients:
+                for whole in wholes.get((part.predicate, place, patient), ()):
+                    if whole.id != part.id and _inside(context, part, whole):
+                        found.append((part, whole))
+    yield from sorted(found, key=lambda pair: (pair[0].id, pair[1].id))
+
+
+def _inside(context: Context, part: Claim, whole: Claim) -> bool:
+    """Whether `part` is strictly within `whole`: every role within or equal, one strictly,
+    and each given on both sides (a missing place or date is not "the whole"; a measure such
+    as a length may leave both dates out)."""
+    rp, rw = context.roles(part), context.roles(whole)
+    if (rp.place is None) != (rw.place is None):
+        return False
+    undated = part.when is None or whole.when is None
+    if undated and (part.predicate not in MEASURES or part.when != whole.when):
+        return False  # a count needs dates on both sides; a zone's length may have none
+    if (rp.patient is None) != (rw.patient is None):
+        return False  # across incidents, "no patient" is not known to be everyone
+    return relation(context, part, whole) == "<"
