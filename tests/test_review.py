@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from crosscheck import Acceptance, Finding, Severity
+from crosscheck import Acceptance, CitedClaim, Finding, Severity
+from crosscheck.positions import Position
 from crosscheck.review import review
 
 
@@ -90,3 +91,45 @@ def test_suppressed_findings_never_fail() -> None:
     """An accepted error does not fail a run, whatever the threshold."""
     result = review([ERROR], [Acceptance(ERROR.fingerprint, "accepted")])
     assert result.failing(Severity.INFO) == ()
+
+
+def positioned(*groups: tuple[str, ...]) -> Finding:
+    positions = tuple(Position(group, (), (), "") for group in groups)
+    claims = tuple(CitedClaim(c, "r", "s", "q") for group in groups for c in group)
+    return Finding("QTY001", "quantity.disjoint", Severity.ERROR, "m", claims, (), "p" * 16,
+                   "event", "killed:*:person", positions)  # fmt: skip
+
+
+SEEN = Acceptance("p" * 16, "two figures, reviewed", "QTY001", (("a", "b"), ("c",)))
+
+
+def test_an_acceptance_that_saw_every_position_keeps_suppressing_as_claims_join_them() -> None:
+    """Claims joining positions the reviewer saw leave the finding accepted."""
+    grown = positioned(("a", "b", "d"), ("c", "e"))
+    assert review([grown], [SEEN]).suppressed == ((grown, SEEN),)
+
+
+@pytest.mark.parametrize(
+    "groups",
+    [
+        (("a", "b"), ("c",), ("x",)),  # claims none of which were seen
+        (("a",), ("b",), ("c",)),  # a seen position split in two
+    ],
+)
+def test_a_position_the_acceptance_did_not_see_makes_it_stale(
+    groups: tuple[tuple[str, ...], ...],
+) -> None:
+    """A new position, or a seen one split, makes the finding active and the acceptance
+    stale, with what it did not see."""
+    changed = positioned(*groups)
+    result = review([changed], [SEEN])
+    assert result.active == (changed,)
+    assert result.stale == (SEEN,)
+    assert SEEN.fingerprint in result.outgrown
+
+
+def test_an_acceptance_without_positions_accepts_whatever_the_finding_holds() -> None:
+    """A hand-written acceptance (fingerprint and reason only) never goes stale by positions."""
+    bare = Acceptance("p" * 16, "reviewed")
+    changed = positioned(("a",), ("b",), ("x",))
+    assert review([changed], [bare]).suppressed == ((changed, bare),)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
-__version__ = "0.1.0.dev0"
+__version__ = "0.2.0.dev0"
 
 _EXPORTS = {
     "crosscheck.dates": ("DateError", "DateSpan", "WeekdayMismatchError"),

@@ -49,7 +49,16 @@ from crosscheck.loading import (
 from crosscheck.model import Acceptance, Actor, Claim, Dataset, Modality, Place, Report
 from crosscheck.names import did_you_mean
 
-__all__ = ["FORMAT", "MANIFEST", "VERSION", "BulkClaim", "BulkReport", "dump_bulk", "load_bulk"]
+__all__ = [
+    "FORMAT",
+    "MANIFEST",
+    "VERSION",
+    "BulkClaim",
+    "BulkReport",
+    "dump_accepted_bulk",
+    "dump_bulk",
+    "load_bulk",
+]
 
 MANIFEST = BULK_MANIFEST
 FORMAT = "crosscheck-bulk"
@@ -265,6 +274,13 @@ def _claim_line(claim: Claim, published: datetime.date) -> BulkClaim:
         exhaustive=claim.exhaustive, denies=claim.denies,
         as_of=as_of_entry(claim.as_of, published), note=claim.note,
     )  # fmt: skip
+
+
+def dump_accepted_bulk(accepted: Iterable[Acceptance], path: str | os.PathLike[str]) -> None:
+    """Write the accepted findings of a bulk dataset (accepted.jsonl), whole or not at all."""
+    converter = make_converter(iso_dates=True)
+    lines = [json.dumps(converter.unstructure(a), ensure_ascii=False) + "\n" for a in accepted]
+    write_atomically(Path(path) / "accepted.jsonl", "".join(lines).encode("utf-8"))
 
 
 def dump_bulk(dataset: Dataset, path: str | os.PathLike[str]) -> None:

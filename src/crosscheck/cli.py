@@ -21,9 +21,10 @@ from crosscheck import __version__
 # fast; only click is loaded up front.
 if TYPE_CHECKING:
     from crosscheck.engine import Context
-    from crosscheck.findings import Finding, Violation
+    from crosscheck.findings import Finding, Severity, Violation
     from crosscheck.model import Dataset
     from crosscheck.registry import Rule
+    from crosscheck.render import Run as RunResult
     from crosscheck.sources import SourcesReport
 
 __all__ = ["main", "wants_colour"]
@@ -178,6 +179,48 @@ def _run(dataset: Dataset, rules: Sequence[Rule]) -> list[Finding]:
         raise BadInput(f"internal error: {_describe(error)} (a bug: please report it)") from None
 
 
+def _checked(
+    path: Path | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    preview: bool,
+    engine: str = "local",
+    scheduler: str | None = None,
+    fail_on: Severity | None = None,
+) -> RunResult:
+    """Select the rules, load the dataset at `path` and check it: the run, reviewed against
+    the dataset's accepted findings."""
+    from crosscheck.locations import claim_locations
+    from crosscheck.registry import RuleError, select_rules
+    from crosscheck.render import Run
+    from crosscheck.review import review
+
+    registered = _registered()
+    selected = _selectors(select) if select else None
+    if selected == []:
+        raise click.UsageError("--select names no rule; leave it out to run every stable rule")
+    try:
+        chosen = select_rules(registered, selected, _selectors(ignore), preview=preview)
+    except RuleError as error:
+        raise click.UsageError(str(error)) from None
+    path = _dataset_path(path)
+    dataset = _load(path, "nothing checked")
+    findings = (
+        _run(dataset, chosen) if engine == "local" else _run_on_dask(dataset, chosen, scheduler)
+    )
+    # Acceptances of rules that did not run are not judged; those naming no registered rule
+    # can never match again, so they are judged (and found stale).
+    unknown = {a.code for a in dataset.accepted} - {r.code for r in registered}
+    return Run(
+        dataset_path=str(path),
+        dataset=dataset,
+        review=review(findings, dataset.accepted, ran={r.code for r in chosen} | unknown),
+        rules=chosen,
+        locations=claim_locations(path),
+        fail_on=fail_on,
+    )
+
+
 @cli.command("run")
 @click.argument("path", required=False, type=click.Path(path_type=Path))
 @click.option(
@@ -248,36 +291,10 @@ def run_command(
     """
     from crosscheck.findings import Severity
     from crosscheck.loading import write_atomically
-    from crosscheck.locations import claim_locations
-    from crosscheck.registry import RuleError, select_rules
     from crosscheck.render import FORMATS as RENDERERS
-    from crosscheck.render import Run
-    from crosscheck.review import review
 
-    registered = _registered()
-    selected = _selectors(select) if select else None
-    if selected == []:
-        raise click.UsageError("--select names no rule; leave it out to run every stable rule")
-    try:
-        chosen = select_rules(registered, selected, _selectors(ignore), preview=preview)
-    except RuleError as error:
-        raise click.UsageError(str(error)) from None
-    path = _dataset_path(path)
-    dataset = _load(path, "nothing checked")
-    findings = (
-        _run(dataset, chosen) if engine == "local" else _run_on_dask(dataset, chosen, scheduler)
-    )
-    # Acceptances of rules that did not run are not judged; those naming no registered rule
-    # can never match again, so they are judged (and found stale).
-    unknown = {a.code for a in dataset.accepted} - {r.code for r in registered}
-    result = Run(
-        dataset_path=str(path),
-        dataset=dataset,
-        review=review(findings, dataset.accepted, ran={r.code for r in chosen} | unknown),
-        rules=chosen,
-        locations=claim_locations(path),
-        fail_on=None if fail_on == "never" else Severity(fail_on),
-    )
+    result = _checked(path, select, ignore, preview, engine, scheduler,
+                      None if fail_on == "never" else Severity(fail_on))  # fmt: skip
     colour = wants_colour(color, to_file=output is not None,
                           is_tty=sys.stdout.isatty(),
                           no_color=os.environ.get("NO_COLOR"))  # fmt: skip
@@ -297,6 +314,79 @@ def run_command(
         click.echo(f"{result.summary()}; written to {output}", err=True)
     if result.review.failing(result.fail_on):
         sys.exit(EXIT_FINDINGS)
+
+
+# -- accept -----------------------------------------------------------------------------------
+
+
+@cli.command("accept")
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+@click.option("--reason", required=True, help="Why the findings are accepted (kept with them).")
+@click.option(
+    "--select",
+    "-s",
+    multiple=True,
+    metavar="RULES",
+    help="Accept only findings of these rules: codes, prefixes or names.",
+)
+@click.option(
+    "--ignore", "-i", multiple=True, metavar="RULES", help="Leave out findings of these rules."
+)
+@click.option(
+    "--fingerprint",
+    "-f",
+    "fingerprints",
+    multiple=True,
+    metavar="FINGERPRINT",
+    help="Accept only the findings with these fingerprints; repeat for several.",
+)
+@click.option("--preview", is_flag=True, help="Also consider preview rules.")
+def accept_command(
+    path: Path | None,
+    reason: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fingerprints: tuple[str, ...],
+    preview: bool,
+) -> None:
+    """Accept the active findings of the dataset at PATH, with a reason.
+
+    Each is written to the dataset's accepted.toml (accepted.jsonl in the bulk format) with its
+    fingerprint, code and the positions it holds now, so a position that appears later makes
+    the acceptance stale and the finding alarms again. Acceptances already there are kept, with
+    their reasons; a finding accepted again (because a new position made it active) gets the
+    new reason and positions. The file is written whole or not at all.
+    """
+    from crosscheck.loading import dump_accepted
+    from crosscheck.model import Acceptance
+
+    if not reason.strip():
+        raise BadInput("--reason is empty; say why the findings are accepted")
+    run = _checked(path, select, ignore, preview)
+    chosen = [f for f in run.review.active if not fingerprints or f.fingerprint in fingerprints]
+    unknown = set(fingerprints) - {f.fingerprint for f in run.review.active}
+    if unknown:
+        from crosscheck.names import did_you_mean
+
+        first = sorted(unknown)[0]
+        hint = did_you_mean(first, [f.fingerprint for f in run.review.active])
+        raise BadInput(f"no active finding has the fingerprint {first!r}"
+                       + (f"; {hint}" if hint else " (see crosscheck run)"))  # fmt: skip
+    fresh = {
+        f.fingerprint: Acceptance(f.fingerprint, reason.strip(), f.code,
+                                  tuple(p.claims for p in f.positions))
+        for f in chosen
+    }  # fmt: skip
+    kept = [a for a in run.dataset.accepted if a.fingerprint not in fresh]
+    folder = Path(run.dataset_path)
+    try:
+        dump_accepted([*kept, *fresh.values()], folder)
+    except OSError as error:
+        raise BadInput(f"cannot write the accepted findings in {folder}: "
+                       f"{error.strerror or error}") from None  # fmt: skip
+    again = sum(1 for a in run.dataset.accepted if a.fingerprint in fresh)
+    click.echo(f"accepted {len(fresh)} finding{'s' * (len(fresh) != 1)} in {folder}"
+               + (f" ({again} accepted again)" if again else ""), err=True)  # fmt: skip
 
 
 # -- convert ----------------------------------------------------------------------------------

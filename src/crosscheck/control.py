@@ -75,14 +75,14 @@ class Hold:
         return f"{claim.id}: 'controls', extent {claim.extent.value}"
 
     def describe(self, context: Context) -> str:
-        """ "Syrian government forces took it" / "… hold only part of it"."""
+        """ "taken by Syrian government forces", "only part of it held by the rebels"."""
         who = " and ".join(context.dataset.actor(c).name for c in self.controllers)
         if self.claim.predicate == "took":
-            return f"{who} took it"
+            return f"taken by {who}" if self.full else f"partly taken by {who}"
         return {
-            Extent.FULL: f"{who} hold all of it",
-            Extent.PARTIAL: f"{who} hold only part of it",
-            Extent.CONTESTED: f"it is contested, {who} fighting for it",
+            Extent.FULL: f"all of it held by {who}",
+            Extent.PARTIAL: f"only part of it held by {who}",
+            Extent.CONTESTED: f"contested, with {who} fighting for it",
         }[self.extent]
 
 
@@ -154,8 +154,8 @@ def hold_conflict(context: Context, outer: Hold, inner: Hold) -> Conflict | None
     whole = context.dataset.place(outer.place).name
     about = "" if outer.place == inner.place else f" ({whole}, which contains {place})"
     said = (
-        f"{outer.claim.id} says {outer.describe(context)}{about} ({outer.when}); "
-        f"{inner.claim.id} says {inner.describe(context)} ({inner.when})"
+        f"{outer.claim.id}: {outer.describe(context)}{about} ({outer.when}); "
+        f"{inner.claim.id}: {inner.describe(context)} ({inner.when})"
     )
     sides = context.sides(outer.controller, inner.controller)
     if against and inner.extent is not Extent.CONTESTED:

@@ -53,7 +53,15 @@ from crosscheck.model import (
 from crosscheck.names import did_you_mean, fold
 from crosscheck.quantity import Quantity, UnitError
 
-__all__ = ["DatasetError", "Problem", "dump", "load", "make_converter", "write_atomically"]
+__all__ = [
+    "DatasetError",
+    "Problem",
+    "dump",
+    "dump_accepted",
+    "load",
+    "make_converter",
+    "write_atomically",
+]
 
 ACCEPTED_FILE = "accepted.toml"
 BULK_MANIFEST = "crosscheck-bulk.json"
@@ -1209,6 +1217,19 @@ def mode_for(target: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+def dump_accepted(accepted: Sequence[Acceptance], path: str | os.PathLike[str]) -> None:
+    """Write a dataset's accepted findings — accepted.toml, or accepted.jsonl in the bulk
+    format — whole or not at all, leaving every other file as it is."""
+    root = Path(path)
+    if (root / BULK_MANIFEST).is_file():
+        from crosscheck.bulk import dump_accepted_bulk
+
+        dump_accepted_bulk(accepted, root)
+        return
+    document = make_converter().unstructure(AcceptedFile(tuple(accepted)))
+    write_atomically(root / ACCEPTED_FILE, tomli_w.dumps(document).encode("utf-8"))
 
 
 def dump(dataset: Dataset, path: str | os.PathLike[str]) -> None:

@@ -10,7 +10,12 @@ from crosscheck.incidents import Dispute
 from crosscheck.model import Claim
 from crosscheck.vocabulary import PREDICATES
 
-__all__ = ["names", "severity", "stated_span", "summary", "violation"]
+__all__ = ["names", "possessive", "severity", "stated_span", "summary", "violation"]
+
+
+def possessive(name: str) -> str:
+    """ "the governor's", "the United Nations'"."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
 def names(context: Context, origins: Sequence[str], limit: int = 3) -> str:

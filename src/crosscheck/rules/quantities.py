@@ -18,7 +18,14 @@ from crosscheck.incidents import Dispute
 from crosscheck.model import Claim
 from crosscheck.quantity import Quantity, UnitError
 from crosscheck.registry import Lifecycle, Rule, rule
-from crosscheck.rules._disputes import names, severity, stated_span, summary, violation
+from crosscheck.rules._disputes import (
+    names,
+    possessive,
+    severity,
+    stated_span,
+    summary,
+    violation,
+)
 from crosscheck.tolls import containment_disputes, measure_disputes, reading, rising_series
 from crosscheck.tolls import subject as measure_subject
 from crosscheck.vocabulary import PREDICATES
