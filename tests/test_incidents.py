@@ -10,7 +10,17 @@ import attrs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from crosscheck import Actor, ActorKind, Claim, Dataset, Place, PlaceKind, Report, check
+from crosscheck import (
+    Actor,
+    ActorKind,
+    Claim,
+    Dataset,
+    Finding,
+    Place,
+    PlaceKind,
+    Report,
+    check,
+)
 from crosscheck.dates import DateSpan
 from crosscheck.engine import Context
 from crosscheck.positions import partition, voice_weights
@@ -168,10 +178,10 @@ def test_a_toll_dispute_is_one_finding_however_many_repeat_it(
     assert len(about) == len(set(about))
 
 
-def assert_positions_partition(findings: list[object]) -> None:
+def assert_positions_partition(findings: list[Finding]) -> None:
     for finding in findings:
-        cited = sorted(c.id for c in finding.claims)  # type: ignore[attr-defined]
-        grouped = [c for p in finding.positions for c in p.claims]  # type: ignore[attr-defined]
+        cited = sorted(c.id for c in finding.claims)
+        grouped = [c for p in finding.positions for c in p.claims]
         assert sorted(grouped) == cited
 
 

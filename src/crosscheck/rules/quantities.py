@@ -324,7 +324,7 @@ def toll_fell(context: Context) -> Iterator[Violation]:
         voice = names(context, dispute.positions[0].voices[0] if dispute.positions[0].voices
                        else ())  # fmt: skip
         message = (
-            f"{voice}'s own figure for {dispute.subject} ({dispute.incident.label}) "
+            f"{possessive(voice)} own figure for {dispute.subject} ({dispute.incident.label}) "
             f"falls in a later statement: {summary(context, dispute, timed=True)}."
         )
         yield violation(context, dispute, message, None)
