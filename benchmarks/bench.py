@@ -91,7 +91,7 @@ def measure(kind: str, folder: Path) -> dict[str, object]:
             "check": done - loaded,
             "total": done - start,
             "qty001": single_done - done,
-            "pairs": sorted(sorted(c.id for c in f.claims) for f in single),
+            "incidents": sorted(sorted(c.id for c in f.claims) for f in single),
             "findings": len(findings),
         }
     elif kind == "floor":
@@ -170,7 +170,7 @@ def main(sizes: list[int]) -> None:
             dump_bulk(generated.dataset, folder)
             row: dict[str, object] = {"size": size, "claims": len(generated.dataset.claims)}
             ours = _run("crosscheck", folder)
-            found = {frozenset(pair) for pair in ours.pop("pairs")}  # type: ignore[attr-defined]
+            found = {frozenset(claims) for claims in ours.pop("incidents")}  # type: ignore[attr-defined]
             row["planted"] = len(generated.planted)
             row["exact"] = found == generated.planted
             row.update({f"crosscheck_{k}": v for k, v in ours.items()})

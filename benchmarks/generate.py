@@ -5,9 +5,11 @@ armed groups aligned with them, monitors and outlets; countries, provinces and t
 of incidents in which several sources count the dead, wounded or captured of one side, in
 vague and exact wordings, dated relatively ("on Monday", "yesterday") or absolutely. Most
 incidents carry a curated event id; some do not, so the engine must infer sameness from
-patient, place and dates. A known fraction of incidents gets one source whose figure cannot be
-reconciled with the others: those, and only those, are the `quantity.disjoint` findings a
-correct engine reports.
+patient, place and dates. Sources of one incident report over the following days, so a toll is
+stated at different times; every figure holds with the others whatever the order. A known
+fraction of incidents gets one source whose figure, stated after all the others, lies wholly
+below them — a toll that fell, which no order explains: those incidents, and only those, are
+the `quantity.disjoint` findings a correct engine reports (one each, citing the incident).
 
     python benchmarks/generate.py 100000 /tmp/claims-100k   # writes the bulk format
 """
@@ -37,6 +39,9 @@ never inferred to be one (sameness needs dates within ten days of each other).""
 EXACT = ("{n}",)
 COMPATIBLE = ("at least {low}", "about {n}", "nearly {up}", "more than {below}", "{n}")
 DISJOINT = "{far}"
+LOWEST_WITH_ODD = 12
+"""The smallest toll of an incident with an odd one out, so that its quarter lies below every
+compatible wording of it."""
 WEEKDAYS = ("on Monday", "on Tuesday", "on Wednesday", "on Thursday", "on Friday",
             "on Saturday", "on Sunday")  # fmt: skip
 
@@ -97,12 +102,13 @@ def world(rng: random.Random, towns_per_province: int) -> World:
 class Generated:
     dataset: Dataset
     planted: frozenset[frozenset[str]]
-    """The claim-id pairs (as sets) that `quantity.disjoint` must report, and nothing else."""
+    """The claims of each incident (as sets of ids) that `quantity.disjoint` must report, one
+    finding each, and nothing else."""
 
 
 def _wording(rng: random.Random, n: int, template: str) -> str:
     return template.format(n=n, low=max(1, n - rng.randint(0, 3)), up=n + 1,
-                           below=max(0, n - 1 - rng.randint(0, 2)), far=n * 3 + 10)  # fmt: skip
+                           below=max(0, n - 1 - rng.randint(0, 2)), far=n // 4)  # fmt: skip
 
 
 def _when(rng: random.Random, day: datetime.date) -> tuple[str, datetime.date]:
@@ -137,10 +143,10 @@ def generate(claims: int, seed: int = 1, planted_share: float = 0.02) -> Generat
             continue
         used.append(slot)
         day = FIRST_DAY + datetime.timedelta(days=slot)
-        n = rng.randint(2, 60)
         event = f"event-{incident}" if rng.random() < 0.8 else None
         size = rng.randint(2, 4)
         odd = rng.randrange(size) if rng.random() < planted_share else None
+        n = rng.randint(LOWEST_WITH_ODD if odd is not None else 2, 60)
         ids: list[str] = []
         quantities: list[Quantity] = []
         sources = rng.sample(w.voices, size)  # distinct voices: no party contradicts itself
@@ -148,6 +154,8 @@ def generate(claims: int, seed: int = 1, planted_share: float = 0.02) -> Generat
             template = DISJOINT if k == odd else rng.choice(COMPATIBLE if k else EXACT)
             wording = _wording(rng, n, template)
             when_text, published = _when(rng, day)
+            if k == odd:  # stated after every other source of the incident: a toll that fell
+                when_text, published = day.isoformat(), day + datetime.timedelta(days=7)
             report_id = f"report-{len(reports)}"
             reports.append(Report(report_id, rng.choice(w.voices[-60:]), f"Report {incident}.{k}",
                                   published, ""))  # fmt: skip
@@ -161,11 +169,8 @@ def generate(claims: int, seed: int = 1, planted_share: float = 0.02) -> Generat
             ids.append(claim_id)
             quantities.append(Quantity.parse(wording))
         if odd is not None:
-            planted |= {
-                frozenset({ids[odd], ids[i]})
-                for i in range(size)
-                if i != odd and not quantities[odd].overlaps(quantities[i])
-            }
+            assert all(quantities[i].above(quantities[odd]) for i in range(size) if i != odd)
+            planted.add(frozenset(ids))
     dataset = Dataset(reports=reports, actors=w.actors, places=w.places, claims=made)
     return Generated(dataset, frozenset(planted))
 
@@ -178,4 +183,4 @@ if __name__ == "__main__":
     count, target = int(sys.argv[1]), Path(sys.argv[2])
     result = generate(count)
     dump_bulk(result.dataset, target)
-    print(f"{len(result.dataset.claims)} claims, {len(result.planted)} planted pairs → {target}")
+    print(f"{len(result.dataset.claims)} claims, {len(result.planted)} planted → {target}")
