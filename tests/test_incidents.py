@@ -240,3 +240,23 @@ def test_an_outlier_is_named_as_standing_alone() -> None:
     assert alone.claims == ("c3",)
     assert "which stands alone" in finding.message
     assert "the later ‘20’ lies below the earlier" in finding.message
+
+
+def test_an_eventless_claim_joins_the_one_event_it_matches_and_no_other() -> None:
+    """A claim without an event id joins the incident of the one event it is inferred to be
+    about; one matching claims of two events joins neither and stays on its own."""
+    from crosscheck.incidents import incidents
+
+    base = world([Statement(39, 39, 0, None, 0), Statement(50, 50, 1, None, 1)])
+    first, second = base.claims
+    loose = attrs.evolve(first, id="loose", event=None, report="r1")
+    later = DateSpan.of(datetime.date(2022, 4, 28), text="on 28 April")
+    one = attrs.evolve(base, claims=(first, attrs.evolve(second, event="other", when=later),
+                                     loose))  # fmt: skip
+    table = incidents(Context(one))
+    assert table.of["loose"] == table.of[first.id] == "strike"
+    # the other event on the same day and place: the loose claim matches both, joins neither
+    both = attrs.evolve(one, claims=(first, attrs.evolve(second, event="other",
+                                                          when=STRIKE), loose))  # fmt: skip
+    table = incidents(Context(both))
+    assert table.of["loose"] == "~loose"

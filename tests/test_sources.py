@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import itertools
 import tomllib
 from pathlib import Path
@@ -10,7 +11,7 @@ import attrs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from crosscheck import Actor, ActorKind, Claim, Dataset, Report, load
+from crosscheck import Actor, ActorKind, Claim, Dataset, Quantity, Report, load
 from crosscheck.control import holds
 from crosscheck.engine import Context
 from crosscheck.sources import Grade, claim_groups, disagreement, estimate_trust
@@ -158,3 +159,55 @@ def test_a_split_decision_is_undecided_and_blames_nobody_more(tmp_path: Path) ->
     assert estimate.value == "6 person"
     assert estimate.believed == ()
     assert trust[0].score == trust[1].score
+
+
+def test_an_early_figure_that_a_later_series_explains_costs_its_origin_nothing() -> None:
+    """A railway's early 'more than 30' and a governor's 39, 50 and 57 later: nobody is wrong,
+    every claim is believed and the estimate is the latest figure."""
+    from test_incidents import Statement, world
+
+    statements = [Statement(30, 30, 0, 11, 0), Statement(39, 39, 0, 13, 1),
+                  Statement(50, 50, 0, 18, 2), Statement(57, 57, 2, None, 3)]  # fmt: skip
+    dataset = world(statements, ["monitor", "governor", "governor", "governor"])
+    trust, (estimate,) = estimate_trust(dataset)
+    assert {t.origin: t.score for t in trust} == {"governor": 1.0, "monitor": 1.0}
+    assert estimate.value == "57 person"
+    assert sorted(estimate.believed) == ["c0", "c1", "c2", "c3"]
+    (group,) = [g for g in claim_groups(dataset) if len(g.claims) > 1]
+    assert group.grade is Grade.CORROBORATED
+
+
+def test_a_lower_figure_stated_later_is_contested_and_costs_its_origin() -> None:
+    """The same series with a monitor's 20 two days on: contested, and the monitor loses."""
+    from test_incidents import Statement, world
+
+    statements = [Statement(39, 39, 0, 13, 0), Statement(50, 50, 0, 18, 1),
+                  Statement(57, 57, 2, None, 2), Statement(20, 20, 2, None, 3)]  # fmt: skip
+    dataset = world(statements, ["governor", "governor", "governor", "monitor"])
+    trust, _ = estimate_trust(dataset)
+    scores = {t.origin: t.score for t in trust}
+    assert scores["monitor"] < scores["governor"]
+    (group,) = [g for g in claim_groups(dataset) if len(g.claims) > 1]
+    assert group.grade is Grade.CONTESTED
+
+
+def test_figures_of_different_units_are_never_one_group() -> None:
+    """People killed and submunitions counted in one strike are two groups; so are a count of
+    missiles and a count of drones."""
+    from test_incidents import world
+
+    base = world([])
+    claims = [
+        Claim("dead", "r", "killed", "governor", "text", patient="civilians", event="strike",
+              quantity=Quantity.parse("50")),
+        Claim("bomblets", "r", "count", "governor", "text", event="strike",
+              quantity=Quantity.parse("20", unit="submunition")),
+        Claim("missiles", "r", "count", "monitor", "text", event="strike",
+              quantity=Quantity.parse("2", unit="missile")),
+        Claim("drones", "r", "count", "outlet", "text", event="strike",
+              quantity=Quantity.parse("3", unit="drone")),
+    ]  # fmt: skip
+    report = Report("r", "outlet", "a report", datetime.date(2022, 4, 8), "text")
+    dataset = attrs.evolve(base, reports=(report,), claims=tuple(claims))
+    groups = [sorted(c.id for c in g.claims) for g in claim_groups(dataset)]
+    assert sorted(groups) == [["bomblets"], ["dead"], ["drones"], ["missiles"]]

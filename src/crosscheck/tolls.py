@@ -111,11 +111,11 @@ def measure_key(context: Context, claim: Claim) -> MeasureKey:
 
 def subject(context: Context, key: MeasureKey, place: str | None = None) -> str:
     """The measure in words: "the number of civilians killed", "the length of the safe zone"."""
-    predicate, patient, _ = key
+    predicate, patient, unit = key
     record = PREDICATES[predicate]
     patient_name = None if patient is None else context.dataset.actor(patient).name
     place_name = None if place is None else context.dataset.place(place).name
-    return record.what(patient_name, place_name)
+    return record.what(patient_name, place_name, unit)
 
 
 # -- how two claims' nodes relate ----------------------------------------------------------------

@@ -173,16 +173,25 @@ class Predicate:
     loss: bool = False
     """A loss for the side it is done to."""
 
-    def what(self, patient: str | None = None, place: str | None = None) -> str:
+    def what(
+        self, patient: str | None = None, place: str | None = None, unit: str | None = None
+    ) -> str:
         """The measured or counted thing, in words: "the number of civilians killed", "the
-        number killed", "the length of the safe zone", "the number of drones"."""
+        number killed", "the number of missiles launched", "the length of the safe zone"; a
+        count with no patient names its unit, when it counts something other than people."""
         if self.measure:
             where = f" of {place}" if place else ""
             return f"the {self.measure}{where}"
+        counted = patient or (_plural(unit) if unit and unit != "person" else None)
         if not self.counted:
-            return f"the number of {patient}" if patient else "the number"
-        of = f" of {patient}" if patient else ""
+            return f"the number of {counted}" if counted else "the number of people"
+        of = f" of {counted}" if counted else ""
         return f"the number{of} {self.counted}"
+
+
+def _plural(noun: str) -> str:
+    """A counted noun as curators write units ("missile", "soldiers"), in the plural."""
+    return noun if noun.endswith("s") else f"{noun}s"
 
 
 _VOCABULARY = (

@@ -280,9 +280,12 @@ def part_larger_than_whole(context: Context) -> Iterator[Violation]:
         more = len(dispute.conflicts) - 1
         also = f" ({more} more such pair{'s' * (more != 1)})" if more else ""
         whole_what = measure_subject(context, _key(context, whole))
+        later = (f", stated later ({context.stated(whole).label})"
+                 if conflict.kind == "fell" else "")  # fmt: skip
         message = (f"{context.who(part)} gives {_q(part)} for a part of what "
-                   f"{context.who(whole)} counts as {_q(whole)}: {reading(context, [part])} "
-                   f"exceeds {reading(context, [whole])} for {whole_what}{also}.")  # fmt: skip
+                   f"{context.who(whole)} counts as {_q(whole)}{later}: "
+                   f"{reading(context, [part])} exceeds {reading(context, [whole])} for "
+                   f"{whole_what}{also}.")  # fmt: skip
         yield violation(context, dispute, message, Severity.WARNING)
 
 
