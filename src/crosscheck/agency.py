@@ -13,8 +13,12 @@ within it (`part_of`) — never with claims that name no agent, nor with its all
 **Whether it happened.** A denial that the thing happened at all (`denies = "event"`; a denial
 naming no agent; any denial of a predicate that blames nobody, such as a meeting) conflicts with
 the incident's claims about the same thing (`Context.sameness`, whatever their modality) when
-their dates overlap: a plan denied one week and announced the next is superseded, not
-contradicted.
+their dates overlap — or, when one of them is undated, when both carry the event id: a plan
+denied one week and announced the next is superseded, not contradicted.
+
+Agents named together by a claim of the incident are allies there, and so is everyone acting
+for their sides: "Afghan special forces, accompanied by US special forces" makes a claim that
+Afghan forces struck and one that US forces struck two accounts of one side's act.
 """
 
 from __future__ import annotations
@@ -61,22 +65,38 @@ def same_act(context: Context, a: Claim, b: Claim) -> bool:
     )
 
 
-def _joint(context: Context, claims: Sequence[Claim]) -> Components:
-    """Agents that claims of the incident name acting together."""
-    together = Components()
-    for claim in claims:
-        agents = context.roles(claim).agents
-        if claim.modality in POSITIVE:
-            for other in agents[1:]:
-                together.join(agents[0], other)
-    return together
+class Joint:
+    """The sides that claims of an incident name acting together ("Afghan special forces,
+    accompanied by US special forces advisers"): in that incident, whoever acts for one of
+    them is an ally of whoever acts for another."""
+
+    def __init__(self, context: Context, claims: Sequence[Claim]) -> None:
+        self.context = context
+        together = Components()
+        named: set[str] = set()
+        for claim in claims:
+            agents = context.roles(claim).agents
+            if claim.modality in POSITIVE and len(agents) > 1:
+                named |= set(agents)
+                for other in agents[1:]:
+                    together.join(agents[0], other)
+        self._camps: dict[str, set[str]] = defaultdict(set)
+        for agent in named:
+            self._camps[together.root(agent)] |= context.camps(agent)
+
+    def allied(self, x: str, y: str) -> bool:
+        """Whether two agents are on one side, or act for sides named acting together."""
+        if self.context.same_side(x, y):
+            return True
+        mine, theirs = self.context.camps(x), self.context.camps(y)
+        return any(mine & camps and theirs & camps for camps in self._camps.values())
 
 
 def _names(context: Context, ids: Iterable[str]) -> str:
     return " and ".join(context.dataset.actor(i).name for i in ids)
 
 
-def _agent_conflict(context: Context, a: Claim, b: Claim, together: Components) -> Conflict | None:
+def _agent_conflict(context: Context, a: Claim, b: Claim, together: Joint) -> Conflict | None:
     if not same_act(context, a, b):
         return None
     agents_a, agents_b = context.roles(a).agents, context.roles(b).agents
@@ -93,10 +113,7 @@ def _agent_conflict(context: Context, a: Claim, b: Claim, together: Components) 
                         f"{_names(context, denied)}, which {claim.id} names "
                         f"({_names(context, hit)})", "denied")  # fmt: skip
 
-    def allied(x: str, y: str) -> bool:
-        return context.same_side(x, y) or together.root(x) == together.root(y)
-
-    if any(allied(x, y) for x in agents_a for y in agents_b):
+    if any(together.allied(x, y) for x in agents_a for y in agents_b):
         return None
     sides = context.sides(agents_a[0], agents_b[0])
     return Conflict(a, b, f"{a.id} names {_names(context, agents_a)}, {b.id} names "
@@ -126,7 +143,7 @@ def agent_disputes(context: Context) -> tuple[Dispute, ...]:
             ]
             if len(claims) < 2:
                 continue
-            together = _joint(context, claims)
+            together = Joint(context, claims)
             conflicts = [
                 conflict
                 for i, a in enumerate(claims)
@@ -146,8 +163,11 @@ def agent_disputes(context: Context) -> tuple[Dispute, ...]:
 def _occurrence_conflict(context: Context, denial: Claim, claim: Claim) -> Conflict | None:
     if context.sameness(denial, claim, ignore={"modality"}) is None:
         return None
-    if denial.when is None or claim.when is None or not denial.when.overlaps(claim.when):
-        return None  # a plan denied one week and announced the next: superseded
+    if denial.when is not None and claim.when is not None:
+        if not denial.when.overlaps(claim.when):
+            return None  # a plan denied one week and announced the next: superseded
+    elif denial.event is None or denial.event != claim.event:
+        return None  # undated: only a shared event id says it is about the same time
     verb = "announces" if claim.modality is Modality.PLANNED else "reports"
     return Conflict(denial, claim, f"{denial.id} denies that it happened; {claim.id} {verb} "
                     "it", "denied")  # fmt: skip

@@ -84,7 +84,8 @@ def measured(context: Context, claim: Claim) -> bool:
     """Whether `claim` takes part in the measures of its incident: a positive claim with a
     quantity (durations are left to `date.duration-start`), and not a part that names neither
     a smaller group nor a smaller place than its total ("12 died in hospital", part of the 50
-    killed: compared only with its total)."""
+    killed at the station: compared only with its total, whether it repeats the total's group
+    and place or leaves them out)."""
     if claim.quantity is None or claim.predicate == "duration" or claim.modality not in POSITIVE:
         return False
     if claim.total is None:
@@ -93,7 +94,23 @@ def measured(context: Context, claim: Claim) -> bool:
     if total is None:
         return True
     mine, theirs = context.roles(claim), context.roles(total)
-    return (mine.patient, mine.place) != (theirs.patient, theirs.place)
+    found = {
+        _patients(context, mine.patient, theirs.patient),
+        _narrower(context, mine.place, theirs.place),
+    }
+    return "<" in found and not found & {">", None}
+
+
+def _narrower(context: Context, part: str | None, whole: str | None) -> str | None:
+    """How a part's place relates to its total's: "<" narrower, "=" the same, ">" wider (no
+    place where the total has one), None elsewhere."""
+    if part == whole:
+        return "="
+    if part is None:
+        return ">"
+    if whole is None or context.within(part, whole):
+        return "<"
+    return None
 
 
 def _claim(context: Context, claim_id: str) -> Claim | None:

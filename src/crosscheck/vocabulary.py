@@ -143,7 +143,10 @@ class Predicate:
     """One sentence for the documentation: what the agent, patient, place and quantity are."""
     counted: str = ""
     """What its quantity counts, for messages: "killed" in "the number of civilians killed";
-    "" when its quantity measures something else (see `measure`)."""
+    "" when its quantity measures something else (see `measure`), or counts things named by
+    its unit or `noun`."""
+    noun: str = ""
+    """What its quantity counts when neither a patient nor a unit says: "strikes"."""
     measure: str = ""
     """For a predicate whose quantity measures a place or a span of time: the measured
     property ("length", "depth", "distance", "duration")."""
@@ -184,7 +187,7 @@ class Predicate:
             return f"the {self.measure}{where}"
         counted = patient or (_plural(unit) if unit and unit != "person" else None)
         if not self.counted:
-            return f"the number of {counted}" if counted else "the number of people"
+            return f"the number of {counted or self.noun or 'people'}"
         of = f" of {counted}" if counted else ""
         return f"the number{of} {self.counted}"
 
@@ -267,8 +270,8 @@ _VOCABULARY = (
     Predicate(
         "attacked",
         "the agent attacked the patient or the place (strikes, shelling); "
-        "the quantity counts the strikes",
-        counted="attacks",
+        "the quantity counts the strikes, or the weapons (its unit: missile, shell)",
+        noun="strikes",
         nests=True,
         placed=True,
         attributed=True,

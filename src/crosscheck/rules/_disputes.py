@@ -10,7 +10,15 @@ from crosscheck.incidents import Dispute
 from crosscheck.model import Claim
 from crosscheck.vocabulary import PREDICATES
 
-__all__ = ["names", "possessive", "severity", "stated_span", "summary", "violation"]
+__all__ = [
+    "contradicting",
+    "names",
+    "possessive",
+    "severity",
+    "stated_span",
+    "summary",
+    "violation",
+]
 
 
 def possessive(name: str) -> str:
@@ -26,6 +34,13 @@ def names(context: Context, origins: Sequence[str], limit: int = 3) -> str:
     if len(shown) > limit:
         shown = [*shown[:limit], f"{len(shown) - limit} more"]
     return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+def contradicting(context: Context, dispute: Dispute) -> str:
+    """Who a one-voice dispute's conflicts come from, by name: "Pavlo Kyrylenko and Ukrainian
+    Railways"."""
+    origins = sorted({context.roles(c).source for k in dispute.conflicts for c in (k.a, k.b)})
+    return names(context, origins)
 
 
 def stated_span(context: Context, claims: Sequence[Claim]) -> str:

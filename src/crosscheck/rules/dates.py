@@ -70,11 +70,12 @@ def date_disputes(context: Context) -> tuple[Dispute, ...]:
                 for b in claims[i + 1 :]
                 if (conflict := _dated_apart(context, a, b))
             ]
+            disputed = [c for conflict in conflicts for c in (conflict.a, conflict.b)]
             dispute = judge(
                 context,
                 incident,
                 "date",
-                f"the date of {act_noun(claims)}",
+                f"the date of {act_noun(disputed)}",
                 claims,
                 conflicts,
                 _common,

@@ -35,18 +35,19 @@ def _innermost(context: Context, claims: Sequence[Claim]) -> str:
 
 
 def _spread(context: Context, claims: Sequence[Claim]) -> bool:
-    """Whether one voice itself puts the act at places neither of which contains the other:
-    then the act spans several places (a raid in two waves, an offensive across two
-    provinces), and no source is contradicted by another's place."""
+    """Whether one voice, in one statement, itself puts the act at places neither of which
+    contains the other: then the act spans several places (a raid in two waves, an offensive
+    across two provinces), and no source is contradicted by another's place. (The same voice
+    naming another place in a later statement has changed its account: that is disputed.)"""
     voice = voices_of(context, claims)
-    by_voice: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    together: dict[tuple[tuple[str, ...], str], set[str]] = defaultdict(set)
     for claim in claims:
         place = context.roles(claim).place
         if place is not None:
-            by_voice[voice[claim.id]].add(place)
+            together[(voice[claim.id], context.stated(claim).statement)].add(place)
     return any(
         not context.places_nest(x, y)
-        for places in by_voice.values()
+        for places in together.values()
         for x in places
         for y in places
     )
@@ -107,9 +108,11 @@ def event_placed_apart(context: Context) -> Iterator[Violation]:
     which neither lies within the other (`within` in places.toml). The claims are grouped into
     positions of places that nest (a station within its town within its province agree), each
     with its independent voices; the most precise place of each position is shown. An act one
-    voice itself puts at places apart spans several places (a raid in two waves), and parts of
-    one total are never set against each other. An error when every conflicting claim carries
-    the event id and is asserted; a warning when the disagreement rests only on hedged claims.
+    voice itself puts at places apart in one statement spans several places (a raid in two
+    waves), and parts of one total are never set against each other; one voice placing it
+    elsewhere in a later statement has changed its account, and that is flagged. An error when
+    every conflicting claim carries the event id and is asserted; a warning when the
+    disagreement rests only on hedged claims.
 
     Why it matters
     --------------

@@ -19,8 +19,8 @@ from crosscheck.model import Claim
 from crosscheck.quantity import Quantity, UnitError
 from crosscheck.registry import Lifecycle, Rule, rule
 from crosscheck.rules._disputes import (
+    contradicting,
     names,
-    possessive,
     severity,
     stated_span,
     summary,
@@ -324,11 +324,11 @@ def toll_fell(context: Context) -> Iterator[Violation]:
     for dispute in (*measure_disputes(context), *containment_disputes(context)):
         if dispute_kind(dispute) != "fell":  # the same for both kinds of dispute
             continue
-        voice = names(context, dispute.positions[0].voices[0] if dispute.positions[0].voices
-                       else ())  # fmt: skip
+        what = dispute.subject[0].upper() + dispute.subject[1:]
         message = (
-            f"{possessive(voice)} own figure for {dispute.subject} ({dispute.incident.label}) "
-            f"falls in a later statement: {summary(context, dispute, timed=True)}."
+            f"{what} ({dispute.incident.label}) falls in a later statement of one voice, "
+            f"{contradicting(context, dispute)}: {summary(context, dispute, timed=True)}"
+            f"{_in_time(dispute)}."
         )
         yield violation(context, dispute, message, None)
 

@@ -11,7 +11,7 @@ from crosscheck.engine import Context
 from crosscheck.findings import Severity, Violation
 from crosscheck.model import Claim, Modality
 from crosscheck.registry import Rule, rule
-from crosscheck.rules._disputes import names, summary, violation
+from crosscheck.rules._disputes import contradicting, summary, violation
 from crosscheck.rules.quantities import dispute_kind
 from crosscheck.sources import Grade, Group, claim_groups, disagreement
 from crosscheck.tolls import measure_disputes
@@ -102,14 +102,16 @@ def self_serving(context: Context) -> Iterator[Violation]:
 
 @rule("SRC002", "source.relay-only", Severity.INFO)
 def relay_only(context: Context) -> Iterator[Violation]:
-    """Several reports carry a claim, but all of them rest on one origin.
+    """A claim is relayed through intermediaries, but all of it rests on one origin.
 
     What it flags
     -------------
-    A group of claims about one thing that appears in two or more reports (or is relayed
-    through named intermediaries) while all its positive claims rest on one independent voice
-    — one origin, or origins aligned with one another. The reports repeat; they do not
-    corroborate.
+    A group of claims about one thing that named intermediaries relay (`via`: a monitor's count
+    headlined by a newspaper, a spokesman quoted by an agency) while all its positive claims
+    rest on one independent voice — one origin, or origins aligned with one another. The relays
+    repeat; they do not corroborate. Several reports quoting one origin directly are graded
+    single-source (see `crosscheck sources`) but not flagged: the reader sees the origin, and a
+    voice's figures updated from report to report are updates, not relays.
 
     Why it matters
     --------------
@@ -118,19 +120,20 @@ def relay_only(context: Context) -> Iterator[Violation]:
 
     Flagged
     -------
-    "SANA said the army had re-entered Saraqeb" in one report and "Regime forces re-entered the
-    town …, state media said" in another: two reports, one origin (SANA).
+    "Daily Sabah, close to the Government, headlines a report from the Syrian Network for Human
+    Rights": SNHR's figure, relayed by Daily Sabah, and nobody else's.
 
     Not flagged
     -----------
     The Observatory's report that Syrian forces entered Saraqeb "corroborated by witnesses":
-    two independent origins.
+    two independent origins. "SANA said the army had re-entered Saraqeb" in one report and
+    "state media said" in another: one origin, quoted directly. A medical charity's toll of
+    its staff rising from nine to twelve to fourteen over three reports: updates.
     """
     held = {hold.claim.id: hold for hold in holds(context)}
     for group in claim_groups(context.dataset, context):
         positive = [c for c in group.claims if c.modality in POSITIVE]
-        relayed = any(c.via for c in positive)
-        if len(group.independent) != 1 or not (relayed or _repeated(positive)):
+        if len(group.independent) != 1 or not any(c.via for c in positive):
             continue
         if any(disagreement(context, a, b, held) for a, b in itertools.combinations(positive, 2)):
             continue  # the copies disagree: not relay
@@ -186,11 +189,10 @@ def self_contradiction(context: Context) -> Iterator[Violation]:
     for dispute in measure_disputes(context):
         if dispute_kind(dispute) != "self":
             continue
-        voices = dispute.positions[0].voices
-        voice = names(context, voices[0] if voices else ())
         message = (
-            f"{voice} contradicts itself on {dispute.subject} "
-            f"({dispute.incident.label}): {summary(context, dispute, timed=True)}."
+            f"One voice, {contradicting(context, dispute)}, contradicts itself on "
+            f"{dispute.subject} ({dispute.incident.label}): "
+            f"{summary(context, dispute, timed=True)}."
         )
         yield violation(context, dispute, message, None)
 
@@ -200,21 +202,6 @@ def _about(group: Group) -> tuple[str, str]:
     the incident and the group's thing (its key without the claim id)."""
     incident, *thing = group.about
     return incident, "group:" + ":".join(thing)
-
-
-def _repeated(claims: list[Claim]) -> bool:
-    """Whether two of the claims, in different reports, say the same thing (the same figure,
-    or no figure): a repeat, not a revision."""
-    for a, b in itertools.combinations(claims, 2):
-        if a.report == b.report:
-            continue
-        if a.quantity is None and b.quantity is None:
-            return True
-        if a.quantity is not None and b.quantity is not None:
-            qa, qb = a.quantity, b.quantity
-            if (qa.low, qa.high, qa.unit) == (qb.low, qb.high, qb.unit):
-                return True
-    return False
 
 
 RULES: tuple[Rule, ...] = (self_serving, relay_only, self_contradiction)
