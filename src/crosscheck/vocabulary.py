@@ -333,7 +333,10 @@ _VOCABULARY = (
     ),
     Predicate("depth", "the place (a zone) reaches the quantity deep", measure="depth"),
     Predicate(
-        "distance", "the place lies the quantity away from the patient place", measure="distance"
+        "distance",
+        "the place lies the quantity away from a reference the quote names; only distances of "
+        "one place are compared",
+        measure="distance",
     ),
     Predicate("duration", "the conflict or event lasted the quantity", measure="duration"),
     Predicate(
