@@ -11,12 +11,17 @@ then the smallest claim ids; the others follow the same way from what remains.
 Finding the heaviest conflict-free set is a maximum-weight independent set in the graph of
 conflicts. Conflicts are few in practice (an outlier or two, or two camps), so it is solved
 exactly, component by component, by branching on the claim with the most conflicts; a
-component too large for `BUDGET` branchings falls back to a greedy choice (drop the claim with
-the most conflicts per unit of weight until none is left), which the explanation then says.
+component of more than `EXACT` claims, or one needing more than `BUDGET` branchings, falls back
+to a greedy choice (drop the claim with the most conflicts per unit of weight until none is
+left), and a dispute with more than `EXTRACTED` positions has the rest listed first-fit — the
+explanation then says the grouping was greedy. So a dispute of a thousand claims is grouped in
+about as many steps as it has conflicts.
 """
 
 from __future__ import annotations
 
+import heapq
+import math
 from collections import defaultdict
 from collections.abc import Collection, Hashable, Iterable, Mapping
 from fractions import Fraction
@@ -25,8 +30,20 @@ import attrs
 
 __all__ = ["BUDGET", "Partition", "Position", "partition", "voice_weights"]
 
-BUDGET = 20_000
+BUDGET = 10_000
 """Branchings allowed per connected group of conflicting claims before the greedy fallback."""
+
+EXACT = 30
+"""The largest connected group of conflicting claims solved exactly; a larger one is grouped
+greedily at once (a group that large is no longer a dispute of a few accounts)."""
+
+EXTRACTED = 12
+"""Positions taken one by one as the heaviest set of what remains; claims left after that many
+go, in order of weight, into the first position they agree with (a dispute with more accounts
+than that is listed, not weighed)."""
+
+CROWD = 200
+"""Above this many claims, only the three heaviest positions are weighed one by one."""
 
 
 @attrs.frozen
@@ -68,6 +85,13 @@ def voice_weights(voice_of: Mapping[str, Hashable]) -> dict[str, Fraction]:
     return {claim: Fraction(1, count[voice]) for claim, voice in voice_of.items()}
 
 
+def _integers(weight: Mapping[str, Fraction]) -> dict[str, int]:
+    """The same weights as integers (scaled by the least common denominator): exact, and
+    cheap to add up."""
+    scale = math.lcm(*(w.denominator for w in weight.values())) if weight else 1
+    return {claim: int(w * scale) for claim, w in weight.items()}
+
+
 def partition(
     claims: Iterable[str],
     conflicts: Collection[tuple[str, str]],
@@ -77,6 +101,7 @@ def partition(
     first (by total `weight`, then size, then the smallest ids), then the heaviest of what is
     left, and so on. Deterministic, and independent of the order of its input."""
     remaining = set(claims)
+    weights = _integers({claim: weight[claim] for claim in remaining})
     neighbours: dict[str, set[str]] = {claim: set() for claim in remaining}
     for a, b in conflicts:
         if a != b and a in neighbours and b in neighbours:
@@ -84,12 +109,30 @@ def partition(
             neighbours[b].add(a)
     groups: list[tuple[str, ...]] = []
     exact = True
-    while remaining:
-        chosen, solved = _heaviest(remaining, neighbours, weight)
+    extracted = EXTRACTED if len(remaining) <= CROWD else 3
+    while remaining and len(groups) < extracted:
+        chosen, solved = _heaviest(remaining, neighbours, weights)
         exact = exact and solved
         groups.append(tuple(sorted(chosen)))
         remaining -= chosen
+    if remaining:
+        exact = False
+        groups.extend(_first_fit(remaining, neighbours, weights))
     return Partition(tuple(groups), exact)
+
+
+def _first_fit(
+    claims: set[str], neighbours: Mapping[str, set[str]], weight: Mapping[str, int]
+) -> list[tuple[str, ...]]:
+    """The claims, heaviest first, each into the first group it agrees with."""
+    groups: list[set[str]] = []
+    for claim in sorted(claims, key=lambda c: (-weight[c], c)):
+        home = next((g for g in groups if not neighbours[claim] & g), None)
+        if home is None:
+            groups.append({claim})
+        else:
+            home.add(claim)
+    return [tuple(sorted(group)) for group in groups]
 
 
 def _components(nodes: set[str], neighbours: Mapping[str, set[str]]) -> list[frozenset[str]]:
@@ -110,22 +153,21 @@ def _components(nodes: set[str], neighbours: Mapping[str, set[str]]) -> list[fro
     return found
 
 
-def _key(chosen: frozenset[str], weight: Mapping[str, Fraction]) -> tuple[Fraction, int]:
-    return (sum((weight[c] for c in chosen), Fraction(0)), len(chosen))
+_Best = tuple[int, int, tuple[str, ...]]
+"""A candidate set's order: its weight, its size, and its ids negated for "smallest first"."""
 
 
-def _better(a: frozenset[str], b: frozenset[str] | None, weight: Mapping[str, Fraction]) -> bool:
+def _rank(chosen: frozenset[str], weight: Mapping[str, int]) -> _Best:
+    return (sum(weight[c] for c in chosen), len(chosen), tuple(sorted(chosen)))
+
+
+def _better(a: _Best, b: _Best) -> bool:
     """Whether `a` beats `b`: heavier, then larger, then the smaller sorted ids."""
-    if b is None:
-        return True
-    key_a, key_b = _key(a, weight), _key(b, weight)
-    if key_a != key_b:
-        return key_a > key_b
-    return sorted(a) < sorted(b)
+    return a[:2] > b[:2] or (a[:2] == b[:2] and a[2] < b[2])
 
 
 def _heaviest(
-    nodes: set[str], neighbours: Mapping[str, set[str]], weight: Mapping[str, Fraction]
+    nodes: set[str], neighbours: Mapping[str, set[str]], weight: Mapping[str, int]
 ) -> tuple[set[str], bool]:
     chosen: set[str] = set()
     exact = True
@@ -133,8 +175,7 @@ def _heaviest(
         if len(component) == 1:
             chosen |= component
             continue
-        solver = _Solver(neighbours, weight)
-        best = solver.solve(component)
+        best = _Solver(neighbours, weight).solve(component) if len(component) <= EXACT else None
         if best is None:
             exact = False
             best = _greedy(component, neighbours, weight)
@@ -145,19 +186,19 @@ def _heaviest(
 class _Solver:
     """Exact maximum-weight independent set by branching, with memory and a budget."""
 
-    def __init__(self, neighbours: Mapping[str, set[str]], weight: Mapping[str, Fraction]):
+    def __init__(self, neighbours: Mapping[str, set[str]], weight: Mapping[str, int]):
         self.neighbours = neighbours
         self.weight = weight
-        self.memo: dict[frozenset[str], frozenset[str]] = {}
+        self.memo: dict[frozenset[str], tuple[_Best, frozenset[str]]] = {}
         self.left = BUDGET
 
     def solve(self, nodes: frozenset[str]) -> frozenset[str] | None:
         try:
-            return self._best(nodes)
+            return self._best(nodes)[1]
         except _OutOfBudgetError:
             return None
 
-    def _best(self, nodes: frozenset[str]) -> frozenset[str]:
+    def _best(self, nodes: frozenset[str]) -> tuple[_Best, frozenset[str]]:
         if nodes in self.memo:
             return self.memo[nodes]
         self.left -= 1
@@ -169,12 +210,14 @@ class _Solver:
             result = free
         else:
             pivot = max(rest, key=lambda n: (len(self.neighbours[n] & rest), n))
-            without = self._best(rest - {pivot})
-            with_pivot = self._best(rest - {pivot} - self.neighbours[pivot]) | {pivot}
-            best = with_pivot if _better(with_pivot, without, self.weight) else without
-            result = free | best
-        self.memo[nodes] = result
-        return result
+            rank_out, without = self._best(rest - {pivot})
+            _, with_pivot = self._best(rest - {pivot} - self.neighbours[pivot])
+            with_pivot = with_pivot | {pivot}
+            rank_in = _rank(with_pivot, self.weight)
+            result = free | (with_pivot if _better(rank_in, rank_out) else without)
+        found = (_rank(result, self.weight), result)
+        self.memo[nodes] = found
+        return found
 
 
 class _OutOfBudgetError(Exception):
@@ -182,13 +225,33 @@ class _OutOfBudgetError(Exception):
 
 
 def _greedy(
-    nodes: frozenset[str], neighbours: Mapping[str, set[str]], weight: Mapping[str, Fraction]
+    nodes: frozenset[str], neighbours: Mapping[str, set[str]], weight: Mapping[str, int]
 ) -> frozenset[str]:
-    """Drop the claim with the most conflicts per unit of weight until no conflict is left."""
+    """Drop the claim with the most conflicts per unit of weight until no conflict is left
+    (ties: the largest id first), by a heap of (conflicts / weight) kept up to date lazily."""
     left = set(nodes)
-    while True:
-        degree = {n: len(neighbours[n] & left) for n in left}
-        worst = max(left, key=lambda n: (Fraction(degree[n]) / weight[n], n))
-        if degree[worst] == 0:
-            return frozenset(left)
-        left.discard(worst)
+    degree = {n: len(neighbours[n] & left) for n in left}
+    heap = [(-degree[n] / weight[n], _Reversed(n)) for n in left]
+    heapq.heapify(heap)
+    while heap:
+        ratio, entry = heapq.heappop(heap)
+        node = entry.value
+        if node not in left or -ratio != degree[node] / weight[node]:
+            continue  # dropped already, or its count has changed since: a stale entry
+        if degree[node] == 0:
+            break
+        left.discard(node)
+        for other in neighbours[node] & left:
+            degree[other] -= 1
+            heapq.heappush(heap, (-degree[other] / weight[other], _Reversed(other)))
+    return frozenset(left)
+
+
+@attrs.frozen(order=False)
+class _Reversed:
+    """An id that sorts backwards, so a heap of (ratio, id) pops the largest id on a tie."""
+
+    value: str
+
+    def __lt__(self, other: _Reversed) -> bool:
+        return self.value > other.value

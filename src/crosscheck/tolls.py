@@ -227,6 +227,18 @@ def _days(claim: Claim) -> str:
 def measure_conflict(
     context: Context, a: Claim, b: Claim, *, agents_matter: bool
 ) -> Conflict | None:
+    """Why two quantified claims of one incident cannot both be true, or None (remembered per
+    context: the measures, the grades and the trust of a run all ask)."""
+    memo: dict[tuple[str, str, bool], Conflict | None] = context.cached("measure-conflicts", dict)
+    key = (a.id, b.id, agents_matter)
+    if key not in memo:
+        memo[key] = _measure_conflict(context, a, b, agents_matter=agents_matter)
+    return memo[key]
+
+
+def _measure_conflict(
+    context: Context, a: Claim, b: Claim, *, agents_matter: bool
+) -> Conflict | None:
     """Why two quantified claims of one incident cannot both be true, or None.
 
     The conflict's kind is "disjoint" (one node, figures that do not overlap), "part" (a part
@@ -238,13 +250,17 @@ def measure_conflict(
     """
     assert a.quantity is not None
     assert b.quantity is not None
-    if a.predicate != b.predicate or same_breakdown(context, a, b):
+    if a.predicate != b.predicate:
         return None
     try:
         qb = b.quantity.to(a.quantity.unit)
     except UnitError:
         return None
     qa = a.quantity
+    if not (qa.above(qb) or qb.above(qa)):
+        return None  # overlapping figures never conflict: the cheap test first
+    if same_breakdown(context, a, b):
+        return None
     if agents_matter:
         agents_a, agents_b = context.roles(a).agents, context.roles(b).agents
         if agents_a and agents_b and not context.allied(agents_a, agents_b):
