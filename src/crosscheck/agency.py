@@ -29,26 +29,9 @@ from collections.abc import Iterable, Sequence
 from crosscheck.engine import Components, Context
 from crosscheck.incidents import Conflict, Dispute, Incident, incidents, judge
 from crosscheck.model import Claim
-from crosscheck.vocabulary import ATTRIBUTED, POSITIVE, STRIKE, Denial, Modality
+from crosscheck.vocabulary import ATTRIBUTED, POSITIVE, PREDICATES, Denial, Modality, done_by
 
-__all__ = ["act", "agent_disputes", "occurrence_disputes", "same_act"]
-
-_VERBS = {
-    "killed": "killed them", "wounded": "wounded them", "captured": "took the captives",
-    "displaced": "drove people out", "took": "took the place", "entered": "entered the place",
-    "attacked": "carried out the attack", "shot_down": "shot it down", "launched": "fired",
-    "encircled": "encircled it",
-}  # fmt: skip
-
-
-def act(predicates: Iterable[str]) -> str:
-    """What was done, for "who …": "fired", "carried out the attack", "did it"."""
-    found = set(predicates)
-    if len(found) == 1:
-        return _VERBS.get(found.pop(), "did it")
-    if found <= STRIKE:
-        return "carried out the attack"
-    return "did it"
+__all__ = ["agent_disputes", "occurrence_disputes", "same_act"]
 
 
 def same_act(context: Context, a: Claim, b: Claim) -> bool:
@@ -151,7 +134,7 @@ def agent_disputes(context: Context) -> tuple[Dispute, ...]:
                 if (conflict := _agent_conflict(context, a, b, together))
             ]
             dispute = judge(context, incident, "agent",
-                            f"who {act(c.predicate for c in claims)}", claims, conflicts,
+                            f"who {done_by(c.predicate for c in claims)}", claims, conflicts,
                             lambda group: _agent_reading(context, group))  # fmt: skip
             if dispute is not None:
                 found.append(dispute)
@@ -209,7 +192,7 @@ def _occurrences(context: Context, incident: Incident) -> list[Dispute]:
         involved = sorted({c for conflict in conflicts for c in (conflict.a, conflict.b)},
                           key=lambda c: c.id)  # fmt: skip
         dispute = judge(context, incident, f"occurrence:{predicate}",
-                        f"whether it happened ({predicate!r})", involved, conflicts,
+                        f"whether {PREDICATES[predicate].act} happened", involved, conflicts,
                         lambda group: _occurrence_reading(context, group))  # fmt: skip
         if dispute is not None:
             found.append(dispute)

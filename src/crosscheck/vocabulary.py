@@ -13,7 +13,7 @@ of denials live here too, as enumerations.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 import attrs
 
@@ -40,6 +40,8 @@ __all__ = [
     "Modality",
     "PlaceKind",
     "Predicate",
+    "act_of",
+    "done_by",
 ]
 
 
@@ -145,8 +147,13 @@ class Predicate:
     """What its quantity counts, for messages: "killed" in "the number of civilians killed";
     "" when its quantity measures something else (see `measure`), or counts things named by
     its unit or `noun`."""
-    noun: str = ""
+    things: str = ""
     """What its quantity counts when neither a patient nor a unit says: "strikes"."""
+    act: str = ""
+    """The act as a noun, for messages: "the attack", "the launch", "the meeting"."""
+    done: str = ""
+    """What its agent did, for "who …" in messages: "fired", "took the place"; "" for a
+    predicate whose agent is not blamed or credited."""
     measure: str = ""
     """For a predicate whose quantity measures a place or a span of time: the measured
     property ("length", "depth", "distance", "duration")."""
@@ -187,7 +194,7 @@ class Predicate:
             return f"the {self.measure}{where}"
         counted = patient or (_plural(unit) if unit and unit != "person" else None)
         if not self.counted:
-            return f"the number of {counted or self.noun or 'people'}"
+            return f"the number of {counted or self.things or 'people'}"
         of = f" of {counted}" if counted else ""
         return f"the number{of} {self.counted}"
 
@@ -201,6 +208,7 @@ _VOCABULARY = (
     Predicate(
         "killed",
         "the agent killed the patient; the quantity counts the dead",
+        act="the killing",
         counted="killed",
         cumulative=True,
         nests=True,
@@ -211,10 +219,12 @@ _VOCABULARY = (
         harm=True,
         success=True,
         loss=True,
+        done="killed them",
     ),
     Predicate(
         "wounded",
         "the agent wounded the patient; the quantity counts the wounded",
+        act="the wounding",
         counted="wounded",
         cumulative=True,
         nests=True,
@@ -224,10 +234,12 @@ _VOCABULARY = (
         strike=True,
         harm=True,
         loss=True,
+        done="wounded them",
     ),
     Predicate(
         "captured",
         "the agent took the patient captive; the quantity counts captives",
+        act="the capture",
         counted="captured",
         cumulative=True,
         nests=True,
@@ -237,10 +249,12 @@ _VOCABULARY = (
         harm=True,
         success=True,
         loss=True,
+        done="took the captives",
     ),
     Predicate(
         "displaced",
         "people were driven from their homes; the quantity counts them",
+        act="the displacement",
         counted="displaced",
         cumulative=True,
         nests=True,
@@ -248,40 +262,65 @@ _VOCABULARY = (
         point=True,
         harm=True,
         loss=True,
+        done="drove people out",
     ),
     Predicate(
         "controls",
         "the agent holds the place (extent: full, the default, partial or contested)",
+        act="the control of the place",
         holding=True,
     ),
     Predicate(
         "took",
         "the agent took, retook or recaptured the place (from the patient); all "
         "of it unless an extent says partial",
+        act="the taking of the place",
         attributed=True,
         holding=True,
         point=True,
         harm=True,
         success=True,
+        done="took the place",
     ),
-    Predicate("entered", "the agent entered the place", attributed=True, point=True, success=True),
-    Predicate("withdrew", "the agent withdrew or was pushed back from the place", point=True),
-    Predicate("clashed", "the agent and the patient fought (at the place)", symmetric=True),
+    Predicate(
+        "entered",
+        "the agent entered the place",
+        attributed=True,
+        point=True,
+        success=True,
+        act="the entry",
+        done="entered the place",
+    ),
+    Predicate(
+        "withdrew",
+        "the agent withdrew or was pushed back from the place",
+        point=True,
+        act="the withdrawal",
+    ),
+    Predicate(
+        "clashed",
+        "the agent and the patient fought (at the place)",
+        symmetric=True,
+        act="the clash",
+    ),
     Predicate(
         "attacked",
         "the agent attacked the patient or the place (strikes, shelling); "
         "the quantity counts the strikes, or the weapons (its unit: missile, shell)",
-        noun="strikes",
+        act="the attack",
+        things="strikes",
         nests=True,
         placed=True,
         attributed=True,
         point=True,
         strike=True,
         harm=True,
+        done="carried out the attack",
     ),
     Predicate(
         "shot_down",
         "the agent shot down the patient's aircraft; the quantity counts them",
+        act="the downing",
         counted="shot down",
         nests=True,
         placed=True,
@@ -291,57 +330,81 @@ _VOCABULARY = (
         harm=True,
         success=True,
         loss=True,
+        done="shot it down",
     ),
     Predicate(
         "launched",
         "the agent launched an operation, offensive or weapon (from the "
         "place); the quantity counts the weapons",
+        act="the launch",
         counted="launched",
         nests=True,
         placed=True,
         attributed=True,
         point=True,
+        done="fired",
     ),
-    Predicate("began", "the conflict or event (named by the claim's event id) began", point=True),
+    Predicate(
+        "began",
+        "the conflict or event (named by the claim's event id) began",
+        point=True,
+        act="the start",
+    ),
     Predicate(
         "encircled",
         "the agent surrounded the place or the patient's positions",
+        act="the encirclement",
         attributed=True,
         success=True,
+        done="encircled it",
     ),
-    Predicate("patrolled", "the agent patrolled the place (with the patient)"),
+    Predicate("patrolled", "the agent patrolled the place (with the patient)", act="the patrol"),
     Predicate(
         "deployed",
         "the agent deployed forces (to the place); the quantity counts them",
+        act="the deployment",
         counted="deployed",
         nests=True,
     ),
-    Predicate("met", "the agent met the patient", symmetric=True),
+    Predicate("met", "the agent met the patient", symmetric=True, act="the meeting"),
     Predicate(
         "agreed",
         "the agent and the patient reached a deal or agreement",
+        act="the agreement",
         symmetric=True,
         point=True,
     ),
-    Predicate("supports", "the agent backs the patient (arms, air power, politics)"),
-    Predicate("stated", "the agent said something; the quote carries what"),
+    Predicate(
+        "supports", "the agent backs the patient (arms, air power, politics)", act="the support"
+    ),
+    Predicate("stated", "the agent said something; the quote carries what", act="the statement"),
     Predicate(
         "length",
         "the place (a zone, border or route) measures the quantity along its length",
+        act="the length",
         measure="length",
         nests=True,
     ),
-    Predicate("depth", "the place (a zone) reaches the quantity deep", measure="depth"),
+    Predicate(
+        "depth", "the place (a zone) reaches the quantity deep", measure="depth", act="the depth"
+    ),
     Predicate(
         "distance",
         "the place lies the quantity away from a reference the quote names; only distances of "
         "one place are compared",
+        act="the distance",
         measure="distance",
     ),
-    Predicate("duration", "the conflict or event lasted the quantity", measure="duration"),
+    Predicate(
+        "duration",
+        "the conflict or event lasted the quantity",
+        measure="duration",
+        act="the duration",
+    ),
     Predicate(
         "count",
         "there are the quantity of the patient (posts, towns, people) at the place",
+        act="the count",
         nests=True,
     ),
 )
@@ -377,3 +440,24 @@ SUCCESSES = _where(lambda p: p.success)
 """Acts that are a success for the side that does them."""
 LOSSES = _where(lambda p: p.loss)
 """Acts that are a loss for the side they are done to."""
+
+
+def act_of(predicates: Iterable[str]) -> str:
+    """The act some claims are about, as a noun: "the attack" for the predicates of one attack
+    (killed, wounded, attacked, shot down) or for the attack alone, otherwise each predicate's
+    act ("the launch", "the meeting and the agreement")."""
+    found = sorted(set(predicates))
+    if found and set(found) <= STRIKE:
+        return "the attack"
+    return " and ".join(PREDICATES[name].act for name in found)
+
+
+def done_by(predicates: Iterable[str]) -> str:
+    """What was done, for "who …": "fired", "carried out the attack" (the predicates of one
+    attack together), or "did it"."""
+    found = set(predicates)
+    if len(found) == 1:
+        return PREDICATES[found.pop()].done or "did it"
+    if found <= STRIKE:
+        return "carried out the attack"
+    return "did it"

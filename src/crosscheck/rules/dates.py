@@ -17,9 +17,9 @@ from crosscheck.model import Claim, Modality
 from crosscheck.quantity import Dimension
 from crosscheck.registry import Rule, rule
 from crosscheck.rules._disputes import violation
-from crosscheck.vocabulary import POINT, POSITIVE, STRIKE
+from crosscheck.vocabulary import POINT, POSITIVE, STRIKE, act_of
 
-__all__ = ["RULES", "act_noun", "date_disputes"]
+__all__ = ["RULES", "date_disputes"]
 
 _NAMES_A_WEEKDAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b.*\d", re.I)
 """A date wording with a weekday name and a number in it: the only kind that can contradict."""
@@ -75,7 +75,7 @@ def date_disputes(context: Context) -> tuple[Dispute, ...]:
                 context,
                 incident,
                 "date",
-                f"the date of {act_noun(disputed)}",
+                f"the date of {act_of(c.predicate for c in disputed)}",
                 claims,
                 conflicts,
                 _common,
@@ -86,16 +86,6 @@ def date_disputes(context: Context) -> tuple[Dispute, ...]:
         return tuple(found)
 
     return context.cached("date-disputes", make)
-
-
-def act_noun(claims: Sequence[Claim]) -> str:
-    """What happened, as a noun: "the attack", "the launch", "'took'"."""
-    predicates = {c.predicate for c in claims}
-    if predicates <= STRIKE:
-        return "the attack"
-    if predicates == {"launched"}:
-        return "the launch"
-    return " and ".join(repr(p) for p in sorted(predicates))
 
 
 def _by_reports(dispute: Dispute) -> str:

@@ -12,7 +12,7 @@ from crosscheck.model import Claim
 from crosscheck.registry import Rule, rule
 from crosscheck.rules._disputes import severity, summary, violation
 from crosscheck.tolls import same_breakdown
-from crosscheck.vocabulary import PLACED, POSITIVE, STRIKE
+from crosscheck.vocabulary import PLACED, POSITIVE, STRIKE, act_of
 
 __all__ = ["RULES", "place_disputes"]
 
@@ -21,10 +21,6 @@ def _act(claim: Claim) -> str:
     """The act a claim's place belongs to: every predicate of an attack shares the place it
     struck; any other predicate has a place of its own (a launch site, a meeting's town)."""
     return "strike" if claim.predicate in STRIKE else claim.predicate
-
-
-_NOUNS = {"strike": "the attack", "launched": "the launch", "met": "the meeting",
-          "agreed": "the agreement", "deployed": "the deployment"}  # fmt: skip
 
 
 def _innermost(context: Context, claims: Sequence[Claim]) -> str:
@@ -85,7 +81,7 @@ def place_disputes(context: Context) -> tuple[Dispute, ...]:
                     and not context.places_nest(pa, pb)
                     and not same_breakdown(context, a, b)
                 ]
-                noun = _NOUNS.get(act, repr(act))
+                noun = act_of(c.predicate for c in claims)
                 dispute = judge(context, incident, f"place:{act}", f"where {noun} happened",
                                 claims, conflicts,
                                 lambda group: _innermost(context, group))  # fmt: skip
