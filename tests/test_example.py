@@ -10,6 +10,7 @@ from pathlib import Path
 
 import crosscheck
 from crosscheck import example_path, load_example
+from test_fixtures import ids, section
 
 FOLDER = Path(__file__).parent.parent / "fixtures" / "syria-2019-2020"
 README = (FOLDER / "README.md").read_text(encoding="utf-8")
@@ -19,20 +20,6 @@ WORDS = (
     "eighty|ninety|hundreds?|thousands?|millions?|dozens?|first|second"
 )
 NUMBER = re.compile(rf"\d[\d,.]*\d|\d|\b(?:{WORDS})\b", re.IGNORECASE)
-
-
-def section(text: str, heading: str) -> str:
-    """The body of the markdown section under `heading`, up to the next heading of its level
-    or above."""
-    level = len(heading.split(" ", 1)[0])
-    start = text.index(heading + "\n") + len(heading) + 1
-    rest = text[start:]
-    match = re.search(rf"^#{{1,{level}}} ", rest, re.MULTILINE)
-    return rest[: match.start()] if match else rest
-
-
-def ids(line: str) -> list[str]:
-    return re.findall(r"`([^`]+)`", line)
 
 
 def test_the_installed_example_is_the_fixture() -> None:
