@@ -1,24 +1,32 @@
 """Who did it, and whether it happened: the attribution aspects of an incident.
 
-**Who did it.** The claims of an incident that credit or blame an agent (killed, attacked,
-launched, took, …) and the denials of an agent's part ("Moscow denies its forces fired") form
-one aspect, judged once however many predicates repeat the blame. Two positive claims conflict
-when they are about one act — patients the same, one within the other, or one not given, and
-neither done to the other's agent (a downing of the attacker's missiles answers the attack) — and
-no agent of one is allied with any agent of the other: on one side (`Context.same_side`), or
-named together as acting jointly by a claim of the incident ("the Syrian and Russian air forces
-struck"). A denial of an agent's part conflicts only with claims naming that agent or an actor
-within it (`part_of`) — never with claims that name no agent, nor with its allies.
+**Who did it.** The claims of an incident that credit or blame an agent and the denials of an
+agent's part ("Moscow denies its forces fired") form one aspect per act (`agent_act`): the
+strike — killed, wounded, attacked, shot down, and the launch of what struck — judged once
+however many predicates repeat the blame, and each other act (the taking of a town, a capture)
+on its own. Two positive claims conflict when they are about one act (`same_act`: patients the
+same, one within the other, or one not given, and neither done to the other's agent — a
+downing of the attacker's missiles answers the attack) and no agent of one is allied with any
+agent of the other: on one side (`Context.same_side`), or named together as acting jointly by
+a claim of the incident ("the Syrian and Russian air forces struck"). A denial of an agent's
+part conflicts only with claims naming that agent or an actor within it (`part_of`) — never
+with claims that name no agent, nor with its allies — and, when it names a patient ("the
+coalition denied targeting civilians"), only with claims about that group or one within it.
 
 **Whether it happened.** A denial that the thing happened at all (`denies = "event"`; a denial
 naming no agent; any denial of a predicate that blames nobody, such as a meeting) conflicts with
 the incident's claims about the same thing (`Context.sameness`, whatever their modality) when
 their dates overlap — or, when one of them is undated, when both carry the event id: a plan
-denied one week and announced the next is superseded, not contradicted.
+denied one week and announced the next is superseded, not contradicted. A denial naming a
+patient covers that group and the groups within it ("no civilians were killed" against "five
+children were killed"), not a figure that names nobody (everyone harmed may have been
+fighters).
 
 Agents named together by a claim of the incident are allies there, and so is everyone acting
 for their sides: "Afghan special forces, accompanied by US special forces" makes a claim that
-Afghan forces struck and one that US forces struck two accounts of one side's act.
+Afghan forces struck and one that US forces struck two accounts of one side's act. Sides that
+another claim of the incident sets against each other (one attacking or fighting the other)
+are not made allies: "caught in crossfire between" two armies is no joint act.
 """
 
 from __future__ import annotations
@@ -26,20 +34,39 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
+import attrs
+
 from crosscheck.engine import Components, Context
 from crosscheck.incidents import Conflict, Dispute, Incident, incidents, judge
 from crosscheck.model import Claim
-from crosscheck.vocabulary import ATTRIBUTED, POSITIVE, PREDICATES, Denial, Modality, done_by
+from crosscheck.vocabulary import (
+    ATTRIBUTED,
+    HARMS,
+    HOLDING,
+    POSITIVE,
+    PREDICATES,
+    STRIKE,
+    SYMMETRIC,
+    Denial,
+    Modality,
+    done_by,
+)
 
-__all__ = ["agent_disputes", "occurrence_disputes", "same_act"]
+__all__ = ["Joint", "agent_act", "agent_disputes", "occurrence_disputes", "same_act"]
 
 
 def same_act(context: Context, a: Claim, b: Claim) -> bool:
     """Whether two claims of one incident can be about one act: the same patient, one within
     the other, or one of them naming none — and neither done to the other's agent (air
-    defences downing the missiles of a strike answer the strike; they are not its agent)."""
+    defences downing the missiles of a strike answer the strike; they are not its agent). A
+    downing that names no patient is one act only with other downings: whose aircraft or
+    missiles it downed is what tells an interception from the strike itself."""
     ra, rb = context.roles(a), context.roles(b)
     x, y = ra.patient, rb.patient
+    if a.predicate != b.predicate and (
+        (a.predicate == "shot_down" and x is None) or (b.predicate == "shot_down" and y is None)
+    ):
+        return False
     if not (x is None or y is None or context.part_of(x, y) or context.part_of(y, x)):
         return False
     return not (
@@ -48,31 +75,64 @@ def same_act(context: Context, a: Claim, b: Claim) -> bool:
     )
 
 
+def agent_act(claim: Claim) -> str:
+    """Which act of an incident a claim's agent is named for: the strike — every predicate of
+    an attack, and the launch of what struck — or the claim's own predicate (the taking of a
+    town, a capture): agents are compared only within one act."""
+    return "strike" if claim.predicate in STRIKE | {"launched"} else claim.predicate
+
+
+@attrs.frozen
 class Joint:
     """The sides that claims of an incident name acting together ("Afghan special forces,
     accompanied by US special forces advisers"): in that incident, whoever acts for one of
-    them is an ally of whoever acts for another."""
+    them is an ally of whoever acts for another — unless a claim of the incident sets the two
+    against each other (one attacking, fighting or taking from the other): sides caught in
+    one crossfire are not partners."""
 
-    def __init__(self, context: Context, claims: Sequence[Claim]) -> None:
-        self.context = context
+    context: Context
+    camps: tuple[frozenset[str], ...]
+    """The parties of each group of sides named together."""
+
+    @classmethod
+    def of(cls, context: Context, incident: Incident) -> Joint:
+        """The joint sides of `incident`."""
+        opposed = [
+            (agent, roles.patient)
+            for claim in incident.claims
+            if claim.modality in POSITIVE
+            and (claim.predicate in HARMS or claim.predicate in SYMMETRIC)
+            and (roles := context.roles(claim)).patient is not None
+            for agent in roles.agents
+        ]
+
+        def against(x: str, y: str) -> bool:
+            side = context.same_side
+            return any((side(x, g) and side(y, p)) or (side(y, g) and side(x, p))
+                       for g, p in opposed)  # fmt: skip
+
         together = Components()
         named: set[str] = set()
-        for claim in claims:
+        for claim in incident.claims:
             agents = context.roles(claim).agents
-            if claim.modality in POSITIVE and len(agents) > 1:
-                named |= set(agents)
-                for other in agents[1:]:
-                    together.join(agents[0], other)
-        self._camps: dict[str, set[str]] = defaultdict(set)
-        for agent in named:
-            self._camps[together.root(agent)] |= context.camps(agent)
+            if claim.modality not in POSITIVE or len(agents) < 2:
+                continue
+            if any(against(x, y) for x in agents for y in agents if x < y):
+                continue
+            named |= set(agents)
+            for other in agents[1:]:
+                together.join(agents[0], other)
+        groups: dict[str, set[str]] = defaultdict(set)
+        for agent in sorted(named):
+            groups[together.root(agent)] |= context.camps(agent)
+        return cls(context, tuple(frozenset(groups[root]) for root in sorted(groups)))
 
     def allied(self, x: str, y: str) -> bool:
         """Whether two agents are on one side, or act for sides named acting together."""
         if self.context.same_side(x, y):
             return True
         mine, theirs = self.context.camps(x), self.context.camps(y)
-        return any(mine & camps and theirs & camps for camps in self._camps.values())
+        return any(mine & camps and theirs & camps for camps in self.camps)
 
 
 def _names(context: Context, ids: Iterable[str]) -> str:
@@ -82,6 +142,8 @@ def _names(context: Context, ids: Iterable[str]) -> str:
 def _agent_conflict(context: Context, a: Claim, b: Claim, together: Joint) -> Conflict | None:
     if not same_act(context, a, b):
         return None
+    if a.predicate in HOLDING and a.when and b.when and not a.when.overlaps(b.when):
+        return None  # a town taken by one side, then by the other weeks later: two takings
     agents_a, agents_b = context.roles(a).agents, context.roles(b).agents
     denial_a, denial_b = a.modality is Modality.DENIED, b.modality is Modality.DENIED
     if denial_a and denial_b:
@@ -89,6 +151,9 @@ def _agent_conflict(context: Context, a: Claim, b: Claim, together: Joint) -> Co
     if denial_a or denial_b:
         denial, claim = (a, b) if denial_a else (b, a)
         denied, named = (agents_a, agents_b) if denial_a else (agents_b, agents_a)
+        victims, told = context.roles(denial).patient, context.roles(claim).patient
+        if victims is not None and (told is None or not context.part_of(told, victims)):
+            return None  # "did not target civilians" says nothing of a strike on fighters
         hit = sorted({n for n in named for d in denied if context.part_of(n, d)})
         if not hit:
             return None
@@ -106,46 +171,58 @@ def _agent_conflict(context: Context, a: Claim, b: Claim, together: Joint) -> Co
 def _agent_reading(context: Context, claims: Sequence[Claim]) -> str:
     said: dict[str, int] = defaultdict(int)
     for claim in claims:
-        who = _names(context, context.roles(claim).agents)
-        said[f"not {who}" if claim.modality is Modality.DENIED else who] += 1
+        roles = context.roles(claim)
+        who = _names(context, roles.agents)
+        if claim.modality is Modality.DENIED:
+            against = roles.patient
+            who = f"not {who}" + ("" if against is None else
+                                  f" (against {context.dataset.actor(against).name})")  # fmt: skip
+        said[who] += 1
     return "; ".join(sorted(said, key=lambda s: (-said[s], s)))
 
 
 def agent_disputes(context: Context) -> tuple[Dispute, ...]:
-    """One dispute per incident whose claims disagree on who did it."""
+    """One dispute per act of an incident whose claims disagree on who did it (aspect
+    "agent:strike", "agent:took", …)."""
 
     def make() -> tuple[Dispute, ...]:
         found = []
         for incident in incidents(context):
-            claims = [
-                c
-                for c in incident.claims
-                if c.predicate in ATTRIBUTED
-                and context.roles(c).agents
-                and (c.modality in POSITIVE or c.denial is Denial.AGENT)
-            ]
-            if len(claims) < 2:
+            acts: dict[str, list[Claim]] = defaultdict(list)
+            for c in incident.claims:
+                if (c.predicate in ATTRIBUTED and context.roles(c).agents
+                        and (c.modality in POSITIVE or c.denial is Denial.AGENT)):  # fmt: skip
+                    acts[agent_act(c)].append(c)
+            if not any(len(claims) > 1 for claims in acts.values()):
                 continue
-            together = Joint(context, claims)
-            conflicts = [
-                conflict
-                for i, a in enumerate(claims)
-                for b in claims[i + 1 :]
-                if (conflict := _agent_conflict(context, a, b, together))
-            ]
-            dispute = judge(context, incident, "agent",
-                            f"who {done_by(c.predicate for c in claims)}", claims, conflicts,
-                            lambda group: _agent_reading(context, group))  # fmt: skip
-            if dispute is not None:
-                found.append(dispute)
+            together = Joint.of(context, incident)
+            for act, claims in sorted(acts.items()):
+                conflicts = [
+                    conflict
+                    for i, a in enumerate(claims)
+                    for b in claims[i + 1 :]
+                    if (conflict := _agent_conflict(context, a, b, together))
+                ]
+                subject = f"who {done_by(c.predicate for c in claims)}"
+                dispute = judge(context, incident, f"agent:{act}", subject, claims, conflicts,
+                                lambda group: _agent_reading(context, group))  # fmt: skip
+                if dispute is not None:
+                    found.append(dispute)
         return tuple(found)
 
     return context.cached("agent-disputes", make)
 
 
 def _occurrence_conflict(context: Context, denial: Claim, claim: Claim) -> Conflict | None:
-    if context.sameness(denial, claim, ignore={"modality"}) is None:
-        return None
+    if claim.predicate in SYMMETRIC:  # who met whom: either way round, as sameness reads it
+        if context.sameness(denial, claim, ignore={"modality"}) is None:
+            return None
+    else:
+        if context.sameness(denial, claim, ignore={"modality", "patient"}) is None:
+            return None
+        denied, told = context.roles(denial).patient, context.roles(claim).patient
+        if denied is not None and (told is None or not context.part_of(told, denied)):
+            return None  # "no civilians were killed" covers the children, not everyone harmed
     if denial.when is not None and claim.when is not None:
         if not denial.when.overlaps(claim.when):
             return None  # a plan denied one week and announced the next: superseded

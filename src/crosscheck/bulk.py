@@ -67,7 +67,7 @@ VERSION = 1
 _T = TypeVar("_T")
 
 _SHARED = frozenset({"predicate", "source", "agent", "patient", "place", "event",
-                     "via", "modality", "outlet", "language"})  # fmt: skip
+                     "via", "modality", "outlet", "language", "reference"})  # fmt: skip
 """Keys whose values repeat from line to line (references and vocabulary). Their strings are
 interned, so a million claims naming one town hold one copy of its id."""
 
@@ -272,7 +272,7 @@ def _claim_line(claim: Claim, published: datetime.date) -> BulkClaim:
             claim.when, published, claim.modality is Modality.PLANNED),
         extent=claim.extent, event=claim.event, via=claim.via, total=claim.total,
         exhaustive=claim.exhaustive, denies=claim.denies,
-        as_of=as_of_entry(claim.as_of, published), note=claim.note,
+        as_of=as_of_entry(claim.as_of, published), note=claim.note, reference=claim.reference,
     )  # fmt: skip
 
 

@@ -374,7 +374,7 @@ def accept_command(
                        + (f"; {hint}" if hint else " (see crosscheck run)"))  # fmt: skip
     fresh = {
         f.fingerprint: Acceptance(f.fingerprint, reason.strip(), f.code,
-                                  tuple(p.claims for p in f.positions))
+                                  tuple(p.claims for p in f.positions), f.severity)
         for f in chosen
     }  # fmt: skip
     kept = [a for a in run.dataset.accepted if a.fingerprint not in fresh]

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 
 import attrs
 
+from crosscheck.dates import DateSpan
 from crosscheck.engine import MAX_INCIDENT_DAYS, Components, Context
 from crosscheck.incidents import Conflict, Dispute, Incident, incidents, judge
 from crosscheck.model import Claim, Extent
@@ -58,7 +59,7 @@ class Hold:
     @property
     def when(self) -> str:
         """Its days: "2020-03-02", "2020-02-27 – 2020-03-02"."""
-        return str(self.start) if self.start == self.end else f"{self.start} – {self.end}"
+        return DateSpan.of(self.start, self.end).days
 
     @property
     def reading(self) -> str:
@@ -169,7 +170,9 @@ def hold_conflict(context: Context, outer: Hold, inner: Hold) -> Conflict | None
 def control_disputes(context: Context) -> tuple[Dispute, ...]:
     """One dispute per place and span of days on which sources disagree about who holds it:
     conflicting holds are grouped by the inner (more precise) place of each pair, and joined
-    when they share a claim."""
+    when they share a claim. Its aspect, "control:saraqeb:2020-03-02", names the place and the
+    first day two of its holds contradict each other (a battle's event id may see the town
+    change hands several times)."""
 
     def make() -> tuple[Dispute, ...]:
         table = incidents(context)
@@ -190,15 +193,17 @@ def control_disputes(context: Context) -> tuple[Dispute, ...]:
             for group in groups.values():
                 claims = sorted({c for k in group for c in (k.a, k.b)}, key=lambda c: c.id)
                 events = {c.event for c in claims}
-                start = min(by_claim[c.id].start for c in claims)
+                # the first day on which two of its holds cannot both be true: a claim that
+                # agrees with one side leaves it, and so the finding's fingerprint, unchanged
+                day = min(max(by_claim[k.a.id].start, by_claim[k.b.id].start) for k in group)
                 if len(events) == 1 and (event := events.pop()) is not None:
                     incident = table.by_key[event]
                 else:
-                    incident = Incident(f"~control:{place}:{start}", None, tuple(claims))
+                    incident = Incident(f"~control:{place}:{day}", None, tuple(claims))
                 dispute = judge(
                     context,
                     incident,
-                    f"control:{place}",
+                    f"control:{place}:{day}",
                     f"who held {context.dataset.place(place).name}",
                     claims,
                     group,

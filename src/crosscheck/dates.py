@@ -296,12 +296,16 @@ class DateSpan:
         """Whether the wording looks ahead of its anchor ("tomorrow", "next Thursday")."""
         return self.anchor is not None and self.end > self.anchor
 
-    def __str__(self) -> str:
+    @property
+    def days(self) -> str:
+        """The days alone, for messages: "2020-02-03", "2020-02-01 – 2020-02-10", "… – 2016"."""
         if self.start == self.end:
-            days = self.start.isoformat()
-        else:
-            start = "…" if self.start == datetime.date.min else self.start.isoformat()
-            days = f"{start} – {self.end.isoformat()}"
+            return self.start.isoformat()
+        start = "…" if self.start == datetime.date.min else self.start.isoformat()
+        return f"{start} – {self.end.isoformat()}"
+
+    def __str__(self) -> str:
+        days = self.days
         notes = [f"‘{self.text}’"] if self.text else []
         if self.anchor is not None:
             weekday = _SHORT_WEEKDAYS[self.anchor.weekday()]

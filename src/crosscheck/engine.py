@@ -23,7 +23,7 @@ from crosscheck.model import Actor, Claim, Dataset, Place
 from crosscheck.names import fold
 from crosscheck.positions import Position
 from crosscheck.registry import Rule, RuleError, load_rules, select_rules
-from crosscheck.timing import Stated, reference_zone, stated
+from crosscheck.timing import Stated, stated
 from crosscheck.vocabulary import (
     ATTRIBUTED,
     MEASURES,
@@ -188,8 +188,6 @@ class Context:
         self._camps: dict[str, frozenset[str]] = {}
         self._cache: dict[str, object] = {}
         self._reports = {report.id: report for report in dataset.reports}
-        self.zone = reference_zone(dataset.reports, dataset.claims)
-        """The time zone in which days without a time are read (see `crosscheck.timing`)."""
         self._stated: dict[str, Stated] = {}
         self._voices: dict[tuple[str, ...], tuple[str, ...]] = {}
 
@@ -215,7 +213,7 @@ class Context:
         """When the claim was stated: its `as_of`, else its report's publication."""
         found = self._stated.get(claim.id)
         if found is None:
-            found = stated(claim, self._reports[claim.report], self.zone)
+            found = stated(claim, self._reports[claim.report], self.roles(claim).source)
             self._stated[claim.id] = found
         return found
 
@@ -454,7 +452,8 @@ class Context:
         the very same span ("since December" in two reports of one day).
 
         `ignore` names checks a rule does not want: ``"agent"`` (a rule about who did it),
-        ``"modality"`` (a rule about denials).
+        ``"modality"`` (a rule about denials), ``"patient"`` (a rule that relates patients
+        itself: a denial that civilians were killed covers the children among them).
         """
         if a.predicate != b.predicate:
             return None
@@ -467,12 +466,13 @@ class Context:
         ):
             rb = ResolvedRoles(rb.source, (rb.patient,), rb.agents[0], rb.place)
         check_agents = "agent" not in ignore
+        check_patients = "patient" not in ignore
         if a.event is not None and b.event is not None:
             if a.event != b.event:
                 return None
             reasons = [f"both carry event id {a.event!r}"]
             compatible = (
-                self._compatible(ra.patient, rb.patient, "patient", reasons)
+                (not check_patients or self._compatible(ra.patient, rb.patient, "patient", reasons))
                 and (not check_agents or self._agents(ra.agents, rb.agents, reasons))
                 and self._nested(ra.place, rb.place, reasons)
             )
@@ -484,16 +484,18 @@ class Context:
             if ra.place is None or ra.place != rb.place:
                 return None
             reasons.append(f"same place {ra.place}")
-            if not self._compatible(ra.patient, rb.patient, "patient", reasons):
+            if check_patients and not self._compatible(ra.patient, rb.patient, "patient",
+                                                       reasons):  # fmt: skip
                 return None
             if a.when is not None and b.when is not None:
                 if not a.when.overlaps(b.when):
                     return None
                 reasons.append("dates overlap")
             return Sameness(False, tuple(reasons))
-        if ra.patient is None or ra.patient != rb.patient:
-            return None
-        reasons.append(f"same patient {ra.patient}")
+        if check_patients:
+            if ra.patient is None or ra.patient != rb.patient:
+                return None
+            reasons.append(f"same patient {ra.patient}")
         if check_agents and not self._agents(ra.agents, rb.agents, reasons):
             return None
         if not self._compatible(ra.place, rb.place, "place", reasons):
@@ -501,12 +503,12 @@ class Context:
         if a.when is None or b.when is None or not a.when.overlaps(b.when):
             return None
         if (a.when.start, a.when.end) == (b.when.start, b.when.end):
-            reasons.append(f"the same dates ({_span(a)})")
+            reasons.append(f"the same dates ({a.when.days})")
             return Sameness(False, tuple(reasons))
         days_a, days_b = _days(a), _days(b)
         if days_a is None or days_b is None or max(days_a, days_b) > MAX_INCIDENT_DAYS:
             return None
-        reasons.append(f"dates overlap ({_span(a)} and {_span(b)})")
+        reasons.append(f"dates overlap ({a.when.days} and {b.when.days})")
         return Sameness(False, tuple(reasons))
 
     @staticmethod
@@ -562,10 +564,15 @@ class Context:
                                                         strict=False)]  # fmt: skip
         written_roles += [("patient", claim.patient, resolved.patient),
                           ("place", claim.place, resolved.place)]  # fmt: skip
+        if claim.reference is not None:
+            written_roles.append(("reference", claim.reference,
+                                  self.dataset.place(claim.reference).id))  # fmt: skip
         for role, written, canonical in written_roles:
             if written is not None and written != canonical:
                 item: Actor | Place = (
-                    self.dataset.place(written) if role == "place" else self.dataset.actor(written)
+                    self.dataset.place(written)
+                    if role in {"place", "reference"}
+                    else self.dataset.actor(written)
                 )
                 how = "its name" if fold(written) == fold(item.name) else (
                     "an alias" if any(fold(written) == fold(a) for a in item.aliases) else
@@ -610,12 +617,6 @@ class Context:
             aspect=violation.aspect,
             positions=positions,
         )
-
-
-def _span(claim: Claim) -> str:
-    assert claim.when is not None
-    start, end = claim.when.start, claim.when.end
-    return str(start) if start == end else f"{start} – {end}"
 
 
 @paused()

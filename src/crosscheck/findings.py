@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import enum
 import hashlib
 import json
 from collections.abc import Iterable
@@ -13,21 +12,9 @@ import attrs
 from crosscheck.model import Claim
 from crosscheck.positions import Position
 from crosscheck.quantity import Quantity
+from crosscheck.vocabulary import Severity
 
 __all__ = ["CitedClaim", "Finding", "Position", "Severity", "Violation", "fingerprint"]
-
-
-class Severity(enum.StrEnum):
-    """How strongly a finding should alarm: `error` > `warning` > `info`."""
-
-    INFO = "info"
-    WARNING = "warning"
-    ERROR = "error"
-
-    @property
-    def rank(self) -> int:
-        """0 for info, 1 for warning, 2 for error."""
-        return list(Severity).index(self)
 
 
 @attrs.frozen

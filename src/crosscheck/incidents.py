@@ -15,6 +15,7 @@ incident's event id) and whether it rests only on hedged claims.
 
 from __future__ import annotations
 
+import datetime
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
@@ -36,7 +37,8 @@ class Incident:
     """Claims about one incident."""
 
     key: str
-    """The curated event id, or ``~`` and the lowest claim id of an inferred incident."""
+    """The curated event id, or for an inferred incident ``~`` and what it is about:
+    "~killed:civilians@kramatorsk:2022-04-08" (see `incidents`)."""
     event: str | None
     """The curated event id, if the incident has one."""
     claims: tuple[Claim, ...]
@@ -91,19 +93,59 @@ def _build(context: Context) -> Incidents:
     for claim_id, found in events.items():
         matched[loose.root(claim_id)] |= found
     members: dict[str, list[Claim]] = defaultdict(list)
+    inferred: dict[str, list[Claim]] = defaultdict(list)
     for claim in context.claims:
         if claim.event is not None:
             members[claim.event].append(claim)
             continue
         root = loose.root(claim.id)
         found = matched.get(root, set())
-        members[next(iter(found)) if len(found) == 1 else f"~{root}"].append(claim)
+        if len(found) == 1:
+            members[next(iter(found))].append(claim)
+        else:
+            inferred[root].append(claim)
+    named: dict[str, list[list[Claim]]] = defaultdict(list)
+    for claims in inferred.values():
+        named[_inferred_key(context, claims)].append(claims)
+    for key, groups in named.items():
+        for claims in groups:
+            members[key if len(groups) == 1 else f"{key}:{claims[0].id}"] = claims
     by_key = {
         key: Incident(key, None if key.startswith("~") else key, tuple(claims))
         for key, claims in members.items()
     }
     of = {claim.id: key for key, claims in members.items() for claim in claims}
     return Incidents(by_key, of)
+
+
+def _inferred_key(context: Context, claims: Sequence[Claim]) -> str:
+    """The key of an inferred incident, from what its claims are about rather than their ids,
+    so that an agreeing claim arriving later leaves it (and the fingerprints of its findings)
+    unchanged: ``~`` and the predicate, patient, place and first day of its most precise
+    claim — the narrowest dates, then the earliest, then the smallest id —
+    "~killed:civilians@kramatorsk:2022-04-08". Two inferred incidents with one key add the
+    smallest claim id of each."""
+
+    def precision(claim: Claim) -> tuple[int, datetime.date, str]:
+        if claim.when is None:
+            return (_UNDATED, datetime.date.max, claim.id)
+        return ((claim.when.end - claim.when.start).days, claim.when.start, claim.id)
+
+    anchor = min(claims, key=precision)
+    roles = context.roles(anchor)
+    key = f"~{anchor.predicate}"
+    if roles.patient is not None:
+        key += f":{roles.patient}"
+    if roles.place is not None:
+        key += f"@{roles.place}"
+    if anchor.when is not None:
+        start = anchor.when.start
+        key += f":by-{anchor.when.end}" if start == datetime.date.min else f":{start}"
+    return key
+
+
+_UNDATED = 1 << 30
+"""The precision of an undated claim: less than any date's."""
 
 
 @attrs.frozen
@@ -192,8 +234,11 @@ def judge(
     """The dispute of one aspect, or None when none of its claims conflict.
 
     `reading` says in words what a position's claims say. Positions weigh each independent
-    voice as 1 in all; with `weigh_by`, each value it gives (a report id, for dates) weighs 1
-    instead.
+    voice as 1 in all (a hedged claim half as much), and keep a voice that does not contradict
+    itself in one position; with `weigh_by`, each value it gives (a report id, for dates)
+    weighs and keeps together instead. A position stands alone when it is the only one resting
+    on a single voice (or report), that voice stands behind no other position, and the others
+    rest on two or more; a dispute within one voice has no odd one out.
     """
     found = sorted(conflicts, key=lambda c: (c.a.id, c.b.id))
     if not found:
@@ -201,29 +246,28 @@ def judge(
     ordered = sorted(claims, key=lambda c: c.id)
     by_id = {claim.id: claim for claim in ordered}
     voice = voices_of(context, ordered)
-    if weigh_by is None:
-        weights = voice_weights(voice)
-    else:
-        weights = voice_weights({c.id: weigh_by(c) for c in ordered})
+    key: Callable[[Claim], object] = (lambda c: voice[c.id]) if weigh_by is None else weigh_by
+    keys = {c.id: key(c) for c in ordered}
+    hedged = {c.id for c in ordered if c.modality in HEDGED}
     pairs = [(c.a.id, c.b.id) for c in found]
-    grouped: Partition = partition(by_id, pairs, weights)
+    grouped: Partition = partition(by_id, pairs, voice_weights(keys, hedged), keys)
     positions = [_position(context, [by_id[i] for i in group], voice, reading)
                  for group in grouped.groups]  # fmt: skip
-    key = (lambda c: voice[c.id]) if weigh_by is None else weigh_by
-    keys = [{key(by_id[i]) for i in group} for group in grouped.groups]
-    lone = [i for i, found_keys in enumerate(keys) if len(found_keys) == 1]
-    if len(lone) == 1 and len(positions) > 1:
-        others = set().union(*(k for i, k in enumerate(keys) if i != lone[0]))
-        if len(others) >= 2:
+    one_voice = all(voice[c.a.id] == voice[c.b.id] for c in found)
+    within_one = all(keys[c.a.id] == keys[c.b.id] for c in found)
+    behind = [{keys[i] for i in group} for group in grouped.groups]
+    lone = [i for i, found_keys in enumerate(behind) if len(found_keys) == 1]
+    if len(lone) == 1 and len(positions) > 1 and not within_one:
+        others = set().union(*(k for i, k in enumerate(behind) if i != lone[0]))
+        if len(others) >= 2 and not behind[lone[0]] & others:
             positions[lone[0]] = attrs.evolve(positions[lone[0]], alone=True)
     involved = {claim.id for c in found for claim in (c.a, c.b)}
     certain = incident.event is not None and all(
         by_id[claim_id].event == incident.event for claim_id in involved
     )
-    hedged = all(c.a.modality in HEDGED or c.b.modality in HEDGED for c in found)
-    one_voice = all(voice[c.a.id] == voice[c.b.id] for c in found)
+    only_hedged = all(c.a.modality in HEDGED or c.b.modality in HEDGED for c in found)
     return Dispute(incident, aspect, subject, tuple(ordered), tuple(found), tuple(positions),
-                   grouped.exact, certain, hedged, one_voice)  # fmt: skip
+                   grouped.exact, certain, only_hedged, one_voice)  # fmt: skip
 
 
 def voices_of(context: Context, claims: Sequence[Claim]) -> dict[str, tuple[str, ...]]:

@@ -152,6 +152,7 @@ class ClaimEntry:
     denies: Denial | None = None
     as_of: AsOf = None
     note: str = ""
+    reference: str | None = None
 
     @property
     def agents(self) -> tuple[str, ...]:
@@ -842,6 +843,11 @@ class Checker:
         for index, relay in enumerate(entry.via):
             self.actors.resolve(self.reader, path, f"{where}.via[{index}]", relay)
         self.places.resolve(self.reader, path, f"{where}.place", entry.place)
+        self.places.resolve(self.reader, path, f"{where}.reference", entry.reference)
+        if entry.reference is not None and entry.predicate != "distance":
+            self.reader.add(path, f"{where}.reference", f"expected a reference only on a "
+                            f"'distance' claim, found it on a {entry.predicate!r} claim (it "
+                            "names the place a distance is measured from)")  # fmt: skip
         if entry.extent is not None and entry.predicate not in {"controls", "took"}:
             self.reader.add(
                 path,
@@ -897,6 +903,7 @@ class Checker:
             denies=entry.denies,
             as_of=as_of,
             note=entry.note,
+            reference=entry.reference,
         )
 
     def _check_denial(self, path: Path, where: str, entry: ClaimEntry) -> None:
@@ -1193,6 +1200,7 @@ def _render(dataset: Dataset) -> dict[Path, bytes]:
                 denies=c.denies,
                 as_of=as_of_entry(c.as_of, report.published),
                 note=c.note,
+                reference=c.reference,
             )
             for c in dataset.claims_of(report.id)
         )

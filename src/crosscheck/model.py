@@ -26,6 +26,7 @@ from crosscheck.vocabulary import (
     Extent,
     Modality,
     PlaceKind,
+    Severity,
 )
 from crosscheck.vocabulary import PREDICATES as VOCABULARY
 
@@ -189,6 +190,10 @@ class Claim:
     had risen to 50". A day span, or a moment with its UTC offset. Not when the thing happened
     (that is `when`)."""
     note: str = ""
+    reference: str | None = None
+    """On a distance: the place it is measured from ("20 km north of Saada city" puts `place`
+    Dahyan at 20 km from `reference` Saada city). Distances from different references are
+    never compared."""
 
     @property
     def denial(self) -> Denial | None:
@@ -221,12 +226,17 @@ class Acceptance:
     fingerprint: str
     reason: str
     code: str = ""
-    """The finding's rule code, for a human reading the file; not used to match."""
+    """The finding's rule code when it was accepted: a finding of the same fingerprint from
+    another rule (a source's own falling toll, accepted, that an independent voice now
+    repeats) is not what was accepted, and alarms again. Empty: any rule."""
     positions: tuple[tuple[str, ...], ...] = attrs.field(default=(), converter=_groups)
     """The positions the reviewer saw, as claim ids (``crosscheck accept`` records them): a
     position that appears later — claims none of which were seen, or a seen position split
     in two — makes the acceptance stale, so the finding alarms again. Empty: whatever the
     finding holds is accepted."""
+    severity: Severity | None = None
+    """The finding's severity when it was accepted (``crosscheck accept`` records it): one
+    that has risen since (a warning now an error) alarms again. None: any severity."""
 
 
 _T = TypeVar("_T", Actor, Place)

@@ -77,12 +77,16 @@ class Partition:
     """False when a group of conflicts was too large to solve exactly (see `BUDGET`)."""
 
 
-def voice_weights(voice_of: Mapping[str, Hashable]) -> dict[str, Fraction]:
-    """Each claim's weight: 1 / (claims of its voice), so every voice weighs 1 in all."""
+def voice_weights(
+    voice_of: Mapping[str, Hashable], hedged: Collection[str] = ()
+) -> dict[str, Fraction]:
+    """Each claim's weight: 1 / (claims of its voice), so every voice weighs 1 in all — and a
+    `hedged` claim ("allegedly", "unconfirmed") half that: a voice that only hedges weighs ½."""
     count: dict[Hashable, int] = defaultdict(int)
     for voice in voice_of.values():
         count[voice] += 1
-    return {claim: Fraction(1, count[voice]) for claim, voice in voice_of.items()}
+    return {claim: Fraction(1, count[voice] * (2 if claim in hedged else 1))
+            for claim, voice in voice_of.items()}  # fmt: skip
 
 
 def _integers(weight: Mapping[str, Fraction]) -> dict[str, int]:
@@ -96,29 +100,65 @@ def partition(
     claims: Iterable[str],
     conflicts: Collection[tuple[str, str]],
     weight: Mapping[str, Fraction],
+    voice_of: Mapping[str, Hashable] | None = None,
 ) -> Partition:
     """Group `claims` (ids) into positions: sets without a conflicting pair, the heaviest set
     first (by total `weight`, then size, then the smallest ids), then the heaviest of what is
-    left, and so on. Deterministic, and independent of the order of its input."""
-    remaining = set(claims)
-    weights = _integers({claim: weight[claim] for claim in remaining})
-    neighbours: dict[str, set[str]] = {claim: set() for claim in remaining}
+    left, and so on. Deterministic, and independent of the order of its input.
+
+    With `voice_of`, a voice none of whose claims conflict with each other is kept whole: its
+    claims go into one position together (a ministry's 61, then 77, then 79 wounded is one
+    account; an outlet's 48 against it is another), so no position borrows part of a voice
+    whose other claims stand against it.
+    """
+    members = _blocks(set(claims), conflicts, voice_of or {})
+    remaining = set(members)
+    voices = _integers({block: sum((weight[c] for c in members[block]), Fraction(0))
+                        for block in remaining})  # fmt: skip
+    # one integer per block that orders sets by weight, then by how many claims they hold
+    scale = sum(len(found) for found in members.values()) + 1
+    weights = {block: voices[block] * scale + len(members[block]) for block in remaining}
+    block_of = {claim: block for block, found in members.items() for claim in found}
+    neighbours: dict[str, set[str]] = {block: set() for block in remaining}
     for a, b in conflicts:
-        if a != b and a in neighbours and b in neighbours:
-            neighbours[a].add(b)
-            neighbours[b].add(a)
-    groups: list[tuple[str, ...]] = []
+        if a in block_of and b in block_of and block_of[a] != block_of[b]:
+            neighbours[block_of[a]].add(block_of[b])
+            neighbours[block_of[b]].add(block_of[a])
+    groups: list[Collection[str]] = []
     exact = True
     extracted = EXTRACTED if len(remaining) <= CROWD else 3
     while remaining and len(groups) < extracted:
         chosen, solved = _heaviest(remaining, neighbours, weights)
         exact = exact and solved
-        groups.append(tuple(sorted(chosen)))
+        groups.append(chosen)
         remaining -= chosen
     if remaining:
         exact = False
         groups.extend(_first_fit(remaining, neighbours, weights))
-    return Partition(tuple(groups), exact)
+    expanded = (tuple(sorted(c for block in group for c in members[block])) for group in groups)
+    return Partition(tuple(expanded), exact)
+
+
+def _blocks(
+    claims: set[str], conflicts: Collection[tuple[str, str]], voice_of: Mapping[str, Hashable]
+) -> dict[str, tuple[str, ...]]:
+    """The units grouped: each voice without a conflict inside it as one block (named by its
+    smallest claim id), every other claim on its own."""
+    by_voice: dict[Hashable, list[str]] = defaultdict(list)
+    for claim in sorted(claims):
+        by_voice[voice_of.get(claim, claim)].append(claim)
+    torn = {
+        voice_of.get(a, a)
+        for a, b in conflicts
+        if a in claims and b in claims and voice_of.get(a, a) == voice_of.get(b, b)
+    }
+    blocks: dict[str, tuple[str, ...]] = {}
+    for voice, found in by_voice.items():
+        if voice in torn:
+            blocks.update({claim: (claim,) for claim in found})
+        else:
+            blocks[found[0]] = tuple(found)
+    return blocks
 
 
 def _first_fit(
@@ -154,7 +194,7 @@ def _components(nodes: set[str], neighbours: Mapping[str, set[str]]) -> list[fro
 
 
 _Best = tuple[int, int, tuple[str, ...]]
-"""A candidate set's order: its weight, its size, and its ids negated for "smallest first"."""
+"""A candidate set's order: its weight, its size, and its sorted ids (the smaller wins)."""
 
 
 def _rank(chosen: frozenset[str], weight: Mapping[str, int]) -> _Best:

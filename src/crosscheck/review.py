@@ -5,7 +5,8 @@ it is still reported, briefly, but never counts towards the exit code. An accept
 fingerprint matches no finding of the run is *stale*: its claims were edited or removed, or the
 rule no longer flags them, and it can be deleted. An acceptance that recorded the positions it
 saw is stale, too, when the finding has a position it did not see — claims none of which it
-saw, or a position it saw split in two: the finding is active again. Pure: no I/O.
+saw, or a position it saw split in two — or when the finding now comes from another rule than
+the one it recorded, or with a higher severity: the finding is active again. Pure: no I/O.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import attrs
 from crosscheck.findings import Finding, Position, Severity
 from crosscheck.model import Acceptance
 
-__all__ = ["Review", "new_positions", "review"]
+__all__ = ["Review", "new_positions", "outgrowth", "review"]
 
 
 @attrs.frozen
@@ -28,8 +29,8 @@ class Review:
     suppressed: tuple[tuple[Finding, Acceptance], ...]
     stale: tuple[Acceptance, ...]
     outgrown: Mapping[str, str] = attrs.field(factory=dict)
-    """For each stale acceptance whose finding is still there, by fingerprint: the positions
-    it did not see."""
+    """For each stale acceptance whose finding is still there, by fingerprint: what it did not
+    accept (another rule, a higher severity, positions it did not see; see `outgrowth`)."""
 
     def count(self, severity: Severity) -> int:
         """How many active findings have `severity`."""
@@ -61,16 +62,16 @@ def review(
     outgrown: dict[str, str] = {}
     for finding in findings:
         acceptance = by_fingerprint.get(finding.fingerprint)
-        unseen = [] if acceptance is None else new_positions(finding, acceptance.positions)
-        if acceptance is None or unseen:
+        if acceptance is None:
             active.append(finding)
+            continue
+        changed = outgrowth(finding, acceptance)
+        if changed:
+            active.append(finding)
+            outgrown[acceptance.fingerprint] = changed
         else:
             suppressed.append((finding, acceptance))
             matched.add(acceptance.fingerprint)
-        if acceptance is not None and unseen:
-            outgrown[acceptance.fingerprint] = "; ".join(
-                f"{p.reading or 'a position'} ({', '.join(p.claims)})" for p in unseen
-            )
     stale = tuple(
         acceptance
         for acceptance in by_fingerprint.values()
@@ -79,6 +80,21 @@ def review(
              or acceptance.fingerprint in outgrown)
     )  # fmt: skip
     return Review(tuple(active), tuple(suppressed), stale, outgrown)
+
+
+def outgrowth(finding: Finding, acceptance: Acceptance) -> str:
+    """What `finding` holds that `acceptance` did not accept, in words — another rule, a
+    higher severity, positions it did not see — or "" when it accepted all of it."""
+    changes = []
+    if acceptance.code and acceptance.code != finding.code:
+        changes.append(f"now {finding.code}, accepted as {acceptance.code}")
+    if acceptance.severity is not None and finding.severity.rank > acceptance.severity.rank:
+        changes.append(f"now {finding.severity}, accepted as {acceptance.severity}")
+    unseen = new_positions(finding, acceptance.positions)
+    if unseen:
+        changes.append("; ".join(f"{p.reading or 'a position'} ({', '.join(p.claims)})"
+                                 for p in unseen))  # fmt: skip
+    return "; ".join(changes)
 
 
 def new_positions(finding: Finding, seen: tuple[tuple[str, ...], ...]) -> list[Position]:

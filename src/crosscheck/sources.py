@@ -57,8 +57,8 @@ from crosscheck.control import Hold, hold_conflict, holds
 from crosscheck.engine import Components, Context
 from crosscheck.incidents import incidents
 from crosscheck.model import Claim, Dataset, Modality
-from crosscheck.quantity import Dimension, Quantity, UnitError
-from crosscheck.tolls import measure_conflict, measured
+from crosscheck.quantity import Quantity, UnitError
+from crosscheck.tolls import measure_conflict, measured, unit_class
 from crosscheck.vocabulary import ATTRIBUTED, CUMULATIVE, HARMS, POSITIVE
 
 __all__ = [
@@ -109,9 +109,13 @@ class Group:
     _reasons: tuple[str, ...] = ()
     """Why the group is contested, denied or acknowledged (see `reasons`)."""
     about: tuple[str, ...] = ()
-    """What the group is about, stable as claims join it: its incident, predicate, patient
-    (and unit class, when the incident's figures of it come in several), or, for claims about
-    control, the place and the first day."""
+    """What the group is about, stable as claims join it: its incident, then its predicate and
+    patient ("*" for everyone; and the unit class, when the incident's figures of it come in
+    several) — for a part compared only with its total, "part" and the total's id — or, for
+    claims about control, "control", the place and the first day."""
+    total: str | None = None
+    """For a part compared only with its total, the total's claim id: the total's group speaks
+    for it."""
 
     @property
     def key(self) -> str:
@@ -184,28 +188,31 @@ def _group_keys(context: Context, claims: list[Claim]) -> dict[str, tuple[object
     base: dict[str, tuple[object, ...]] = {}
     units: dict[tuple[object, ...], set[str]] = defaultdict(set)
     for claim in claims:
-        if claim.quantity is not None and claim.total is not None and not measured(context, claim):
-            base[claim.id] = ("part", claim.id)
+        patient = context.roles(claim).patient or "*"
+        if _part(context, claim):
+            base[claim.id] = (table.of[claim.id], claim.predicate, patient, "part", claim.id)
             continue
-        base[claim.id] = (table.of[claim.id], claim.predicate, context.roles(claim).patient)
+        base[claim.id] = (table.of[claim.id], claim.predicate, patient)
         if claim.quantity is not None:
-            units[base[claim.id]].add(_unit_class(claim.quantity))
+            units[base[claim.id]].add(unit_class(claim.quantity))
     keys = {}
     for claim in claims:
         key = base[claim.id]
         found = sorted(units.get(key, ()))
         if len(found) > 1:
-            unit = _unit_class(claim.quantity) if claim.quantity is not None else found[0]
+            unit = unit_class(claim.quantity) if claim.quantity is not None else found[0]
             key = (*key, unit)
         keys[claim.id] = key
     return keys
 
 
-def _unit_class(quantity: Quantity) -> str:
-    return quantity.unit if quantity.dimension is Dimension.COUNT else quantity.dimension.value
+def _part(context: Context, claim: Claim) -> bool:
+    """Whether `claim` is a part compared only with its total (see `tolls.measured`)."""
+    return claim.quantity is not None and claim.total is not None and not measured(context, claim)
 
 
 def _claim_groups(context: Context) -> tuple[Group, ...]:
+    table = incidents(context)
     claims = [c for c in context.claims if c.modality in POSITIVE | {Modality.DENIED}]
     components = Components()
     first: dict[tuple[object, ...], str] = {}
@@ -228,17 +235,28 @@ def _claim_groups(context: Context) -> tuple[Group, ...]:
     while members:  # emptied as it goes: a bulk run holds members or groups, never both
         found = members.popitem()[1]
         held_here = [held[c.id] for c in found if c.id in held]
+        total = None
         if held_here and len({keys[c.id] for c in found}) > 1:
             first_day = min(hold.start for hold in held_here)
-            about: tuple[str, ...] = ("control", held_here[0].place, str(first_day))
+            place = held_here[0].place
+            events = {table.of[c.id] for c in found}
+            incident = events.pop() if len(events) == 1 else f"~control:{place}:{first_day}"
+            about: tuple[str, ...] = (incident, "control", place, str(first_day))
         else:
             about = min(tuple(str(part) for part in keys[c.id]) for c in found)
-        groups.append(_grade(context, found, held, about))
+            if len(found) == 1 and _part(context, found[0]):
+                total = found[0].total
+                about = (*about[:4], str(total))
+        groups.append(_grade(context, found, held, about, total))
     return tuple(sorted(groups, key=lambda g: g.key))
 
 
 def _grade(
-    context: Context, claims: list[Claim], held: Mapping[str, Hold], about: tuple[str, ...]
+    context: Context,
+    claims: list[Claim],
+    held: Mapping[str, Hold],
+    about: tuple[str, ...],
+    total: str | None = None,
 ) -> Group:
     claims = sorted(claims, key=lambda c: c.id)
     positive = [c for c in claims if c.modality in POSITIVE]
@@ -256,6 +274,9 @@ def _grade(
                 reasons.append(f"independent origins disagree: {why}")
     if reasons:
         grade = Grade.CONTESTED
+        if len(reasons) > _SHOWN:  # the first few say why; the findings group the rest
+            reasons = [*reasons[:_SHOWN], f"… and {len(reasons) - _SHOWN} more disagreeing "
+                       "pairs (crosscheck run groups them into positions)"]  # fmt: skip
     elif denials:
         grade = Grade.DENIED
         reasons = [f"{context.roles(d).source} denies it ({d.id})" for d in denials]
@@ -273,7 +294,11 @@ def _grade(
                        for c in harmed]  # fmt: skip
         else:
             grade = Grade.CORROBORATED if len(independent) >= 2 else Grade.SINGLE_SOURCE
-    return Group(tuple(claims), origins, independent, grade, tuple(reasons), about)
+    return Group(tuple(claims), origins, independent, grade, tuple(reasons), about, total)
+
+
+_SHOWN = 3
+"""Disagreeing pairs a contested group lists before counting the rest."""
 
 
 # -- trust ------------------------------------------------------------------------------------

@@ -207,6 +207,9 @@ def _report_and_claims(
                 denies=denies,
                 as_of=draw(st.none() | _statement_times(report, when, planned)),
                 note=draw(st.just("") | _text()),
+                reference=draw(st.none() | st.sampled_from(place_names))
+                if predicate == "distance"
+                else None,
             )
         )
     return report, claims

@@ -2,74 +2,87 @@
 
 Every claim has a *statement time*: its `as_of` when the curator gave one ("by evening the toll
 had risen to 50"), otherwise its report's publication — a moment when the report carries a time
-(`published = 2022-04-08T16:20:00+03:00`), a day when it does not. Tolls of harm are judged by
-it: a later, higher figure is an update, a later, lower one a disagreement.
+(`published = 2022-04-08T16:20:00+03:00`), a day when it does not.
 
-Statement times are sets of moments on one time line: a moment is a point, a day (or a span of
-days) runs from its first midnight to the midnight after its last day. A day without a time is
-read in one reference time zone per dataset — the UTC offset most of its timed statements carry,
-or UTC when none has one — so that "8 April" and "2022-04-08T16:20+03:00" fall on the same day.
+A day without a time is a calendar day in a zone nobody wrote down: the outlet's, the source's.
+Against another such day it is compared as a date (8 April comes before 9 April). Against a
+moment it is read as widely as any time zone allows — from its midnight at UTC+14 to the
+midnight after it at UTC−12 — so a moment comes before it or after it only when it does so
+wherever the day was counted. No result depends on which other reports a dataset holds.
+
 One statement is *before* another when every moment of the first precedes every moment of the
-second; two statements of the same day, one or both without a time, may have come in either
-order. Two statements are *simultaneous* when they are the same moment, or the same statement of
-one report (two figures a report gives as of its publication, or as of one `as_of`).
-
-"Before" is a strict partial order (an interval order): transitive, and never both ways.
+second; two statements of one day, one or both without a time, may have come in either order.
+"Before" is a strict partial order: never both ways, and transitive (a day before a moment
+before a day is a day before that day). Two statements are *simultaneous* when they are the
+same moment, or the same statement: two claims of one report stated as of its publication, or
+two claims of one report from one source as of the same `as_of` days. Two sources quoted by one
+report "on Friday" may have spoken hours apart.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections import Counter
-from collections.abc import Iterable
 
 import attrs
 
 from crosscheck.dates import DateSpan
 from crosscheck.model import Claim, Report
 
-__all__ = ["Stated", "reference_zone", "stated"]
+__all__ = ["Stated", "day_bounds", "stated"]
 
 _DAY = datetime.timedelta(days=1)
+_EARLIEST = datetime.timezone(datetime.timedelta(hours=14))
+"""The first zone to start a day."""
+_LATEST = datetime.timezone(datetime.timedelta(hours=-12))
+"""The last zone to end a day."""
 
 
 @attrs.frozen
 class Stated:
-    """A claim's statement time: a moment, or the days from `start` (inclusive) to `end`
-    (exclusive), with where it came from."""
+    """A claim's statement time: a moment, or whole days, with where it came from."""
 
     start: datetime.datetime
-    """Aware; the moment itself, or the first midnight."""
+    """Aware; the moment itself, or the first moment the first day began anywhere."""
     end: datetime.datetime
-    """Aware; the moment itself, or the midnight after the last day."""
-    moment: bool
-    """A point in time (True) or a span of days."""
+    """Aware; the moment itself, or the moment the last day had ended everywhere."""
+    days: tuple[datetime.date, datetime.date] | None
+    """The first and last day of a statement of days; None for a moment."""
     statement: str
-    """Which statement it is: the report's id and, with an `as_of`, its wording. Two claims of
-    one statement were stated together."""
+    """Which statement it is: the report's id, and with an `as_of` its source and days. Two
+    claims of one statement were stated together."""
     reading: str
     """How it was found, for explanations: "2022-04-08 16:20 +03:00 (report's publication)"."""
 
+    @property
+    def moment(self) -> bool:
+        """Whether it is a point in time rather than days."""
+        return self.days is None
+
     def before(self, other: Stated) -> bool:
         """Whether every moment of this statement comes before every moment of `other`."""
+        if self.days is not None and other.days is not None:
+            return self.days[1] < other.days[0]
         return self.end < other.start if self.moment else self.end <= other.start
 
     def simultaneous(self, other: Stated) -> bool:
-        """Whether the two are one moment, or one statement of one report."""
-        if self.moment and other.moment:
+        """Whether the two are one moment, or one statement (see the module)."""
+        if self.days is None and other.days is None:
             return self.start == other.start
-        return self.statement == other.statement and (self.start, self.end) == (
-            other.start,
-            other.end,
-        )
+        if self.days is None or other.days is None:
+            return False
+        return self.statement == other.statement and self.days == other.days
+
+    @property
+    def order(self) -> tuple[datetime.datetime, datetime.datetime]:
+        """A sort key consistent with `before`: what comes before sorts first."""
+        return (self.start, self.end)
 
     @property
     def label(self) -> str:
         """Short, for messages: "2022-04-08 16:20 +03:00", "2022-04-08", "2022-04-08 – 04-10"."""
-        if self.moment:
+        if self.days is None:
             return _moment(self.start)
-        first, last = self.start.date(), (self.end - _DAY).date()
-        return first.isoformat() if first == last else f"{first} – {last}"
+        return DateSpan.of(*self.days).days
 
 
 def _moment(at: datetime.datetime) -> str:
@@ -77,51 +90,39 @@ def _moment(at: datetime.datetime) -> str:
     return f"{at:%Y-%m-%d %H:%M} {offset[:3]}:{offset[3:]}"
 
 
-def _midnight(day: datetime.date, zone: datetime.tzinfo) -> datetime.datetime:
-    return datetime.datetime.combine(day, datetime.time(), tzinfo=zone)
-
-
 _FIRST = datetime.date(datetime.MINYEAR, 1, 2)
 _LAST = datetime.date.max - 2 * _DAY
 """Days are clamped to these, so no moment falls off the calendar in any time zone."""
 
 
-def _days(span: DateSpan, zone: datetime.tzinfo) -> tuple[datetime.datetime, datetime.datetime]:
-    first, last = max(span.start, _FIRST), min(span.end, _LAST)
-    return _midnight(first, zone), _midnight(last, zone) + _DAY
+def day_bounds(
+    first: datetime.date, last: datetime.date
+) -> tuple[datetime.datetime, datetime.datetime]:
+    """The moments days without a time may cover: from the first day's midnight at UTC+14 to
+    the midnight after the last day at UTC−12."""
+    first, last = max(first, _FIRST), min(last, _LAST)
+    start = datetime.datetime.combine(first, datetime.time(), tzinfo=_EARLIEST)
+    end = datetime.datetime.combine(last, datetime.time(), tzinfo=_LATEST) + _DAY
+    return start, end
 
 
-def reference_zone(reports: Iterable[Report], claims: Iterable[Claim]) -> datetime.tzinfo:
-    """The time zone days without a time are read in: the UTC offset most timed statements of
-    the dataset carry (the smaller one on a tie), or UTC."""
-    offsets: Counter[datetime.timedelta] = Counter()
-    for report in reports:
-        if report.published_at is not None and (offset := report.published_at.utcoffset()):
-            offsets[offset] += 1
-        elif report.published_at is not None:
-            offsets[datetime.timedelta(0)] += 1
-    for claim in claims:
-        if isinstance(claim.as_of, datetime.datetime):
-            offsets[claim.as_of.utcoffset() or datetime.timedelta(0)] += 1
-    if not offsets:
-        return datetime.UTC
-    best = min(offsets, key=lambda offset: (-offsets[offset], offset))
-    return datetime.timezone(best)
+def _days(first: datetime.date, last: datetime.date, statement: str, reading: str) -> Stated:
+    start, end = day_bounds(first, last)
+    return Stated(start, end, (first, last), statement, reading)
 
 
-def stated(claim: Claim, report: Report, zone: datetime.tzinfo) -> Stated:
-    """The statement time of `claim`, published in `report`; days are read in `zone`."""
+def stated(claim: Claim, report: Report, source: str) -> Stated:
+    """The statement time of `claim`, published in `report`, from `source` (its resolved id)."""
     as_of = claim.as_of
     if isinstance(as_of, datetime.datetime):
-        return Stated(as_of, as_of, True, f"{report.id} as of {as_of.isoformat()}",
+        return Stated(as_of, as_of, None, f"{report.id} as of {as_of.isoformat()}",
                       f"{_moment(as_of)} (its as_of)")  # fmt: skip
     if isinstance(as_of, DateSpan):
-        start, end = _days(as_of, zone)
-        return Stated(start, end, False, f"{report.id} as of {as_of.text or as_of}",
-                      f"{as_of} (its as_of)")  # fmt: skip
+        return _days(as_of.start, as_of.end,
+                     f"{report.id} as of {as_of.days} from {source}",
+                     f"{as_of} (its as_of)")  # fmt: skip
     if report.published_at is not None:
         at = report.published_at
-        return Stated(at, at, True, report.id, f"{_moment(at)} (its report's publication)")
-    start = _midnight(report.published, zone)
-    return Stated(start, start + _DAY, False, report.id,
-                  f"{report.published} (its report's day)")  # fmt: skip
+        return Stated(at, at, None, report.id, f"{_moment(at)} (its report's publication)")
+    return _days(report.published, report.published, report.id,
+                 f"{report.published} (its report's day)")  # fmt: skip

@@ -27,7 +27,6 @@ compared only for the same place.
 
 from __future__ import annotations
 
-import datetime
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -39,6 +38,7 @@ from crosscheck.vocabulary import MEASURES, POSITIVE, PREDICATES
 
 __all__ = [
     "MeasureKey",
+    "aspect_name",
     "containment_disputes",
     "measure_conflict",
     "measure_disputes",
@@ -47,13 +47,14 @@ __all__ = [
     "rising_series",
     "same_breakdown",
     "subject",
+    "unit_class",
 ]
 
 MeasureKey = tuple[str, str | None, str]
 """(predicate, patient id or None for everyone, unit class) — one measure of an incident."""
 
 
-def _unit_class(quantity: Quantity) -> str:
+def unit_class(quantity: Quantity) -> str:
     """Counts compare only with counts of the same noun; lengths and durations with their own
     dimension, whatever the unit."""
     return quantity.unit if quantity.dimension is Dimension.COUNT else quantity.dimension.value
@@ -83,9 +84,11 @@ def same_breakdown(context: Context, a: Claim, b: Claim) -> bool:
 def measured(context: Context, claim: Claim) -> bool:
     """Whether `claim` takes part in the measures of its incident: a positive claim with a
     quantity (durations are left to `date.duration-start`), and not a part that names neither
-    a smaller group nor a smaller place than its total ("12 died in hospital", part of the 50
-    killed at the station: compared only with its total, whether it repeats the total's group
-    and place or leaves them out)."""
+    a smaller group nor a smaller place than its total. A part inherits what it leaves out
+    from its total: "12 died in hospital", part of the 50 civilians killed at the station,
+    repeats the group and leaves the place out, and is compared only with its total; "five of
+    them children", with no place, is the station's children and compared with every other
+    count of them."""
     if claim.quantity is None or claim.predicate == "duration" or claim.modality not in POSITIVE:
         return False
     if claim.total is None:
@@ -102,12 +105,10 @@ def measured(context: Context, claim: Claim) -> bool:
 
 
 def _narrower(context: Context, part: str | None, whole: str | None) -> str | None:
-    """How a part's place relates to its total's: "<" narrower, "=" the same, ">" wider (no
-    place where the total has one), None elsewhere."""
-    if part == whole:
+    """How a part's place relates to its total's: "<" narrower, "=" the same or left out
+    (inherited), None elsewhere."""
+    if part is None or part == whole:
         return "="
-    if part is None:
-        return ">"
     if whole is None or context.within(part, whole):
         return "<"
     return None
@@ -123,7 +124,7 @@ def _claim(context: Context, claim_id: str) -> Claim | None:
 def measure_key(context: Context, claim: Claim) -> MeasureKey:
     """The measure a quantified claim belongs to."""
     assert claim.quantity is not None
-    return (claim.predicate, context.roles(claim).patient, _unit_class(claim.quantity))
+    return (claim.predicate, context.roles(claim).patient, unit_class(claim.quantity))
 
 
 def subject(context: Context, key: MeasureKey, place: str | None = None) -> str:
@@ -204,24 +205,9 @@ def _within_words(context: Context, part: Claim, whole: Claim) -> str:
     if rp.place != rw.place and rp.place and rw.place:
         how.append(f"{context.dataset.place(rp.place).name} within "
                    f"{context.dataset.place(rw.place).name}")  # fmt: skip
-    if (
-        part.when
-        and whole.when
-        and (part.when.start, part.when.end)
-        != (
-            whole.when.start,
-            whole.when.end,
-        )
-    ):
-        how.append(f"dated {_days(part)}, within {_days(whole)}")
+    if part.when and whole.when and part.when.days != whole.when.days:
+        how.append(f"dated {part.when.days}, within {whole.when.days}")
     return "; ".join(how)
-
-
-def _days(claim: Claim) -> str:
-    if claim.when is None:
-        return "undated"
-    start = "…" if claim.when.start == datetime.date.min else str(claim.when.start)
-    return start if claim.when.start == claim.when.end else f"{start} – {claim.when.end}"
 
 
 def measure_conflict(
@@ -261,6 +247,8 @@ def _measure_conflict(
         return None  # overlapping figures never conflict: the cheap test first
     if same_breakdown(context, a, b):
         return None
+    if a.reference != b.reference and _reference(context, a) != _reference(context, b):
+        return None  # "20 km from Saada city" and "60 km from the border": two distances
     if agents_matter:
         agents_a, agents_b = context.roles(a).agents, context.roles(b).agents
         if agents_a and agents_b and not context.allied(agents_a, agents_b):
@@ -307,6 +295,11 @@ def _measure_conflict(
     return None
 
 
+def _reference(context: Context, claim: Claim) -> str | None:
+    """The id of the place a distance is measured from, if the claim names one."""
+    return None if claim.reference is None else context.dataset.place(claim.reference).id
+
+
 # -- positions in words -------------------------------------------------------------------------
 
 
@@ -314,18 +307,48 @@ def _figure(quantity: Quantity) -> str:
     return f"‘{quantity.text}’" if quantity.text else str(quantity)
 
 
+def _same_words(figure: str) -> str:
+    """A figure's wording for telling repeats apart: "Thousands of" repeats "thousands"."""
+    return figure.casefold().removesuffix(" of’").removesuffix("’")
+
+
 def reading(context: Context, claims: Sequence[Claim]) -> str:
-    """What a position's figures say: "‘39’ → ‘50’ → ‘52’", in order of statement."""
-    ordered = sorted(claims, key=lambda c: (context.stated(c).start, context.stated(c).end,
-                                            c.id))  # fmt: skip
+    """What a position's figures say. A toll's in an order its statement times allow and in
+    which it does not fall — "‘39’ → ‘50’ → ‘52’": each figure placed by the highest floor of
+    the figures stated no later than it (a vague "more than 30" stated after 50 comes after
+    the 50), ties in order of statement. Any other measure's in order of statement:
+    "‘440 km’, ‘480 km’". A figure repeated next to itself is shown once."""
+    ordered = sorted(claims, key=lambda c: (*context.stated(c).order, c.id))
+    cumulative = bool(claims) and PREDICATES[claims[0].predicate].cumulative
+    if cumulative:
+        floor = {c.id: _floor(context, c, ordered) for c in ordered}
+        ordered.sort(key=lambda c: floor[c.id])  # stable: statement order within a floor
     figures: list[str] = []
     for claim in ordered:
         assert claim.quantity is not None
         figure = _figure(claim.quantity)
-        if figure not in figures[-1:]:
+        if not figures or _same_words(figure) != _same_words(figures[-1]):
             figures.append(figure)
-    cumulative = bool(claims) and PREDICATES[claims[0].predicate].cumulative
+    if not cumulative:
+        figures = list({_same_words(f): f for f in reversed(figures)}.values())[::-1]
     return (" → " if cumulative else ", ").join(figures)
+
+
+def _floor(context: Context, claim: Claim, claims: Sequence[Claim]) -> float:
+    """The highest low end among the figures of `claims` stated before or with `claim`, in
+    `claim`'s unit: no non-decreasing reading of them can place `claim` below it."""
+    assert claim.quantity is not None
+    unit, at = claim.quantity.unit, context.stated(claim)
+    lows = [claim.quantity.low]
+    for other in claims:
+        other_at = context.stated(other)
+        if other is not claim and (other_at.before(at) or other_at.simultaneous(at)):
+            assert other.quantity is not None
+            try:
+                lows.append(other.quantity.to(unit).low)
+            except UnitError:
+                continue
+    return max(lows)
 
 
 # -- the disputes -------------------------------------------------------------------------------
@@ -383,8 +406,9 @@ def measure_disputes(context: Context) -> tuple[Dispute, ...]:
                 if (conflict := measure_conflict(context, a, b,
                                                  agents_matter=incident.event is None))
             ]  # fmt: skip
+            record = PREDICATES[measure[0]]
             what = subject(context, measure, _place_of(context, claims) if
-                           PREDICATES[measure[0]].measure else None)  # fmt: skip
+                           record.measure or not record.counted else None)  # fmt: skip
             dispute = judge(context, incident, aspect_name(measure), what, claims, conflicts,
                             lambda group: reading(context, group))  # fmt: skip
             if dispute is not None:
@@ -394,12 +418,15 @@ def measure_disputes(context: Context) -> tuple[Dispute, ...]:
     return context.cached("measure-disputes", make)
 
 
-def rising_series(context: Context) -> Iterator[tuple[Incident, MeasureKey, list[Claim]]]:
-    """Each toll whose figures all hold together and rise in later statements: a cumulative
-    measure of an incident without a dispute, and one voice's tolls over growing periods
-    ("by 2016", then "by 2020") that lie in different incidents, joined when they chain."""
+def rising_series(context: Context) -> list[tuple[Incident, MeasureKey, list[Claim]]]:
+    """Each toll whose figures all hold together and rise in later statements, once per
+    incident and measure: a cumulative measure of an incident without a dispute, and one
+    voice's tolls over growing periods ("by 2016", then "by 2020") that lie in different
+    incidents, joined when they chain — and named by the incident and measure of the latest,
+    with whose own series they merge."""
     table = incidents(context)
     disputed = {(d.incident.key, d.aspect) for d in measure_disputes(context)}
+    found: dict[tuple[str, MeasureKey], dict[str, Claim]] = {}
     for (key, measure), claims in sorted(_aspects(context).items(), key=_aspect_order):
         if not PREDICATES[measure[0]].cumulative or (key, aspect_name(measure)) in disputed:
             continue
@@ -411,7 +438,7 @@ def rising_series(context: Context) -> Iterator[tuple[Incident, MeasureKey, list
             for a, b in _pairs(ordered)
         )
         if rises:
-            yield table.by_key[key], measure, claims
+            found[(key, measure)] = {c.id: c for c in claims}
     chains = Components()
     joined: dict[str, Claim] = {}
     for part, whole in _across(context):
@@ -431,10 +458,13 @@ def rising_series(context: Context) -> Iterator[tuple[Incident, MeasureKey, list
     series: dict[str, list[Claim]] = defaultdict(list)
     for claim_id in sorted(joined):
         series[chains.root(claim_id)].append(joined[claim_id])
-    for root in sorted(series):
-        members = series[root]
+    for members in series.values():
         latest = max(members, key=lambda c: (context.stated(c).start, c.id))
-        yield table.incident(latest), measure_key(context, latest), members
+        home = (table.of[latest.id], measure_key(context, latest))
+        found.setdefault(home, {}).update({c.id: c for c in members})
+    return [(table.by_key[incident], measure, sorted(claims.values(), key=lambda c: c.id))
+            for (incident, measure), claims in sorted(found.items(), key=lambda item: (
+                item[0][0], aspect_name(item[0][1])))]  # fmt: skip
 
 
 def _rises(earlier: Claim, later: Claim) -> bool:

@@ -40,9 +40,23 @@ __all__ = [
     "Modality",
     "PlaceKind",
     "Predicate",
+    "Severity",
     "act_of",
     "done_by",
 ]
+
+
+class Severity(enum.StrEnum):
+    """How strongly a finding should alarm: `error` > `warning` > `info`."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        """0 for info, 1 for warning, 2 for error."""
+        return list(Severity).index(self)
 
 
 class ActorKind(enum.StrEnum):
@@ -187,14 +201,16 @@ class Predicate:
         self, patient: str | None = None, place: str | None = None, unit: str | None = None
     ) -> str:
         """The measured or counted thing, in words: "the number of civilians killed", "the
-        number killed", "the number of missiles launched", "the length of the safe zone"; a
-        count with no patient names its unit, when it counts something other than people."""
+        number killed", "the number of missiles launched", "the length of the safe zone", "the
+        number of civilians at Kramatorsk station"; a count with no patient names its unit,
+        when it counts something other than people."""
         if self.measure:
             where = f" of {place}" if place else ""
             return f"the {self.measure}{where}"
         counted = patient or (_plural(unit) if unit and unit != "person" else None)
         if not self.counted:
-            return f"the number of {counted or self.things or 'people'}"
+            at = f" at {place}" if place and not self.things else ""
+            return f"the number of {counted or self.things or 'people'}{at}"
         of = f" of {counted}" if counted else ""
         return f"the number{of} {self.counted}"
 
@@ -390,8 +406,8 @@ _VOCABULARY = (
     ),
     Predicate(
         "distance",
-        "the place lies the quantity away from a reference the quote names; only distances of "
-        "one place are compared",
+        "the place lies the quantity away from the `reference` place; only distances of one "
+        "place from one reference are compared",
         act="the distance",
         measure="distance",
     ),

@@ -43,13 +43,13 @@ def render(run: Run, color: bool = False) -> str:
     if review.stale:
         parts.append("## Stale acceptances")
         parts.append(
-            "These accepted fingerprints match no finding any more, or their finding has a "
-            "position the acceptance did not see; remove them from accepted.toml, or review "
-            "the finding and accept it again."
+            "These accepted fingerprints match no finding any more, or their finding has "
+            "changed since (another rule, a higher severity, a position the acceptance did not "
+            "see); remove them from accepted.toml, or review the finding and accept it again."
         )
         parts.append("\n".join(
             f"- `{a.fingerprint}`{f' ({a.code})' if a.code else ''}: {_md(a.reason)}"
-            + (f" — unseen: {_md(review.outgrown[a.fingerprint])}"
+            + (f" — changed: {_md(review.outgrown[a.fingerprint])}"
                if a.fingerprint in review.outgrown else "")
             for a in review.stale
         ))  # fmt: skip

@@ -31,7 +31,7 @@ def render(run: Run, color: bool = False) -> str:
     stale = [
         f"stale acceptance: {' '.join(filter(None, (a.code, a.fingerprint)))} — {a.reason} "
         + (
-            f"(the finding has a position this acceptance did not see: "
+            f"(the finding has changed since it was accepted: "
             f"{run.review.outgrown[a.fingerprint]}; review it and accept it again)"
             if a.fingerprint in run.review.outgrown
             else "(no finding has this fingerprint now; remove it from accepted.toml)"

@@ -45,8 +45,9 @@ def contradicting(context: Context, dispute: Dispute) -> str:
 
 def stated_span(context: Context, claims: Sequence[Claim]) -> str:
     """When the claims were stated, first to last: "2022-04-08 to 2022-04-10"."""
-    times = sorted({context.stated(c).label for c in claims})
-    return times[0] if len(times) == 1 else f"{times[0]} to {times[-1]}"
+    times = sorted((context.stated(c) for c in claims), key=lambda t: t.order)
+    first, last = times[0].label, max(times, key=lambda t: (t.end, t.start)).label
+    return first if first == last else f"{first} to {last}"
 
 
 def summary(context: Context, dispute: Dispute, *, timed: bool = False) -> str:
@@ -60,7 +61,29 @@ def summary(context: Context, dispute: Dispute, *, timed: bool = False) -> str:
         when = f", stated {stated_span(context, claims)}" if timed else ""
         alone = ", which stands alone" if position.alone else ""
         parts.append(f"{position.reading} ({who}{when}){alone}")
-    return " against ".join(parts)
+    return " against ".join(parts) + _on_both_sides(context, dispute)
+
+
+def _on_both_sides(context: Context, dispute: Dispute) -> str:
+    """ "; one voice takes more than one position: pro-Russian Telegram channels against
+    Igor Konashenkov and Dmitry Peskov" — a voice (aligned origins) behind several positions
+    has changed or contradicted its own account, and each position's share of it is named; ""
+    when no voice is split (or when the whole dispute lies within one voice, which the
+    message says already)."""
+    if dispute.one_voice:
+        return ""
+    count: dict[tuple[str, ...], int] = {}
+    for position in dispute.positions:
+        for voice in position.voices:
+            count[voice] = count.get(voice, 0) + 1
+    said = []
+    for voice in sorted(v for v, n in count.items() if n > 1):
+        shares = [[o for o in position.origins if o in voice] for position in dispute.positions]
+        said.append(" against ".join(names(context, share) for share in shares if share))
+    if not said:
+        return ""
+    one = "one voice takes" if len(said) == 1 else "voices take"
+    return f"; {one} more than one position: {'; '.join(said)}"
 
 
 def severity(dispute: Dispute) -> Severity | None:

@@ -6,6 +6,7 @@ import datetime
 import functools
 import math
 import re
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
 from crosscheck.agency import same_act
@@ -16,8 +17,8 @@ from crosscheck.incidents import Conflict, Dispute, incidents, judge
 from crosscheck.model import Claim, Modality
 from crosscheck.quantity import Dimension
 from crosscheck.registry import Rule, rule
-from crosscheck.rules._disputes import violation
-from crosscheck.vocabulary import POINT, POSITIVE, STRIKE, act_of
+from crosscheck.rules._disputes import severity, violation
+from crosscheck.vocabulary import HOLDING, POINT, POSITIVE, STRIKE, act_of
 
 __all__ = ["RULES", "date_disputes"]
 
@@ -25,16 +26,19 @@ _NAMES_A_WEEKDAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b.*\d", 
 """A date wording with a weekday name and a number in it: the only kind that can contradict."""
 
 
-def _span(span: DateSpan) -> str:
-    start = "…" if span.start == datetime.date.min else str(span.start)
-    return start if span.start == span.end else f"{start} – {span.end}"
-
-
-def _common(claims: Sequence[Claim]) -> str:
-    """The days a position's dates share: "2022-04-08", "2020-02-01 – 2020-02-10"."""
-    spans = [c.when for c in claims if c.when is not None]
+def _shared(spans: Sequence[DateSpan]) -> str:
+    """The days spans share ("2022-04-08"), or, when they share none, each of them in order
+    ("2022-04-07; 2022-04-08": one report dating two claims of an act on different days)."""
     start, end = max(s.start for s in spans), min(s.end for s in spans)
-    return _span(DateSpan.of(start, end))
+    if start <= end:
+        return DateSpan.of(start, end).days
+    return "; ".join(sorted({s.days for s in spans}))
+
+
+def _act(claim: Claim) -> str:
+    """Which act of an incident a dated claim tells of: its predicate, one act for every
+    strike predicate (the killed and wounded of one attack)."""
+    return "strike" if claim.predicate in STRIKE else claim.predicate
 
 
 def _dated_apart(context: Context, a: Claim, b: Claim) -> Conflict | None:
@@ -42,47 +46,54 @@ def _dated_apart(context: Context, a: Claim, b: Claim) -> Conflict | None:
     assert b.when is not None
     if a.report == b.report or context.roles(a).source == context.roles(b).source:
         return None
-    one_act = a.predicate == b.predicate or {a.predicate, b.predicate} <= STRIKE
-    if not one_act or not same_act(context, a, b) or a.when.overlaps(b.when):
+    if not same_act(context, a, b) or a.when.overlaps(b.when):
         return None
+    agents_a, agents_b = context.roles(a).agents, context.roles(b).agents
+    if a.predicate in HOLDING and agents_a and agents_b and not context.allied(agents_a, agents_b):
+        return None  # taken by one side, then retaken by the other: two takings
     return Conflict(
         a,
         b,
-        f"{a.id} dates it {_span(a.when)}, {b.id} {_span(b.when)} "
+        f"{a.id} dates it {a.when.days}, {b.id} {b.when.days} "
         f"({a.report} and {b.report}); the spans do not overlap",
         "dated apart",
     )
 
 
 def date_disputes(context: Context) -> tuple[Dispute, ...]:
-    """One dispute per incident with a curated event id whose reports date one act apart."""
+    """One dispute per act of an incident with a curated event id whose reports date it apart
+    (aspect "date:strike", "date:took", …)."""
 
     def make() -> tuple[Dispute, ...]:
         found = []
         for incident in incidents(context):
             if incident.event is None:
                 continue  # inferred sameness needs dates that overlap: nothing to find
-            claims = [c for c in incident.claims if c.when is not None and c.event
-                      and c.predicate in POINT and c.modality in POSITIVE]  # fmt: skip
-            conflicts = [
-                conflict
-                for i, a in enumerate(claims)
-                for b in claims[i + 1 :]
-                if (conflict := _dated_apart(context, a, b))
-            ]
-            disputed = [c for conflict in conflicts for c in (conflict.a, conflict.b)]
-            dispute = judge(
-                context,
-                incident,
-                "date",
-                f"the date of {act_of(c.predicate for c in disputed)}",
-                claims,
-                conflicts,
-                _common,
-                weigh_by=lambda c: c.report,
-            )
-            if dispute is not None:
-                found.append(dispute)
+            acts: dict[str, list[Claim]] = defaultdict(list)
+            for claim in incident.claims:
+                if (claim.when is not None and claim.event and claim.predicate in POINT
+                        and claim.modality in POSITIVE):  # fmt: skip
+                    acts[_act(claim)].append(claim)
+            for act, claims in sorted(acts.items()):
+                conflicts = [
+                    conflict
+                    for i, a in enumerate(claims)
+                    for b in claims[i + 1 :]
+                    if (conflict := _dated_apart(context, a, b))
+                ]
+                disputed = [c for conflict in conflicts for c in (conflict.a, conflict.b)]
+                dispute = judge(
+                    context,
+                    incident,
+                    f"date:{act}",
+                    f"the date of {act_of(c.predicate for c in disputed)}",
+                    claims,
+                    conflicts,
+                    lambda group: _shared([c.when for c in group if c.when is not None]),
+                    weigh_by=lambda c: c.report,
+                )
+                if dispute is not None:
+                    found.append(dispute)
         return tuple(found)
 
     return context.cached("date-disputes", make)
@@ -135,8 +146,7 @@ def event_dated_apart(context: Context) -> Iterator[Violation]:
     for dispute in date_disputes(context):
         message = (f"Reports date {dispute.subject.removeprefix('the date of ')} "
                    f"({dispute.incident.label}) apart: {_by_reports(dispute)}.")  # fmt: skip
-        yield violation(context, dispute, message, None if dispute.certain else
-                        Severity.WARNING)  # fmt: skip
+        yield violation(context, dispute, message, severity(dispute))
 
 
 @rule("DAT002", "date.weekday-mismatch", Severity.ERROR)
@@ -192,7 +202,7 @@ def _implied_start(context: Context, claim: Claim) -> tuple[DateSpan, str] | Non
     span = DateSpan.of(earliest, latest, text=f"{claim.quantity.text} before {end}")
     how = (
         f"{claim.id}: ‘{claim.quantity.text}’ counted back from {end} "
-        f"({'its date' if claim.when else 'the report date'}) → a start {_span(span)}"
+        f"({'its date' if claim.when else 'the report date'}) → a start {span.days}"
     )
     return span, how
 
@@ -267,15 +277,14 @@ def _start_disputes(context: Context) -> Iterator[Dispute]:
 
 
 def _common_start(group: Sequence[Claim], spans: dict[str, DateSpan]) -> str:
-    found = [spans[claim.id] for claim in group]
-    return _span(DateSpan.of(max(s.start for s in found), min(s.end for s in found)))
+    return _shared([spans[claim.id] for claim in group])
 
 
 def _start(context: Context, claim: Claim) -> tuple[DateSpan, str] | None:
     if claim.predicate == "began":
         if claim.when is None:
             return None
-        return claim.when, f"{claim.id}: began {_span(claim.when)}"
+        return claim.when, f"{claim.id}: began {claim.when.days}"
     return _implied_start(context, claim)
 
 

@@ -18,35 +18,47 @@ __all__ = ["RULES", "place_disputes"]
 
 
 def _act(claim: Claim) -> str:
-    """The act a claim's place belongs to: every predicate of an attack shares the place it
-    struck; any other predicate has a place of its own (a launch site, a meeting's town)."""
-    return "strike" if claim.predicate in STRIKE else claim.predicate
+    """The act a claim's place belongs to: the killed, wounded and attacked of an attack share
+    the place it struck; any other predicate has a place of its own — a launch site, a
+    meeting's town, where missiles or aircraft were shot down (over the capital, when the
+    strike they were fired at landed elsewhere)."""
+    return "strike" if claim.predicate in STRIKE - {"shot_down"} else claim.predicate
 
 
 def _innermost(context: Context, claims: Sequence[Claim]) -> str:
-    """The most precise place a position names (its places all lie within one another)."""
-    places = {context.roles(c).place for c in claims} - {None}
-    best = max(places, key=lambda p: (len(context.enclosing_ids(p or "")), p or ""))
-    return context.dataset.place(best or "").name
+    """The most precise places a position names: "Kramatorsk station", or "Damascus area and
+    southern Syria" when one voice put the act at both."""
+    places = {p for c in claims if (p := context.roles(c).place) is not None}
+    inner = sorted(p for p in places if not any(q != p and context.within(q, p) for q in places))
+    return " and ".join(context.dataset.place(p).name for p in inner)
 
 
-def _spread(context: Context, claims: Sequence[Claim]) -> bool:
-    """Whether one voice, in one statement, itself puts the act at places neither of which
-    contains the other: then the act spans several places (a raid in two waves, an offensive
-    across two provinces), and no source is contradicted by another's place. (The same voice
-    naming another place in a later statement has changed its account: that is disputed.)"""
+def _spread(context: Context, claims: Sequence[Claim]) -> set[tuple[str, str]]:
+    """The pairs of places neither of which contains the other that one voice, in one
+    statement, itself puts the act at: there the act spans both (a raid in two waves, an
+    offensive across two provinces), and no source is contradicted by another's naming either.
+    (The same voice naming another place in a later statement has changed its account: that
+    is disputed.)"""
     voice = voices_of(context, claims)
     together: dict[tuple[tuple[str, ...], str], set[str]] = defaultdict(set)
     for claim in claims:
         place = context.roles(claim).place
         if place is not None:
             together[(voice[claim.id], context.stated(claim).statement)].add(place)
-    return any(
-        not context.places_nest(x, y)
+    return {
+        (x, y)
         for places in together.values()
         for x in places
         for y in places
-    )
+        if not context.places_nest(x, y)
+    }
+
+
+def _excused(context: Context, spread: set[tuple[str, str]], a: str, b: str) -> bool:
+    """Whether places `a` and `b` lie at (or within, or around) two places one voice itself
+    put the act at together."""
+    nest = context.places_nest
+    return any(nest(a, x) and nest(b, y) for x, y in spread)
 
 
 def place_disputes(context: Context) -> tuple[Dispute, ...]:
@@ -65,8 +77,7 @@ def place_disputes(context: Context) -> tuple[Dispute, ...]:
                     by_act[_act(claim)].append(claim)
             for act in sorted(by_act):
                 claims = by_act[act]
-                if _spread(context, claims):
-                    continue
+                spread = _spread(context, claims)
                 conflicts = [
                     Conflict(
                         a,
@@ -79,6 +90,7 @@ def place_disputes(context: Context) -> tuple[Dispute, ...]:
                     if (pa := context.roles(a).place) is not None
                     and (pb := context.roles(b).place) is not None
                     and not context.places_nest(pa, pb)
+                    and not _excused(context, spread, pa, pb)
                     and not same_breakdown(context, a, b)
                 ]
                 noun = act_of(c.predicate for c in claims)
@@ -99,13 +111,15 @@ def event_placed_apart(context: Context) -> Iterator[Violation]:
     What it flags
     -------------
     One finding per act of an incident with a curated event id whose place is where it
-    physically happened — the attack (its killed, wounded, attacked and downed share the place
-    it struck), the launch site, where captives were taken — when its claims name places of
+    physically happened — the attack (its killed, wounded and attacked share the place it
+    struck), the launch site, where missiles or aircraft were downed, where captives were
+    taken — when its claims name places of
     which neither lies within the other (`within` in places.toml). The claims are grouped into
     positions of places that nest (a station within its town within its province agree), each
-    with its independent voices; the most precise place of each position is shown. An act one
-    voice itself puts at places apart in one statement spans several places (a raid in two
-    waves), and parts of one total are never set against each other; one voice placing it
+    with its independent voices; the most precise place of each position is shown. Places one
+    voice itself puts the act at in one statement are both its places (a raid in two waves):
+    claims at or within them are not set against each other, though a third place still
+    disputes them; parts of one total are never set against each other; one voice placing it
     elsewhere in a later statement has changed its account, and that is flagged. An error when
     every conflicting claim carries the event id and is asserted; a warning when the
     disagreement rests only on hedged claims.

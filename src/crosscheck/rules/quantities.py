@@ -26,7 +26,14 @@ from crosscheck.rules._disputes import (
     summary,
     violation,
 )
-from crosscheck.tolls import containment_disputes, measure_disputes, reading, rising_series
+from crosscheck.tolls import (
+    aspect_name,
+    containment_disputes,
+    measure_disputes,
+    measure_key,
+    reading,
+    rising_series,
+)
 from crosscheck.tolls import subject as measure_subject
 from crosscheck.vocabulary import PREDICATES
 
@@ -279,7 +286,7 @@ def part_larger_than_whole(context: Context) -> Iterator[Violation]:
         part, whole = conflict.a, conflict.b
         more = len(dispute.conflicts) - 1
         also = f" ({more} more such pair{'s' * (more != 1)})" if more else ""
-        whole_what = measure_subject(context, _key(context, whole))
+        whole_what = measure_subject(context, measure_key(context, whole))
         later = (f", stated later ({context.stated(whole).label})"
                  if conflict.kind == "fell" else "")  # fmt: skip
         message = (f"{context.who(part)} gives {_q(part)} for a part of what "
@@ -287,12 +294,6 @@ def part_larger_than_whole(context: Context) -> Iterator[Violation]:
                    f"{reading(context, [part])} exceeds {reading(context, [whole])} for "
                    f"{whole_what}{also}.")  # fmt: skip
         yield violation(context, dispute, message, Severity.WARNING)
-
-
-def _key(context: Context, claim: Claim) -> tuple[str, str | None, str]:
-    from crosscheck.tolls import measure_key
-
-    return measure_key(context, claim)
 
 
 @rule("QTY005", "quantity.toll-fell", Severity.WARNING)
@@ -369,9 +370,8 @@ def toll_revised(context: Context) -> Iterator[Violation]:
                    f"{who}.")  # fmt: skip
         lines = [f"{c.id}: stated {context.stated(c).reading}" for c in claims]
         lines.insert(0, "every figure holds with the others: later figures are equal or higher")
-        aspect = f"{measure[0]}:{measure[1] or '*'}:{measure[2]}"
         yield Violation(message, tuple(claims), tuple(lines), None, incident.key,
-                        f"{aspect}:revised")  # fmt: skip
+                        f"{aspect_name(measure)}:revised")  # fmt: skip
 
 
 RULES: tuple[Rule, ...] = (

@@ -11,11 +11,11 @@ from crosscheck.engine import Context
 from crosscheck.findings import Severity, Violation
 from crosscheck.model import Claim, Modality
 from crosscheck.registry import Rule, rule
-from crosscheck.rules._disputes import contradicting, summary, violation
+from crosscheck.rules._disputes import contradicting, names, summary, violation
 from crosscheck.rules.quantities import dispute_kind
 from crosscheck.sources import Grade, Group, claim_groups, disagreement
 from crosscheck.tolls import measure_disputes
-from crosscheck.vocabulary import LOSSES, POSITIVE, SUCCESSES, ActorKind
+from crosscheck.vocabulary import LOSSES, POSITIVE, PREDICATES, SUCCESSES, ActorKind
 
 __all__ = ["RULES"]
 
@@ -76,20 +76,19 @@ def self_serving(context: Context) -> Iterator[Violation]:
     acknowledging its own losses (graded `acknowledged`).
     """
     for group in claim_groups(context.dataset, context):
-        if group.grade not in {Grade.SINGLE_SOURCE, Grade.DENIED}:
-            continue
+        if group.grade not in {Grade.SINGLE_SOURCE, Grade.DENIED} or group.total is not None:
+            continue  # a part: its total's group speaks for it
         voiced = [c for c in group.claims if c.modality in POSITIVE | {Modality.DENIED}]
         reasons = [(claim, _favours(context, claim)) for claim in voiced]
         if not reasons or any(why is None for _, why in reasons):
             continue
-        origins = sorted({context.dataset.actor(c.source).name for c in voiced})
+        origins = sorted({context.roles(c).source for c in voiced})
         first = voiced[0]
         incident, aspect = _about(group)
+        parties = "a party it favours" if len(origins) == 1 else "parties it favours"
         yield Violation(
-            f"Only {' and '.join(origins)} {'vouches' if len(origins) == 1 else 'vouch'} for this "
-            f"{first.predicate!r} claim, which favours "
-            f"{'its' if len(origins) == 1 else 'their'} own side, and no independent source "
-            f"backs it ({first.id}).",
+            f"{_what(context, first)} rests only on {names(context, origins)}, {parties}; no "
+            "independent source backs it.",
             tuple(voiced),
             (
                 f"group {group.key!r}: {group.grade} ({'; '.join(group.reasons)})",
@@ -135,6 +134,8 @@ def relay_only(context: Context) -> Iterator[Violation]:
         positive = [c for c in group.claims if c.modality in POSITIVE]
         if len(group.independent) != 1 or not any(c.via for c in positive):
             continue
+        if group.total is not None:
+            continue  # a part: its total's group speaks for it
         if any(disagreement(context, a, b, held) for a, b in itertools.combinations(positive, 2)):
             continue  # the copies disagree: not relay
         reports = sorted({c.report for c in positive})
@@ -145,8 +146,8 @@ def relay_only(context: Context) -> Iterator[Violation]:
             relays = sorted({context.dataset.actor(r).name for c in positive for r in c.via})
             carriers = f"{' and '.join(relays)} {'relays' if len(relays) == 1 else 'relay'}"
         yield Violation(
-            f"{carriers} this {positive[0].predicate!r} claim, but all of it rests on one "
-            f"voice: {voice} ({group.key}).",
+            f"{carriers} {_what(context, positive[0], lower=True)}, but all of it rests on one "
+            f"voice: {voice}.",
             tuple(positive),
             (
                 f"group {group.key!r}: origins {', '.join(group.origins)} form one independent "
@@ -195,6 +196,16 @@ def self_contradiction(context: Context) -> Iterator[Violation]:
             f"{summary(context, dispute, timed=True)}."
         )
         yield violation(context, dispute, message, None)
+
+
+def _what(context: Context, claim: Claim, *, lower: bool = False) -> str:
+    """A claim named by its act and id, for messages: "The downing (sana-drone)", "the taking
+    of Saraqeb (tr-saraqib-retaken)"."""
+    act = PREDICATES[claim.predicate].act
+    place = context.roles(claim).place
+    if place is not None:
+        act = act.replace("the place", context.dataset.place(place).name)
+    return f"{act if lower else act[0].upper() + act[1:]} ({claim.id})"
 
 
 def _about(group: Group) -> tuple[str, str]:
