@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 import tomli_w
@@ -196,3 +197,27 @@ def test_a_weekday_that_contradicts_its_date_loads_and_keeps_the_date(
     assert "is a Tuesday" in when.reading
     dump(load(tmp_path), tmp_path / "again")
     assert load(tmp_path / "again") == load(tmp_path)
+
+
+def test_a_statement_time_is_compared_with_the_publication_as_moments(tmp_path: Path) -> None:
+    """An as_of at 01:00 in Kyiv is 8½ hours before a New York report published at 23:30 the
+    evening before by the local calendar: it loads. Half an hour after publication does not."""
+    from test_rules import write_case
+
+    def case(as_of: datetime.datetime) -> dict[str, Any]:
+        claim = {"id": "toll", "predicate": "killed", "source": "donetsk-governor",
+                 "patient": "civilians", "quantity": "50", "as_of": as_of,
+                 "quote": "by morning the toll had risen to 50"}  # fmt: skip
+        report = {"id": "ny", "outlet": "reuters", "claims": [claim],
+                  "published": datetime.datetime(2022, 4, 8, 23, 30, tzinfo=NEW_YORK)}  # fmt: skip
+        return {"reports": [report]}
+
+    early = datetime.datetime(2022, 4, 9, 1, 0, tzinfo=KYIV)
+    dataset = load(write_case(case(early), tmp_path / "early"))
+    assert dataset.claim("toll").as_of == early
+    with pytest.raises(DatasetError, match="on or before the report's publication"):
+        load(write_case(case(early + datetime.timedelta(hours=9)), tmp_path / "late"))
+
+
+KYIV = datetime.timezone(datetime.timedelta(hours=3))
+NEW_YORK = datetime.timezone(datetime.timedelta(hours=-4))

@@ -8,7 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from crosscheck import Dataset, check, load_example
 from crosscheck.partition import check_partitioned, partitions
 from crosscheck.testing import datasets
-from test_engine import merged
+from test_engine import curated, merged
+from test_fixtures import FIXTURES
 
 
 def test_parts_cover_every_claim_once() -> None:
@@ -22,10 +23,11 @@ def test_parts_cover_every_claim_once() -> None:
         assert {c.report for c in part.claims} == {r.id for r in part.reports}
 
 
-@pytest.mark.parametrize("make", [merged, load_example], ids=["rule cases", "syria"])
-def test_partitioned_findings_equal_whole_findings(make: object) -> None:
-    """On the rule cases and on the bundled dataset, part by part is the same as whole."""
-    dataset = make()  # type: ignore[operator]
+@pytest.mark.parametrize("which", ["rule cases", "syria", *FIXTURES])
+def test_partitioned_findings_equal_whole_findings(which: str) -> None:
+    """On the rule cases, the bundled dataset and every curated fixture (Kunduz's reports are
+    timed in Kabul and in Washington), part by part is the same as whole."""
+    dataset = {"rule cases": merged, "syria": load_example}.get(which, lambda: curated(which))()
     assert check_partitioned(dataset, preview=True) == check(dataset, preview=True)
 
 

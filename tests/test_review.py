@@ -133,3 +133,24 @@ def test_an_acceptance_without_positions_accepts_whatever_the_finding_holds() ->
     bare = Acceptance("p" * 16, "reviewed")
     changed = positioned(("a",), ("b",), ("x",))
     assert review([changed], [bare]).suppressed == ((changed, bare),)
+
+
+def test_an_acceptance_of_another_rule_is_stale() -> None:
+    """A source's own falling toll accepted as QTY005 that an independent voice now repeats
+    comes back as QTY001 with the same fingerprint: not what was accepted, so it alarms."""
+    accepted = Acceptance(ERROR.fingerprint, "the governor revised his own figure", "QTY005")
+    result = review([ERROR], [accepted])
+    assert result.active == (ERROR,)
+    assert result.stale == (accepted,)
+    assert "now QTY001, accepted as QTY005" in result.outgrown[ERROR.fingerprint]
+
+
+def test_an_acceptance_goes_stale_when_the_severity_rises_not_when_it_falls() -> None:
+    """Accepted as a warning, the finding alarms again as an error; accepted as an error, a
+    warning stays accepted."""
+    as_warning = Acceptance(ERROR.fingerprint, "checked", "QTY001", severity=Severity.WARNING)
+    risen = review([ERROR], [as_warning])
+    assert risen.active == (ERROR,)
+    assert "now error, accepted as warning" in risen.outgrown[ERROR.fingerprint]
+    as_error = Acceptance(WARNING.fingerprint, "checked", "DAT001", severity=Severity.ERROR)
+    assert review([WARNING], [as_error]).suppressed == ((WARNING, as_error),)

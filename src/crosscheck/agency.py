@@ -36,8 +36,9 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from crosscheck.engine import Components, Context
-from crosscheck.incidents import Conflict, Dispute, Incident, incidents, judge
+from crosscheck.components import Components
+from crosscheck.engine import Context
+from crosscheck.incidents import Conflict, ConflictKind, Dispute, Incident, incidents, judge
 from crosscheck.model import Claim
 from crosscheck.vocabulary import (
     ATTRIBUTED,
@@ -159,13 +160,13 @@ def _agent_conflict(context: Context, a: Claim, b: Claim, together: Joint) -> Co
             return None
         return Conflict(denial, claim, f"{denial.id} denies the part of "
                         f"{_names(context, denied)}, which {claim.id} names "
-                        f"({_names(context, hit)})", "denied")  # fmt: skip
+                        f"({_names(context, hit)})", ConflictKind.DENIED)  # fmt: skip
 
     if any(together.allied(x, y) for x in agents_a for y in agents_b):
         return None
     sides = context.sides(agents_a[0], agents_b[0])
     return Conflict(a, b, f"{a.id} names {_names(context, agents_a)}, {b.id} names "
-                    f"{_names(context, agents_b)}: {sides}", "rival")  # fmt: skip
+                    f"{_names(context, agents_b)}: {sides}", ConflictKind.RIVAL)  # fmt: skip
 
 
 def _agent_reading(context: Context, claims: Sequence[Claim]) -> str:
@@ -230,7 +231,7 @@ def _occurrence_conflict(context: Context, denial: Claim, claim: Claim) -> Confl
         return None  # undated: only a shared event id says it is about the same time
     verb = "announces" if claim.modality is Modality.PLANNED else "reports"
     return Conflict(denial, claim, f"{denial.id} denies that it happened; {claim.id} {verb} "
-                    "it", "denied")  # fmt: skip
+                    "it", ConflictKind.DENIED)  # fmt: skip
 
 
 def _occurrence_reading(context: Context, claims: Sequence[Claim]) -> str:

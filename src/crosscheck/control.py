@@ -11,9 +11,10 @@ from collections.abc import Iterator, Sequence
 
 import attrs
 
+from crosscheck.components import Components
 from crosscheck.dates import DateSpan
-from crosscheck.engine import MAX_INCIDENT_DAYS, Components, Context
-from crosscheck.incidents import Conflict, Dispute, Incident, incidents, judge
+from crosscheck.engine import MAX_INCIDENT_DAYS, Context
+from crosscheck.incidents import Conflict, ConflictKind, Dispute, Incident, incidents, judge
 from crosscheck.model import Claim, Extent
 from crosscheck.vocabulary import HOLDING, POSITIVE
 
@@ -160,10 +161,10 @@ def hold_conflict(context: Context, outer: Hold, inner: Hold) -> Conflict | None
     )
     sides = context.sides(outer.controller, inner.controller)
     if against and inner.extent is not Extent.CONTESTED:
-        return Conflict(outer.claim, inner.claim, f"{said}: {sides}", "rival")
+        return Conflict(outer.claim, inner.claim, f"{said}: {sides}", ConflictKind.RIVAL)
     if not inner.full:
         return Conflict(outer.claim, inner.claim, f"{said}: all of it against only part of it "
-                        "or its being contested", "extent")  # fmt: skip
+                        "or its being contested", ConflictKind.EXTENT)  # fmt: skip
     return None
 
 

@@ -18,7 +18,9 @@ from typing import Protocol, TypeVar
 import attrs
 
 from crosscheck._gc import paused
+from crosscheck.components import Components
 from crosscheck.findings import CitedClaim, Finding, Violation, fingerprint
+from crosscheck.incidents import incidents, voices_of
 from crosscheck.model import Actor, Claim, Dataset, Place
 from crosscheck.names import fold
 from crosscheck.positions import Position
@@ -130,31 +132,6 @@ def _days(claim: Claim) -> int | None:
     if claim.when is None or claim.when.start == datetime.date.min:
         return None
     return (claim.when.end - claim.when.start).days + 1
-
-
-class Components:
-    """Connected components over ids (union-find): join ids, then ask for each one's root.
-
-    A root is the smallest id of its component, so components come out the same whatever the
-    order of the joins. An id never joined is its own root and costs nothing.
-    """
-
-    def __init__(self) -> None:
-        self._parent: dict[str, str] = {}
-
-    def root(self, item: str) -> str:
-        """The smallest id in `item`'s component."""
-        parent = self._parent
-        while (up := parent.get(item, item)) != item:
-            parent[item] = parent.get(up, up)
-            item = up
-        return item
-
-    def join(self, a: str, b: str) -> None:
-        """Put `a` and `b` in one component."""
-        first, second = self.root(a), self.root(b)
-        if first != second:
-            self._parent[max(first, second)] = min(first, second)
 
 
 class Context:
@@ -586,8 +563,6 @@ class Context:
         A violation that gives no positions gets one, of all its claims; one that names no
         incident gets its claims' incident when they share one.
         """
-        from crosscheck.incidents import incidents, voices_of
-
         claims = tuple(sorted(set(violation.claims), key=lambda c: c.id))
         explanation = list(violation.explanation)
         for claim in claims:

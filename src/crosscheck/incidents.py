@@ -16,12 +16,14 @@ incident's event id) and whether it rests only on hedged claims.
 from __future__ import annotations
 
 import datetime
+import enum
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import attrs
 
+from crosscheck.components import Components
 from crosscheck.model import Claim
 from crosscheck.positions import Partition, Position, partition, voice_weights
 from crosscheck.vocabulary import HEDGED, POSITIVE, Modality
@@ -29,7 +31,7 @@ from crosscheck.vocabulary import HEDGED, POSITIVE, Modality
 if TYPE_CHECKING:
     from crosscheck.engine import Context
 
-__all__ = ["Conflict", "Dispute", "Incident", "Incidents", "incidents", "judge"]
+__all__ = ["Conflict", "ConflictKind", "Dispute", "Incident", "Incidents", "incidents", "judge"]
 
 
 @attrs.frozen
@@ -73,8 +75,6 @@ def incidents(context: Context) -> Incidents:
 
 
 def _build(context: Context) -> Incidents:
-    from crosscheck.engine import Components
-
     loose = Components()  # claims without an event id, joined by inferred sameness
     events: dict[str, set[str]] = defaultdict(set)  # loose claim id → events it matches
     linkable = [c for c in context.claims if c.modality in POSITIVE | {Modality.DENIED}]
@@ -148,6 +148,31 @@ _UNDATED = 1 << 30
 """The precision of an undated claim: less than any date's."""
 
 
+class ConflictKind(enum.StrEnum):
+    """What sort of conflict two claims are in, for rules that split one family of disputes."""
+
+    DISJOINT = "disjoint"
+    """One measure of one node, figures that do not overlap."""
+    PART = "part"
+    """A part's figure above its whole's."""
+    FELL = "fell"
+    """A toll's later figure below an earlier one."""
+    SAME_TIME = "same time"
+    """Two tolls stated together that cannot both hold."""
+    RIVAL = "rival"
+    """Rival sides named for one act, or as holding one place."""
+    EXTENT = "extent"
+    """All of a place held, against only part of it or its being contested."""
+    DENIED = "denied"
+    """A denial against what it denies."""
+    DATED_APART = "dated apart"
+    """One act dated on days that do not overlap."""
+    APART = "apart"
+    """One act put at places neither of which contains the other."""
+    OTHER = "other"
+    """Any other reason (a plugin rule's)."""
+
+
 @attrs.frozen
 class Conflict:
     """Two claims of one aspect that cannot both be true, and why."""
@@ -155,9 +180,7 @@ class Conflict:
     a: Claim
     b: Claim
     reason: str
-    kind: str = ""
-    """What sort of conflict, for rules that split one family of disputes by kind ("fell",
-    "same time", "rival", …)."""
+    kind: ConflictKind = ConflictKind.OTHER
 
 
 @attrs.frozen

@@ -52,6 +52,7 @@ from crosscheck.model import (
 )
 from crosscheck.names import did_you_mean, fold
 from crosscheck.quantity import Quantity, UnitError
+from crosscheck.timing import day_bounds
 
 __all__ = [
     "DatasetError",
@@ -939,20 +940,24 @@ class Checker:
         except ValueError as error:
             self.reader.add(path, where, str(error))
             return None
-        last = found.date() if isinstance(found, datetime.datetime) else found.end
         shown = found.isoformat() if isinstance(found, datetime.datetime) else str(found)
-        late = last > report.published or (
-            isinstance(found, datetime.datetime)
-            and report.published_at is not None
-            and found > report.published_at
-        )
+        if isinstance(found, datetime.datetime):
+            # a moment against the report's moment, or against its day counted in any zone
+            if report.published_at is not None:
+                late = found > report.published_at
+            else:
+                late = found >= day_bounds(report.published, report.published)[1]
+            early = when is not None and found < day_bounds(when.start, when.start)[0]
+        else:
+            late = found.end > report.published
+            early = when is not None and found.end < when.start
         if late:
             published = (report.published_at or report.published).isoformat()
             self.reader.add(path, where, f"expected a statement time on or before the report's "
                             f"publication ({published}), found {shown} (as_of says when the "
                             "claim was stated; a report cannot quote what was said after it "
                             "appeared)")  # fmt: skip
-        elif when is not None and entry.modality is not Modality.PLANNED and last < when.start:
+        elif when is not None and entry.modality is not Modality.PLANNED and early:
             self.reader.add(path, where, f"expected a statement time on or after what it tells "
                             f"of (when starts {when.start}), found {shown} (as_of is when the "
                             "claim was stated, when is when the thing happened)")  # fmt: skip

@@ -21,7 +21,8 @@ from typing import Any
 
 import attrs
 
-from crosscheck.engine import Components, Context, check
+from crosscheck.components import Components
+from crosscheck.engine import Context, check
 from crosscheck.findings import Finding
 from crosscheck.model import Claim, Dataset
 from crosscheck.vocabulary import HOLDING, MEASURES, SYMMETRIC

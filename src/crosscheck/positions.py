@@ -67,6 +67,13 @@ class Position:
         """How many independent voices stand behind it."""
         return len(self.voices)
 
+    @property
+    def standing(self) -> str:
+        """Who stands behind it, for listings: "3 independent voices", "1 independent voice,
+        stands alone"."""
+        voices = f"{self.independent} independent voice{'s' * (self.independent != 1)}"
+        return f"{voices}, stands alone" if self.alone else voices
+
 
 @attrs.frozen
 class Partition:

@@ -53,8 +53,9 @@ from collections.abc import Callable, Mapping
 
 import attrs
 
+from crosscheck.components import Components
 from crosscheck.control import Hold, hold_conflict, holds
-from crosscheck.engine import Components, Context
+from crosscheck.engine import Context
 from crosscheck.incidents import incidents
 from crosscheck.model import Claim, Dataset, Modality
 from crosscheck.quantity import Quantity, UnitError

@@ -30,8 +30,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 
-from crosscheck.engine import Components, Context
-from crosscheck.incidents import Conflict, Dispute, Incident, incidents, judge
+from crosscheck.components import Components
+from crosscheck.engine import Context
+from crosscheck.incidents import Conflict, ConflictKind, Dispute, Incident, incidents, judge
 from crosscheck.model import Claim
 from crosscheck.quantity import Dimension, Quantity, UnitError
 from crosscheck.vocabulary import MEASURES, POSITIVE, PREDICATES
@@ -227,8 +228,8 @@ def _measure_conflict(
 ) -> Conflict | None:
     """Why two quantified claims of one incident cannot both be true, or None.
 
-    The conflict's kind is "disjoint" (one node, figures that do not overlap), "part" (a part
-    above its whole), "fell" (a later figure below an earlier one) or "same time" (figures
+    The conflict's kind is `DISJOINT` (one node, figures that do not overlap), `PART` (a part
+    above its whole), `FELL` (a later figure below an earlier one) or `SAME_TIME` (figures
     stated together that cannot both hold).
 
     `agents_matter` (for an incident crosscheck inferred) keeps apart counts credited to rival
@@ -266,27 +267,28 @@ def _measure_conflict(
         if not cumulative:
             if found == "=":
                 return Conflict(a, b, f"{a.id} gives {qa}, {b.id} gives {qb}: the intervals "
-                                "do not overlap", "disjoint")  # fmt: skip
+                                "do not overlap", ConflictKind.DISJOINT)  # fmt: skip
             return Conflict(
                 x,
                 y,
                 f"{x.id} gives {qx} for a part ({_within_words(context, x, y)})"
                 f", more than the {qy} that {y.id} gives for the whole",
-                "part",
+                ConflictKind.PART,
             )
         sx, sy = context.stated(x), context.stated(y)
         if sx.simultaneous(sy):
-            when, kind = f"at the same time ({sx.label})", "same time"
+            when, kind = f"at the same time ({sx.label})", ConflictKind.SAME_TIME
         elif sx.before(sy):
-            when, kind = f"later ({sy.label}, after {sx.label})", "fell"
+            when, kind = f"later ({sy.label}, after {sx.label})", ConflictKind.FELL
         else:
             continue
         if found != "=":
+            if kind is ConflictKind.SAME_TIME:
+                kind = ConflictKind.PART
             return Conflict(x, y, f"{x.id} gives {qx} ({_within_words(context, x, y)}); {y.id} "
                             f"gives {qy} for the whole {when}: a toll's part does not exceed "
-                            "its whole, nor does a toll fall",
-                            "part" if kind == "same time" else kind)  # fmt: skip
-        if kind == "same time":
+                            "its whole, nor does a toll fall", kind)  # fmt: skip
+        if kind is ConflictKind.SAME_TIME:
             return Conflict(x, y, f"{x.id} gives {qx} and {y.id} gives {qy} {when}: they "
                             "cannot both hold (if one is an earlier figure the report "
                             "recounts, give it as_of)", kind)  # fmt: skip

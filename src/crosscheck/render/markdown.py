@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from crosscheck.findings import CitedClaim, Finding
-from crosscheck.render.run import SEVERITIES, Run, plural
+from crosscheck.render.run import SEVERITIES, Run
 
 __all__ = ["render"]
 
@@ -65,9 +65,7 @@ def _finding(run: Run, finding: Finding) -> str:
     grouped = len(finding.positions) > 1
     for number, position in enumerate(finding.positions, start=1):
         if grouped:
-            voices = plural(position.independent, "independent voice")
-            alone = ", stands alone" if position.alone else ""
-            parts.append(f"**Position {number}: {_md(position.reading)}** ({voices}{alone})")
+            parts.append(f"**Position {number}: {_md(position.reading)}** ({position.standing})")
         parts.extend(_quote(run, by_id[claim_id]) for claim_id in position.claims)
     if finding.explanation:
         parts.append("Why:")

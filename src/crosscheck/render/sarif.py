@@ -49,8 +49,7 @@ def _result(
     text = finding.message
     if len(finding.positions) > 1:
         text += "\n\nPositions:\n" + "\n".join(
-            f"{n}. {p.reading} ({p.independent} independent voice(s)"
-            f"{', stands alone' if p.alone else ''}): {', '.join(p.claims)}"
+            f"{n}. {p.reading} ({p.standing}): {', '.join(p.claims)}"
             for n, p in enumerate(finding.positions, start=1)
         )
     if finding.explanation:

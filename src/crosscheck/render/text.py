@@ -52,9 +52,7 @@ def _finding(run: Run, finding: Finding, color: bool) -> str:
     for number, position in enumerate(finding.positions, start=1):
         indent = "    " if grouped else "  "
         if grouped:
-            voices = plural(position.independent, "independent voice")
-            alone = ", stands alone" if position.alone else ""
-            lines.append(f"  position {number}: {position.reading} ({voices}{alone})")
+            lines.append(f"  position {number}: {position.reading} ({position.standing})")
         for claim_id in position.claims:
             claim = by_id[claim_id]
             where = run.where(claim)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from crosscheck.control import control_disputes
 from crosscheck.engine import Context
 from crosscheck.findings import Severity, Violation
-from crosscheck.incidents import Dispute
+from crosscheck.incidents import ConflictKind, Dispute
 from crosscheck.registry import Rule, rule
 from crosscheck.rules._disputes import severity, summary, violation
 
@@ -15,7 +15,7 @@ __all__ = ["RULES"]
 
 
 def _rivals(dispute: Dispute) -> bool:
-    return any(conflict.kind == "rival" for conflict in dispute.conflicts)
+    return any(conflict.kind is ConflictKind.RIVAL for conflict in dispute.conflicts)
 
 
 def _message(context: Context, dispute: Dispute) -> str:

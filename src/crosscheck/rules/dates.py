@@ -13,7 +13,7 @@ from crosscheck.agency import same_act
 from crosscheck.dates import DateSpan, WeekdayMismatchError
 from crosscheck.engine import Context
 from crosscheck.findings import Severity, Violation
-from crosscheck.incidents import Conflict, Dispute, incidents, judge
+from crosscheck.incidents import Conflict, ConflictKind, Dispute, incidents, judge
 from crosscheck.model import Claim, Modality
 from crosscheck.quantity import Dimension
 from crosscheck.registry import Rule, rule
@@ -56,7 +56,7 @@ def _dated_apart(context: Context, a: Claim, b: Claim) -> Conflict | None:
         b,
         f"{a.id} dates it {a.when.days}, {b.id} {b.when.days} "
         f"({a.report} and {b.report}); the spans do not overlap",
-        "dated apart",
+        ConflictKind.DATED_APART,
     )
 
 

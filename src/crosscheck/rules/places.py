@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 
 from crosscheck.engine import Context
 from crosscheck.findings import Severity, Violation
-from crosscheck.incidents import Conflict, Dispute, incidents, judge, voices_of
+from crosscheck.incidents import Conflict, ConflictKind, Dispute, incidents, judge, voices_of
 from crosscheck.model import Claim
 from crosscheck.registry import Rule, rule
 from crosscheck.rules._disputes import severity, summary, violation
@@ -83,7 +83,7 @@ def place_disputes(context: Context) -> tuple[Dispute, ...]:
                         a,
                         b,
                         f"{a.id} puts it at {pa}, {b.id} at {pb}; neither lies within the other",
-                        "apart",
+                        ConflictKind.APART,
                     )
                     for i, a in enumerate(claims)
                     for b in claims[i + 1 :]

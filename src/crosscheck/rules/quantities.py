@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from crosscheck.engine import Context
 from crosscheck.findings import Severity, Violation
-from crosscheck.incidents import Dispute
+from crosscheck.incidents import ConflictKind, Dispute
 from crosscheck.model import Claim
 from crosscheck.quantity import Quantity, UnitError
 from crosscheck.registry import Lifecycle, Rule, rule
@@ -67,7 +67,9 @@ def dispute_kind(dispute: Dispute, *, containment: bool = False) -> str:
     statement: `quantity.toll-fell`), "self" (one voice contradicts itself otherwise on one
     measure: `source.self-contradiction`) or "voices" (`quantity.disjoint` for one measure,
     `quantity.part-larger-than-whole` for a part and its whole, whoever says so)."""
-    if dispute.one_voice and all(conflict.kind == "fell" for conflict in dispute.conflicts):
+    if dispute.one_voice and all(
+        conflict.kind is ConflictKind.FELL for conflict in dispute.conflicts
+    ):
         return "fell"
     if dispute.one_voice and not containment:
         return "self"
@@ -141,10 +143,10 @@ def _in_time(dispute: Dispute) -> str:
         earlier, later = conflict.a, conflict.b
         assert earlier.quantity is not None
         assert later.quantity is not None
-        if conflict.kind == "fell":
+        if conflict.kind is ConflictKind.FELL:
             return (f"; the later ‘{later.quantity.text}’ lies below the earlier "
                     f"‘{earlier.quantity.text}’")  # fmt: skip
-        if conflict.kind == "same time":
+        if conflict.kind is ConflictKind.SAME_TIME:
             return (f"; ‘{earlier.quantity.text}’ and ‘{later.quantity.text}’ were stated at "
                     "the same time")  # fmt: skip
     return ""
@@ -288,7 +290,7 @@ def part_larger_than_whole(context: Context) -> Iterator[Violation]:
         also = f" ({more} more such pair{'s' * (more != 1)})" if more else ""
         whole_what = measure_subject(context, measure_key(context, whole))
         later = (f", stated later ({context.stated(whole).label})"
-                 if conflict.kind == "fell" else "")  # fmt: skip
+                 if conflict.kind is ConflictKind.FELL else "")  # fmt: skip
         message = (f"{context.who(part)} gives {_q(part)} for a part of what "
                    f"{context.who(whole)} counts as {_q(whole)}{later}: "
                    f"{reading(context, [part])} exceeds {reading(context, [whole])} for "
