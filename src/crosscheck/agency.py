@@ -48,6 +48,7 @@ from crosscheck.vocabulary import (
     PREDICATES,
     STRIKE,
     SYMMETRIC,
+    ActorKind,
     Denial,
     Modality,
     done_by,
@@ -136,6 +137,18 @@ class Joint:
         return any(mine & camps and theirs & camps for camps in self.camps)
 
 
+def _covers(context: Context, denied: str | None, told: str | None) -> bool:
+    """Whether a denial naming patient `denied` covers a claim naming `told`: the same group
+    or one within it. A claim naming nobody is covered unless the denial names people acted
+    upon: "we did not target civilians" says whom it did not harm, not that nothing was done,
+    while "Russia had no part in the downing of the airliner" denies the act itself."""
+    if denied is None:
+        return True
+    if told is not None:
+        return context.part_of(told, denied)
+    return context.dataset.actor(denied).kind is not ActorKind.PEOPLE
+
+
 def _names(context: Context, ids: Iterable[str]) -> str:
     return " and ".join(context.dataset.actor(i).name for i in ids)
 
@@ -152,8 +165,7 @@ def _agent_conflict(context: Context, a: Claim, b: Claim, together: Joint) -> Co
     if denial_a or denial_b:
         denial, claim = (a, b) if denial_a else (b, a)
         denied, named = (agents_a, agents_b) if denial_a else (agents_b, agents_a)
-        victims, told = context.roles(denial).patient, context.roles(claim).patient
-        if victims is not None and (told is None or not context.part_of(told, victims)):
+        if not _covers(context, context.roles(denial).patient, context.roles(claim).patient):
             return None  # "did not target civilians" says nothing of a strike on fighters
         hit = sorted({n for n in named for d in denied if context.part_of(n, d)})
         if not hit:
@@ -176,8 +188,10 @@ def _agent_reading(context: Context, claims: Sequence[Claim]) -> str:
         who = _names(context, roles.agents)
         if claim.modality is Modality.DENIED:
             against = roles.patient
-            who = f"not {who}" + ("" if against is None else
-                                  f" (against {context.dataset.actor(against).name})")  # fmt: skip
+            people = against is not None and (
+                context.dataset.actor(against).kind is ActorKind.PEOPLE)  # fmt: skip
+            who = f"not {who}" + (f" against {context.dataset.actor(against).name}"
+                                  if against is not None and people else "")  # fmt: skip
         said[who] += 1
     return "; ".join(sorted(said, key=lambda s: (-said[s], s)))
 
@@ -205,6 +219,10 @@ def agent_disputes(context: Context) -> tuple[Dispute, ...]:
                     if (conflict := _agent_conflict(context, a, b, together))
                 ]
                 subject = f"who {done_by(c.predicate for c in claims)}"
+                places = {p for c in claims if (p := context.roles(c).place) is not None}
+                widest = [p for p in places if all(context.within(q, p) for q in places)]
+                if widest:  # "who took Saraqeb", "who entered Ukraine"
+                    subject = subject.replace("the place", context.dataset.place(widest[0]).name)
                 dispute = judge(context, incident, f"agent:{act}", subject, claims, conflicts,
                                 lambda group: _agent_reading(context, group))  # fmt: skip
                 if dispute is not None:
@@ -221,9 +239,11 @@ def _occurrence_conflict(context: Context, denial: Claim, claim: Claim) -> Confl
     else:
         if context.sameness(denial, claim, ignore={"modality", "patient"}) is None:
             return None
-        denied, told = context.roles(denial).patient, context.roles(claim).patient
-        if denied is not None and (told is None or not context.part_of(told, denied)):
+        if not _covers(context, context.roles(denial).patient, context.roles(claim).patient):
             return None  # "no civilians were killed" covers the children, not everyone harmed
+    where, told_at = context.roles(denial).place, context.roles(claim).place
+    if where is not None and (told_at is None or not context.within(told_at, where)):
+        return None  # "no missile was launched from south of Snizhne": not a launch elsewhere
     if denial.when is not None and claim.when is not None:
         if not denial.when.overlaps(claim.when):
             return None  # a plan denied one week and announced the next: superseded
@@ -235,8 +255,16 @@ def _occurrence_conflict(context: Context, denial: Claim, claim: Claim) -> Confl
 
 
 def _occurrence_reading(context: Context, claims: Sequence[Claim]) -> str:
-    denied = any(c.modality is Modality.DENIED for c in claims)
-    return "it did not happen" if denied else "it happened"
+    """ "it happened", "it did not happen", "it did not happen at the area south of
+    Snizhne" (a denial that names a place denies it there)."""
+    denials = [c for c in claims if c.modality is Modality.DENIED]
+    if not denials:
+        return "it happened"
+    places = sorted({p for c in denials if (p := context.roles(c).place) is not None})
+    where = " or ".join(context.dataset.place(p).name for p in places)
+    if where and all(context.roles(c).place is not None for c in denials):
+        return f"it did not happen at {where}"
+    return "it did not happen"
 
 
 def occurrence_disputes(context: Context) -> tuple[Dispute, ...]:

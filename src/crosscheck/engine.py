@@ -148,7 +148,13 @@ class Context:
     def __init__(self, dataset: Dataset, *, sweep: bool = True) -> None:
         self.dataset = dataset
         self.sweep = sweep
-        self.claims: tuple[Claim, ...] = tuple(sorted(dataset.claims, key=lambda c: c.id))
+        self.inherited: dict[str, tuple[str, ...]] = {}
+        """For each part that leaves out its place or date, what it took from its total."""
+        self.claims: tuple[Claim, ...] = tuple(
+            sorted(self._inherit(dataset.claims), key=lambda c: c.id)
+        )
+        """The claims as rules see them: a part that leaves out its place or date carries its
+        total's ("five of them children" were killed where and when the fifty were)."""
         self._roles: dict[str, ResolvedRoles] = {}  # only for claims that need resolving
         for claim in self.claims:
             resolved = self._resolve(claim)
@@ -167,6 +173,37 @@ class Context:
         self._reports = {report.id: report for report in dataset.reports}
         self._stated: dict[str, Stated] = {}
         self._voices: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+    def _inherit(self, claims: Iterable[Claim]) -> list[Claim]:
+        """`claims`, each part filled in from its total (transitively) where it is silent."""
+        done: dict[str, Claim] = {}
+
+        def total_of(claim: Claim) -> Claim | None:
+            try:
+                return None if claim.total is None else self.dataset.claim(claim.total)
+            except KeyError:
+                return None
+
+        def filled(claim: Claim, seen: frozenset[str]) -> Claim:
+            if claim.id in done:
+                return done[claim.id]
+            total = total_of(claim)
+            found = claim
+            if total is not None and total.id not in seen:
+                total = filled(total, seen | {claim.id})
+                taken = tuple(
+                    role
+                    for role in ("place", "when")
+                    if getattr(claim, role) is None and getattr(total, role) is not None
+                )
+                if taken:
+                    found = attrs.evolve(claim, place=claim.place or total.place,
+                                         when=claim.when or total.when)  # fmt: skip
+                    self.inherited[claim.id] = taken
+            done[claim.id] = found
+            return found
+
+        return [claim if claim.total is None else filled(claim, frozenset()) for claim in claims]
 
     def _resolve(self, claim: Claim) -> ResolvedRoles:
         def actor(name: str) -> str:
@@ -488,14 +525,19 @@ class Context:
         reasons.append(f"dates overlap ({a.when.days} and {b.when.days})")
         return Sameness(False, tuple(reasons))
 
-    @staticmethod
-    def _agents(x: tuple[str, ...], y: tuple[str, ...], reasons: list[str]) -> bool:
-        """Agents are compatible when one claim names none, or both name a common one."""
+    def _agents(self, x: tuple[str, ...], y: tuple[str, ...], reasons: list[str]) -> bool:
+        """Agents are compatible when one claim names none, or both name a common one, or one
+        within the other (the Ukrainian air force within the armed forces)."""
         if x and y:
             common = sorted(set(x) & set(y))
-            if not common:
+            if common:
+                reasons.append(f"same agent {', '.join(common)}")
+                return True
+            nested = sorted(f"{a} within {b}" for a in x for b in y if self.part_of(a, b)) + sorted(
+                f"{b} within {a}" for a in x for b in y if self.part_of(b, a))  # fmt: skip
+            if not nested:
                 return False
-            reasons.append(f"same agent {', '.join(common)}")
+            reasons.append(f"agents nest ({nested[0]})")
         elif x or y:
             reasons.append(f"agent given by one claim only ({', '.join(x or y)})")
         return True
@@ -532,6 +574,10 @@ class Context:
                 lines.append(f"{claim.id}: {label} ‘{quantity.text}’: {quantity.reading}")
         if claim.when is not None:
             lines.append(f"{claim.id}: when {claim.when} ({claim.when.reading})")
+        if claim.id in self.inherited:
+            taken = " and ".join(self.inherited[claim.id])
+            lines.append(f"{claim.id}: {taken} taken from its total {claim.total} (a part "
+                         "happened where and when its total did)")  # fmt: skip
         resolved = self.roles(claim)
         written_roles: list[tuple[str, str | None, str | None]] = [
             ("source", claim.source, resolved.source)

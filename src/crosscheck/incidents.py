@@ -2,8 +2,9 @@
 
 Real reporting of one strike has many voices over days. The claims about one thing form an
 *incident*: claims sharing a curated event id, joined by claims without one that sameness
-infers are about the same thing (see `Context.sameness`). A claim without an event id that
-matches claims of two different events joins neither: it is its own incident.
+infers are about the same thing (see `Context.sameness`), and by the parts of their totals. A
+claim without an event id that matches claims of two different events joins neither: it is
+its own incident.
 
 Each *aspect* of an incident — each measure per patient, who did it, whether it happened, when,
 where, who held a place — is judged once. A rule lists the aspect's claims and the pairs that
@@ -26,7 +27,7 @@ import attrs
 from crosscheck.components import Components
 from crosscheck.model import Claim
 from crosscheck.positions import Partition, Position, partition, voice_weights
-from crosscheck.vocabulary import HEDGED, POSITIVE, Modality
+from crosscheck.vocabulary import HEDGED, POSITIVE, SYMMETRIC, Modality
 
 if TYPE_CHECKING:
     from crosscheck.engine import Context
@@ -89,6 +90,15 @@ def _build(context: Context) -> Incidents:
             free, bound = (a, b) if a.event is None else (b, a)
             assert bound.event is not None
             events[free.id].add(bound.event)
+    by_id = {claim.id: claim for claim in context.claims}
+    for claim in context.claims:  # a part is about its total's incident, wherever it is
+        total = by_id.get(claim.total) if claim.total is not None else None
+        if total is None or claim.event is not None:
+            continue
+        if total.event is None:
+            loose.join(claim.id, total.id)
+        else:
+            events[claim.id].add(total.event)
     matched: dict[str, set[str]] = defaultdict(set)  # loose component root → events
     for claim_id, found in events.items():
         matched[loose.root(claim_id)] |= found
@@ -108,8 +118,13 @@ def _build(context: Context) -> Incidents:
     for claims in inferred.values():
         named[_inferred_key(context, claims)].append(claims)
     for key, groups in named.items():
-        for claims in groups:
-            members[key if len(groups) == 1 else f"{key}:{claims[0].id}"] = claims
+        if len(groups) == 1:
+            members[key] = groups[0]
+            continue
+        # "since March 2011" as of 2016 and as of 2020: the same first day, different last ones
+        ends = [_inferred_key(context, claims, last=True) for claims in groups]
+        for claims, longer in zip(groups, ends, strict=True):
+            members[longer if ends.count(longer) == 1 else f"{longer}:{claims[0].id}"] = claims
     by_key = {
         key: Incident(key, None if key.startswith("~") else key, tuple(claims))
         for key, claims in members.items()
@@ -118,30 +133,37 @@ def _build(context: Context) -> Incidents:
     return Incidents(by_key, of)
 
 
-def _inferred_key(context: Context, claims: Sequence[Claim]) -> str:
+def _inferred_key(context: Context, claims: Sequence[Claim], *, last: bool = False) -> str:
     """The key of an inferred incident, from what its claims are about rather than their ids,
     so that an agreeing claim arriving later leaves it (and the fingerprints of its findings)
-    unchanged: ``~`` and the predicate, patient, place and first day of its most precise
-    claim — the narrowest dates, then the earliest, then the smallest id —
-    "~killed:civilians@kramatorsk:2022-04-08". Two inferred incidents with one key add the
-    smallest claim id of each."""
+    unchanged: ``~`` and the predicate, patient (both parties, for a symmetric predicate such
+    as a meeting), place and first day of its most precise claims — the narrowest dates, then
+    the first in that order — "~killed:civilians@kramatorsk:2022-04-08". Two inferred
+    incidents with one key add that claim's last day (`last`: "…:2011-03-01..2016-03-14"),
+    and if they still share one, the smallest claim id of each."""
 
-    def precision(claim: Claim) -> tuple[int, datetime.date, str]:
+    def width(claim: Claim) -> int:
+        return _UNDATED if claim.when is None else (claim.when.end - claim.when.start).days
+
+    def about(claim: Claim) -> tuple[str, str, str]:
+        roles = context.roles(claim)
         if claim.when is None:
-            return (_UNDATED, datetime.date.max, claim.id)
-        return ((claim.when.end - claim.when.start).days, claim.when.start, claim.id)
+            day = ""
+        elif claim.when.start == datetime.date.min:
+            day = f"by-{claim.when.end}"
+        else:
+            day = claim.when.start.isoformat()
+            if last and claim.when.end != claim.when.start:
+                day += f"..{claim.when.end}"
+        parties = [roles.patient] if claim.predicate not in SYMMETRIC else [
+            roles.patient, *roles.agents]  # fmt: skip
+        who = "+".join(sorted(p for p in parties if p is not None))
+        return (day, who, roles.place or "")
 
-    anchor = min(claims, key=precision)
-    roles = context.roles(anchor)
-    key = f"~{anchor.predicate}"
-    if roles.patient is not None:
-        key += f":{roles.patient}"
-    if roles.place is not None:
-        key += f"@{roles.place}"
-    if anchor.when is not None:
-        start = anchor.when.start
-        key += f":by-{anchor.when.end}" if start == datetime.date.min else f":{start}"
-    return key
+    narrowest = min(width(claim) for claim in claims)
+    day, who, place = min(about(c) for c in claims if width(c) == narrowest)
+    return "~" + ":".join(filter(None, (claims[0].predicate, who))) + (
+        f"@{place}" if place else "") + (f":{day}" if day else "")  # fmt: skip
 
 
 _UNDATED = 1 << 30
@@ -273,7 +295,10 @@ def judge(
     keys = {c.id: key(c) for c in ordered}
     hedged = {c.id for c in ordered if c.modality in HEDGED}
     pairs = [(c.a.id, c.b.id) for c in found]
-    grouped: Partition = partition(by_id, pairs, voice_weights(keys, hedged), keys)
+    # what each claim says, and when: a copy of a claim stands with it (a toll of 100 in the
+    # morning and the same 100 a year on are not one statement)
+    saying = {c.id: (reading([c]), context.stated(c).order) for c in ordered}
+    grouped: Partition = partition(by_id, pairs, voice_weights(keys, hedged), keys, saying)
     positions = [_position(context, [by_id[i] for i in group], voice, reading)
                  for group in grouped.groups]  # fmt: skip
     one_voice = all(voice[c.a.id] == voice[c.b.id] for c in found)

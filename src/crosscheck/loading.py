@@ -53,6 +53,7 @@ from crosscheck.model import (
 from crosscheck.names import did_you_mean, fold
 from crosscheck.quantity import Quantity, UnitError
 from crosscheck.timing import day_bounds
+from crosscheck.vocabulary import PREDICATES as VOCABULARY
 
 __all__ = [
     "DatasetError",
@@ -918,6 +919,15 @@ class Checker:
             self.reader.add(path, f"{where}.denies", "expected the agent whose part is denied, "
                             'found no agent (name it, or write denies = "event" for a denial '
                             "that it happened at all)")  # fmt: skip
+        elif (
+            entry.denies is Denial.AGENT
+            and (act := VOCABULARY.get(entry.predicate))
+            and (not act.attributed)
+        ):
+            self.reader.add(path, f"{where}.denies", f'expected denies = "event" on a claim '
+                            f"of predicate {entry.predicate!r}, found \"agent\" (nobody is "
+                            f"blamed or credited for {act.act}: the denial says it did not "
+                            "happen, and its agent says by whom)")  # fmt: skip
 
     def _as_of(
         self, path: Path, where: str, entry: ClaimEntry, report: Report, when: DateSpan | None

@@ -64,7 +64,7 @@ def partitions(dataset: Dataset) -> list[Dataset]:
         for key in _keys(context, claim):
             components.join(first_with.setdefault(key, claim.id), claim.id)
     members: dict[str, list[Claim]] = defaultdict(list)
-    for claim in context.claims:
+    for claim in sorted(dataset.claims, key=lambda c: c.id):  # as curated, not as inherited
         members[components.root(claim.id)].append(claim)
     reports = {report.id: report for report in dataset.reports}
     parts = []

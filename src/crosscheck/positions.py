@@ -3,19 +3,21 @@
 A disagreement between twenty reports is not twenty disagreements. Given the claims about one
 aspect (the killed of one strike, who fired, where it happened) and the pairs of them that
 cannot both be true, `partition` groups the claims into *positions*: sets of claims no two of
-which conflict. The first position is the account with the most independent voices behind it —
-each voice (a cluster of aligned origins) weighs 1 in all, shared among its claims in the
-aspect, so twenty repeats of one ministry weigh what one statement does — then the most claims,
-then the smallest claim ids; the others follow the same way from what remains.
+which conflict. A voice (a cluster of aligned origins) none of whose claims conflict with each
+other is kept whole, in one position. The first position is the account with the most
+independent voices behind it — each voice weighs 1 in all, shared among its claims in the
+aspect, so twenty repeats of one ministry weigh what one statement does, and a hedged claim
+weighs half — then the most claims, then the smallest claim ids; the others follow the same
+way from what remains.
 
 Finding the heaviest conflict-free set is a maximum-weight independent set in the graph of
 conflicts. Conflicts are few in practice (an outlier or two, or two camps), so it is solved
 exactly, component by component, by branching on the claim with the most conflicts; a
 component of more than `EXACT` claims, or one needing more than `BUDGET` branchings, falls back
 to a greedy choice (drop the claim with the most conflicts per unit of weight until none is
-left), and a dispute with more than `EXTRACTED` positions has the rest listed first-fit — the
-explanation then says the grouping was greedy. So a dispute of a thousand claims is grouped in
-about as many steps as it has conflicts.
+left), and a dispute with more than `EXTRACTED` positions (three, above `CROWD` claims) has
+the rest listed first-fit — the explanation then says the grouping was greedy. So a dispute
+of a thousand claims is grouped in about as many steps as it has conflicts.
 """
 
 from __future__ import annotations
@@ -81,7 +83,9 @@ class Partition:
 
     groups: tuple[tuple[str, ...], ...]
     exact: bool
-    """False when a group of conflicts was too large to solve exactly (see `BUDGET`)."""
+    """False when a group of conflicts was too large to solve exactly (see `EXACT` and
+    `BUDGET`), or positions beyond the first `EXTRACTED` (three above `CROWD` claims) were
+    listed first-fit."""
 
 
 def voice_weights(
@@ -108,6 +112,7 @@ def partition(
     conflicts: Collection[tuple[str, str]],
     weight: Mapping[str, Fraction],
     voice_of: Mapping[str, Hashable] | None = None,
+    saying: Mapping[str, Hashable] | None = None,
 ) -> Partition:
     """Group `claims` (ids) into positions: sets without a conflicting pair, the heaviest set
     first (by total `weight`, then size, then the smallest ids), then the heaviest of what is
@@ -116,9 +121,10 @@ def partition(
     With `voice_of`, a voice none of whose claims conflict with each other is kept whole: its
     claims go into one position together (a ministry's 61, then 77, then 79 wounded is one
     account; an outlet's 48 against it is another), so no position borrows part of a voice
-    whose other claims stand against it.
+    whose other claims stand against it. With `saying`, claims that say the same thing are
+    kept together wherever no conflict forbids it.
     """
-    members = _blocks(set(claims), conflicts, voice_of or {})
+    members = _blocks(set(claims), conflicts, voice_of or {}, saying or {})
     remaining = set(members)
     voices = _integers({block: sum((weight[c] for c in members[block]), Fraction(0))
                         for block in remaining})  # fmt: skip
@@ -147,25 +153,47 @@ def partition(
 
 
 def _blocks(
-    claims: set[str], conflicts: Collection[tuple[str, str]], voice_of: Mapping[str, Hashable]
+    claims: set[str],
+    conflicts: Collection[tuple[str, str]],
+    voice_of: Mapping[str, Hashable],
+    saying: Mapping[str, Hashable],
 ) -> dict[str, tuple[str, ...]]:
-    """The units grouped: each voice without a conflict inside it as one block (named by its
-    smallest claim id), every other claim on its own."""
+    """The units grouped, each named by its smallest claim id: each voice without a conflict
+    inside it as one block, every other claim on its own; then blocks whose claims say the
+    same thing (`saying`: one figure, one agent) joined, wherever the join adds no conflict —
+    so a copy of a claim stands with its original even when the original's voice is torn."""
+    clash: dict[str, set[str]] = defaultdict(set)
+    for a, b in conflicts:
+        if a in claims and b in claims:
+            clash[a].add(b)
+            clash[b].add(a)
     by_voice: dict[Hashable, list[str]] = defaultdict(list)
     for claim in sorted(claims):
         by_voice[voice_of.get(claim, claim)].append(claim)
-    torn = {
-        voice_of.get(a, a)
-        for a, b in conflicts
-        if a in claims and b in claims and voice_of.get(a, a) == voice_of.get(b, b)
-    }
-    blocks: dict[str, tuple[str, ...]] = {}
-    for voice, found in by_voice.items():
-        if voice in torn:
-            blocks.update({claim: (claim,) for claim in found})
+    blocks: dict[str, set[str]] = {}
+    for found in by_voice.values():
+        if any(clash[c] & set(found) for c in found):
+            blocks.update({claim: {claim} for claim in found})
         else:
-            blocks[found[0]] = tuple(found)
-    return blocks
+            blocks[found[0]] = set(found)
+    home = {claim: name for name, block in blocks.items() for claim in block}
+    by_saying: dict[Hashable, list[str]] = defaultdict(list)
+    for claim in sorted(claims):
+        if claim in saying:
+            by_saying[saying[claim]].append(claim)
+    for same in by_saying.values():
+        for claim in same[1:]:
+            first, other = home[same[0]], home[claim]
+            if first == other:
+                continue
+            joined = blocks[first] | blocks[other]
+            if any(clash[c] & joined for c in joined):
+                continue
+            keep, gone = min(first, other), max(first, other)
+            blocks[keep] = joined
+            del blocks[gone]
+            home.update(dict.fromkeys(joined, keep))
+    return {name: tuple(sorted(block)) for name, block in blocks.items()}
 
 
 def _first_fit(

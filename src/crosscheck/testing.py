@@ -36,6 +36,7 @@ from crosscheck.model import (
 )
 from crosscheck.names import fold
 from crosscheck.quantity import Quantity
+from crosscheck.vocabulary import ATTRIBUTED
 
 __all__ = ["QUANTITY_WORDINGS", "WHEN_WORDINGS", "datasets", "date_spans", "quantities"]
 
@@ -183,7 +184,8 @@ def _report_and_claims(
         agents = tuple(draw(st.lists(st.sampled_from(actor_names), max_size=2)))
         denies = None
         if modality is Modality.DENIED:
-            denies = draw(st.none() | st.just(Denial.EVENT) | (st.just(Denial.AGENT) if agents
+            blamed = agents and predicate in ATTRIBUTED
+            denies = draw(st.none() | st.just(Denial.EVENT) | (st.just(Denial.AGENT) if blamed
                                                                 else st.nothing()))  # fmt: skip
         when = draw(st.none() | date_spans(published, ahead=planned) | _explicit_spans(published))
         claims.append(

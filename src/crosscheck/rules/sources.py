@@ -15,7 +15,7 @@ from crosscheck.rules._disputes import contradicting, names, summary, violation
 from crosscheck.rules.quantities import dispute_kind
 from crosscheck.sources import Grade, Group, claim_groups, disagreement
 from crosscheck.tolls import measure_disputes
-from crosscheck.vocabulary import LOSSES, POSITIVE, PREDICATES, SUCCESSES, ActorKind
+from crosscheck.vocabulary import LOSSES, POSITIVE, PREDICATES, SUCCESSES
 
 __all__ = ["RULES"]
 
@@ -31,17 +31,17 @@ def _favours(context: Context, claim: Claim) -> str | None:
         if own:
             return f"denies an act of its own side ({context.sides(source, own[0])})"
         return None
-    if claim.predicate in SUCCESSES and own:
+    rival = patient is not None and context.is_party(patient) and not context.same_side(
+        source, patient)  # fmt: skip
+    if claim.predicate in SUCCESSES and own and (patient is None or rival):
+        # a success against a rival, or against no one named (a town taken, a drone downed);
+        # downing an airliner or killing civilians is no success: said by one's own side, it
+        # is an admission
         return f"credits its own side ({context.sides(source, own[0])})"
     inflicted = not roles.agents or own
-    people = patient is not None and context.dataset.actor(patient).kind is ActorKind.PEOPLE
-    if (
-        claim.predicate in LOSSES
-        and patient
-        and not people  # people acted upon are nobody's rival
-        and inflicted
-        and not context.same_side(source, patient)
-    ):
+    if claim.predicate in LOSSES and patient and inflicted and rival:
+        # people acted upon, an airline or a charity are nobody's rival: their losses are no
+        # side's gain
         return f"reports losses its side inflicted ({context.sides(source, patient)})"
     return None
 
@@ -55,10 +55,11 @@ def self_serving(context: Context) -> Iterator[Violation]:
     A group of claims about one thing whose grade is `single-source` or `denied` — no
     independent origin corroborates it — and whose every origin is a party to the fighting (a
     state, government, armed force or group, or someone acting for one) on the side the claim
-    favours: its own side's successes (a town taken, a drone shot down), losses inflicted on a
-    rival (by its own side, or by no one named), or its own side's innocence (a denial).
-    Monitors and outlets speaking for themselves are no party. The explanation gives the
-    alignment path.
+    favours: its own side's successes against a rival or no one named (a town taken, a drone
+    shot down), losses inflicted on a rival party (by its own side, or by no one named), or
+    its own side's innocence (a denial). Downing an airliner or killing civilians is no
+    success: a side saying it did so admits it. Monitors and outlets speaking for themselves are no
+    party. The explanation gives the alignment path.
 
     Why it matters
     --------------
