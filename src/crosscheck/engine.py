@@ -224,11 +224,13 @@ class Context:
         return self._reports[claim.report].published
 
     def stated(self, claim: Claim) -> Stated:
-        """When the claim was stated: its `as_of`, else its report's publication."""
-        found = self._stated.get(claim.id)
+        """When the claim was stated: its `as_of`, else its report's publication (one object
+        for every claim of the report that gives no `as_of`)."""
+        key = claim.report if claim.as_of is None else claim.id
+        found = self._stated.get(key)
         if found is None:
             found = stated(claim, self._reports[claim.report], self.roles(claim).source)
-            self._stated[claim.id] = found
+            self._stated[key] = found
         return found
 
     def cached(self, name: str, make: Callable[[], _V]) -> _V:

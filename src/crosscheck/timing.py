@@ -22,6 +22,7 @@ report "on Friday" may have spoken hours apart.
 from __future__ import annotations
 
 import datetime
+import functools
 
 import attrs
 
@@ -50,8 +51,16 @@ class Stated:
     statement: str
     """Which statement it is: the report's id, and with an `as_of` its source and days. Two
     claims of one statement were stated together."""
-    reading: str
-    """How it was found, for explanations: "2022-04-08 16:20 +03:00 (report's publication)"."""
+    origin: str
+    """Where it was found: "its report's day", "its report's publication", "its as_of"."""
+    wording: str = ""
+    """An `as_of` span as written and read, when it came from one."""
+
+    @property
+    def reading(self) -> str:
+        """How it was found, for explanations: "2022-04-08 16:20 +03:00 (its report's
+        publication)"."""
+        return f"{self.wording or self.label} ({self.origin})"
 
     @property
     def moment(self) -> bool:
@@ -95,6 +104,7 @@ _LAST = datetime.date.max - 2 * _DAY
 """Days are clamped to these, so no moment falls off the calendar in any time zone."""
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def day_bounds(
     first: datetime.date, last: datetime.date
 ) -> tuple[datetime.datetime, datetime.datetime]:
@@ -106,23 +116,25 @@ def day_bounds(
     return start, end
 
 
-def _days(first: datetime.date, last: datetime.date, statement: str, reading: str) -> Stated:
+def _days(
+    first: datetime.date, last: datetime.date, statement: str, origin: str, wording: str = ""
+) -> Stated:
     start, end = day_bounds(first, last)
-    return Stated(start, end, (first, last), statement, reading)
+    return Stated(start, end, (first, last), statement, origin, wording)
 
 
 def stated(claim: Claim, report: Report, source: str) -> Stated:
     """The statement time of `claim`, published in `report`, from `source` (its resolved id)."""
     as_of = claim.as_of
     if isinstance(as_of, datetime.datetime):
-        return Stated(as_of, as_of, None, f"{report.id} as of {as_of.isoformat()}",
-                      f"{_moment(as_of)} (its as_of)")  # fmt: skip
+        return Stated(as_of, as_of, None, f"{report.id} as of {as_of.isoformat()}", _AS_OF)
     if isinstance(as_of, DateSpan):
-        return _days(as_of.start, as_of.end,
-                     f"{report.id} as of {as_of.days} from {source}",
-                     f"{as_of} (its as_of)")  # fmt: skip
+        return _days(as_of.start, as_of.end, f"{report.id} as of {as_of.days} from {source}",
+                     _AS_OF, str(as_of))  # fmt: skip
     if report.published_at is not None:
         at = report.published_at
-        return Stated(at, at, None, report.id, f"{_moment(at)} (its report's publication)")
-    return _days(report.published, report.published, report.id,
-                 f"{report.published} (its report's day)")  # fmt: skip
+        return Stated(at, at, None, report.id, "its report's publication")
+    return _days(report.published, report.published, report.id, "its report's day")
+
+
+_AS_OF = "its as_of"

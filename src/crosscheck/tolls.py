@@ -216,11 +216,26 @@ def measure_conflict(
 ) -> Conflict | None:
     """Why two quantified claims of one incident cannot both be true, or None (remembered per
     context: the measures, the grades and the trust of a run all ask)."""
+    if not _apart(a, b):
+        return None  # overlapping figures never conflict: the cheap test first, unremembered
     memo: dict[tuple[str, str, bool], Conflict | None] = context.cached("measure-conflicts", dict)
     key = (a.id, b.id, agents_matter)
     if key not in memo:
         memo[key] = _measure_conflict(context, a, b, agents_matter=agents_matter)
     return memo[key]
+
+
+def _apart(a: Claim, b: Claim) -> bool:
+    """Whether two claims' figures are of one predicate and share no value."""
+    assert a.quantity is not None
+    assert b.quantity is not None
+    if a.predicate != b.predicate:
+        return False
+    try:
+        qb = b.quantity.to(a.quantity.unit)
+    except UnitError:
+        return False
+    return a.quantity.above(qb) or qb.above(a.quantity)
 
 
 def _measure_conflict(
@@ -237,15 +252,7 @@ def _measure_conflict(
     """
     assert a.quantity is not None
     assert b.quantity is not None
-    if a.predicate != b.predicate:
-        return None
-    try:
-        qb = b.quantity.to(a.quantity.unit)
-    except UnitError:
-        return None
-    qa = a.quantity
-    if not (qa.above(qb) or qb.above(qa)):
-        return None  # overlapping figures never conflict: the cheap test first
+    qa, qb = a.quantity, b.quantity.to(a.quantity.unit)  # `_apart` has tried the conversion
     if same_breakdown(context, a, b):
         return None
     if a.reference != b.reference and _reference(context, a) != _reference(context, b):
