@@ -269,3 +269,23 @@ def test_an_eventless_claim_joins_the_one_event_it_matches_and_no_other() -> Non
                                                           when=STRIKE), loose))  # fmt: skip
     table = incidents(Context(both))
     assert table.of["loose"] == "~killed:civilians@kramatorsk:2022-04-08"
+
+
+def test_a_position_reads_voice_by_voice_with_its_parts_after_its_whole() -> None:
+    """An arrow joins one voice's figures only — a ministry's 200–300 rising to 471 is not the
+    US estimate of 100–300 rising to it — and a part's figure is shown after its whole's."""
+    from crosscheck.tolls import reading
+
+    children = Actor("children", "children", ActorKind.PEOPLE, part_of="civilians")
+    statements = [Statement(200, 300, 0, 20, 0), Statement(471, 471, 1, 18, 1),
+                  Statement(100, 300, 2, None, 2)]  # fmt: skip
+    dataset = world(statements, ["governor", "governor", "monitor"])
+    context = Context(dataset)
+    claims = sorted(context.claims, key=lambda c: c.id)
+    assert reading(context, claims) == "‘200’ → ‘471’; ‘100’"
+    part = attrs.evolve(claims[1], id="c9", quantity=Quantity.interval(100, 100, text="100"),
+                        patient="children", report="r1")  # fmt: skip
+    grown = Context(attrs.evolve(dataset, actors=(*dataset.actors, children),
+                                 claims=(*dataset.claims, part)))  # fmt: skip
+    ordered = sorted(grown.claims, key=lambda c: c.id)
+    assert reading(grown, ordered) == "‘200’ → ‘471’ (of which ‘100’); ‘100’"

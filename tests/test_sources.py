@@ -211,3 +211,20 @@ def test_figures_of_different_units_are_never_one_group() -> None:
     dataset = attrs.evolve(base, reports=(report,), claims=tuple(claims))
     groups = [sorted(c.id for c in g.claims) for g in claim_groups(dataset)]
     assert sorted(groups) == [["bomblets"], ["dead"], ["drones"], ["missiles"]]
+
+
+def test_statements_are_never_one_group() -> None:
+    """Hamas's "cover for Israel" and HRW's "most likely a misfired rocket" are two statements
+    of one incident, not five origins that agree: each `stated` claim is a group of its own."""
+    from test_incidents import world
+
+    base = world([])
+    claims = [
+        Claim("hamas-says", "r", "stated", "governor", "text", event="strike"),
+        Claim("hrw-says", "r", "stated", "monitor", "text", event="strike"),
+    ]
+    report = Report("r", "outlet", "a report", datetime.date(2023, 10, 18), "text")
+    dataset = attrs.evolve(base, reports=(report,), claims=tuple(claims))
+    groups = claim_groups(dataset)
+    assert sorted(sorted(c.id for c in g.claims) for g in groups) == [["hamas-says"], ["hrw-says"]]
+    assert {g.grade for g in groups} == {Grade.SINGLE_SOURCE}

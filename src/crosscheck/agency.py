@@ -297,8 +297,11 @@ def _occurrences(context: Context, incident: Incident) -> list[Dispute]:
         ]
         involved = sorted({c for conflict in conflicts for c in (conflict.a, conflict.b)},
                           key=lambda c: c.id)  # fmt: skip
+        agents = set.intersection(*(set(context.roles(c).agents) for c in involved)) if (
+            involved) else set()  # fmt: skip
+        by = f" by {_names(context, sorted(agents))}" if agents else ""
         dispute = judge(context, incident, f"occurrence:{predicate}",
-                        f"whether {PREDICATES[predicate].act} happened", involved, conflicts,
+                        f"whether {PREDICATES[predicate].act}{by} happened", involved, conflicts,
                         lambda group: _occurrence_reading(context, group))  # fmt: skip
         if dispute is not None:
             found.append(dispute)

@@ -431,12 +431,17 @@ class Context:
         return any(self.same_side(a, b) for a in agents_a for b in agents_b)
 
     def sides(self, a: str, b: str) -> str:
-        """Explain why two actors are on the same side, or rival ones."""
-        common = sorted(self.camps(a) & self.camps(b))
+        """Explain why two actors are on the same side, or rival ones: the outermost parties
+        each acts for (the Russian government, not also its air force and its spokesmen)."""
+        common = self._outermost(self.camps(a) & self.camps(b))
         if common:
             return f"{a} and {b} both act for {', '.join(common)}"
-        return (f"rival sides: {a} acts for {', '.join(sorted(self.camps(a)))}; "
-                f"{b} acts for {', '.join(sorted(self.camps(b)))}")  # fmt: skip
+        return (f"rival sides: {a} acts for {', '.join(self._outermost(self.camps(a)))}; "
+                f"{b} acts for {', '.join(self._outermost(self.camps(b)))}")  # fmt: skip
+
+    def _outermost(self, camps: frozenset[str]) -> list[str]:
+        """The parties of `camps` that belong to no other of them, sorted."""
+        return sorted(c for c in camps if not any(d != c and self.part_of(c, d) for d in camps))
 
     def is_party(self, actor: str) -> bool:
         """Whether `actor` acts for a party to the fighting (a state, government, armed force

@@ -60,7 +60,7 @@ from crosscheck.incidents import incidents
 from crosscheck.model import Claim, Dataset, Modality
 from crosscheck.quantity import Quantity, UnitError
 from crosscheck.tolls import measure_conflict, measured, unit_class
-from crosscheck.vocabulary import ATTRIBUTED, CUMULATIVE, HARMS, POSITIVE
+from crosscheck.vocabulary import ATTRIBUTED, CUMULATIVE, HARMS, POSITIVE, QUOTED
 
 __all__ = [
     "Estimate",
@@ -135,7 +135,7 @@ class Group:
             clusters = "; ".join(", ".join(cluster) for cluster in self.independent)
             return (f"{len(self.independent)} independent origins agree: {clusters}",)
         positive = sum(1 for c in self.claims if c.modality in POSITIVE)
-        relayed = f", relayed by {positive} claims" if positive > 1 else ""
+        relayed = f", in {positive} claims" if positive > 1 else ""
         return (f"only {', '.join(self.origins) or 'no positive claim'}{relayed}",)
 
 
@@ -175,7 +175,9 @@ def claim_groups(dataset: Dataset, context: Context | None = None) -> tuple[Grou
     A group is one predicate about one patient in one incident (see `crosscheck.incidents`),
     its figures in one unit — people and submunitions are never one group — with the denials
     of it; a part that names neither a smaller group nor a smaller place than its total is a
-    group of its own. Claims about who holds one place on overlapping days are joined too.
+    group of its own, and so is every statement (`stated`: what was said is in the quote, so
+    two statements are never one thing). Claims about who holds one place on overlapping days
+    are joined too.
     Silent and planned claims stay out. Every claim is in exactly one group, possibly alone.
     """
     context = context or Context(dataset)
@@ -192,6 +194,9 @@ def _group_keys(context: Context, claims: list[Claim]) -> dict[str, tuple[object
         patient = context.roles(claim).patient or "*"
         if _part(context, claim):
             base[claim.id] = (table.of[claim.id], claim.predicate, patient, "part", claim.id)
+            continue
+        if claim.predicate in QUOTED:  # "human shields" and "figures unreliable": two things
+            base[claim.id] = (table.of[claim.id], claim.predicate, patient, "said", claim.id)
             continue
         base[claim.id] = (table.of[claim.id], claim.predicate, patient)
         if claim.quantity is not None:

@@ -8,7 +8,7 @@ civilians; no patient is everyone), a place within the other's (none: the incide
 a period within the other's (none: the incident's). Parts never dispute their totals: claims
 joined by `total` (a part, its total, its sibling parts) are never compared here.
 
-**The law of harm tolls** (killed, wounded, captured, displaced accumulate as they are
+**The law of tolls** (killed, wounded, captured, displaced, rescued accumulate as they are
 reported). Claim *x* must not exceed claim *y* when *x*'s node lies within or equals *y*'s
 and *x* was stated before *y*, or at the same time (`crosscheck.timing`). So, within one
 measure and period, a toll is consistent when some order of its statements that their times
@@ -32,7 +32,15 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from crosscheck.components import Components
 from crosscheck.engine import Context
-from crosscheck.incidents import Conflict, ConflictKind, Dispute, Incident, incidents, judge
+from crosscheck.incidents import (
+    Conflict,
+    ConflictKind,
+    Dispute,
+    Incident,
+    incidents,
+    judge,
+    voices_of,
+)
 from crosscheck.model import Claim
 from crosscheck.quantity import Dimension, Quantity, UnitError
 from crosscheck.vocabulary import MEASURES, POSITIVE, PREDICATES
@@ -313,7 +321,12 @@ def _reference(context: Context, claim: Claim) -> str | None:
 
 
 def _figure(quantity: Quantity) -> str:
-    return f"‘{quantity.text}’" if quantity.text else str(quantity)
+    """A figure as worded, with its unit when the wording is only an article: "‘a’ bomb"."""
+    if not quantity.text:
+        return str(quantity)
+    if quantity.text.casefold() in {"a", "an", "the", "a single"}:
+        return f"‘{quantity.text}’ {quantity.unit}"
+    return f"‘{quantity.text}’"
 
 
 def _same_words(figure: str) -> str:
@@ -322,25 +335,47 @@ def _same_words(figure: str) -> str:
 
 
 def reading(context: Context, claims: Sequence[Claim]) -> str:
-    """What a position's figures say. A toll's in an order its statement times allow and in
-    which it does not fall — "‘39’ → ‘50’ → ‘52’": each figure placed by the highest floor of
-    the figures stated no later than it (a vague "more than 30" stated after 50 comes after
-    the 50), ties in order of statement. Any other measure's in order of statement:
-    "‘440 km’, ‘480 km’". A figure repeated next to itself is shown once."""
+    """What a position's figures say. A toll's voice by voice, each in an order in which it
+    does not fall — "‘39’ → ‘50’ → ‘52’; ‘about 50’": each figure placed by the highest floor of
+    the voice's figures stated no later than it (a vague "more than 30" stated after 50 comes
+    after the 50), then by its own lowest value, then in order of statement; an arrow joins
+    one voice's figures only, never two estimates of rival estimators, and a figure for a part
+    is shown after its whole's ("of which"). Any other measure's in order of statement: "‘440
+    km’, ‘480 km’". A figure repeated is shown once."""
     ordered = sorted(claims, key=lambda c: (*context.stated(c).order, c.id))
-    cumulative = bool(claims) and PREDICATES[claims[0].predicate].cumulative
-    if cumulative:
-        floor = {c.id: _floor(context, c, ordered) for c in ordered}
-        ordered.sort(key=lambda c: floor[c.id])  # stable: statement order within a floor
-    figures: list[str] = []
-    for claim in ordered:
+    if not (claims and PREDICATES[claims[0].predicate].cumulative):
+        return ", ".join(_distinct(ordered))
+    voice = voices_of(context, ordered)
+    by_voice: dict[tuple[str, ...], list[Claim]] = defaultdict(list)
+    for claim in ordered:  # voices in the order of their first statement
+        by_voice[voice[claim.id]].append(claim)
+    series = []
+    for of_voice in by_voice.values():
+        # a figure for a node within another of the voice's (a kitchen's dead within the
+        # theatre's) is not a step of the series: "‘close to 600’ (of which ‘at least 100’)"
+        wholes = [c for c in of_voice
+                  if not any(relation(context, c, o) == "<" for o in of_voice)]  # fmt: skip
+        parts = [c for c in of_voice if c not in wholes]
+        floor = {c.id: _floor(context, c, wholes) for c in wholes}
+        steps = _distinct(sorted(wholes, key=lambda c: (floor[c.id], _low(c))))  # stable
+        within = _distinct(parts)
+        series.append(" → ".join(steps) + (f" (of which {', '.join(within)})" if within else ""))
+    return "; ".join(dict.fromkeys(series))
+
+
+def _low(claim: Claim) -> float:
+    assert claim.quantity is not None
+    return claim.quantity.low
+
+
+def _distinct(claims: Iterable[Claim]) -> list[str]:
+    """The claims' figures in order, each wording once."""
+    shown: dict[str, str] = {}
+    for claim in claims:
         assert claim.quantity is not None
         figure = _figure(claim.quantity)
-        if not figures or _same_words(figure) != _same_words(figures[-1]):
-            figures.append(figure)
-    if not cumulative:
-        figures = list({_same_words(f): f for f in reversed(figures)}.values())[::-1]
-    return (" → " if cumulative else ", ").join(figures)
+        shown.setdefault(_same_words(figure), figure)
+    return list(shown.values())
 
 
 def _floor(context: Context, claim: Claim, claims: Sequence[Claim]) -> float:
@@ -430,9 +465,9 @@ def measure_disputes(context: Context) -> tuple[Dispute, ...]:
 def rising_series(context: Context) -> list[tuple[Incident, MeasureKey, list[Claim]]]:
     """Each toll whose figures all hold together and rise in later statements, once per
     incident and measure: a cumulative measure of an incident without a dispute, and one
-    voice's tolls over growing periods ("by 2016", then "by 2020") that lie in different
-    incidents, joined when they chain — and named by the incident and measure of the latest,
-    with whose own series they merge."""
+    voice's tolls of one group at one place over growing periods ("by 2016", then "by 2020")
+    that lie in different incidents, joined when they chain — and named by the incident and
+    measure of the latest, with whose own series they merge."""
     table = incidents(context)
     disputed = {(d.incident.key, d.aspect) for d in measure_disputes(context)}
     found: dict[tuple[str, MeasureKey], dict[str, Claim]] = {}
@@ -453,6 +488,9 @@ def rising_series(context: Context) -> list[tuple[Incident, MeasureKey, list[Cla
     for part, whole in _across(context):
         if not PREDICATES[part.predicate].cumulative or table.of[part.id] == table.of[whole.id]:
             continue
+        rp, rw = context.roles(part), context.roles(whole)
+        if (rp.patient, rp.place) != (rw.patient, rw.place):
+            continue  # a theatre's dead and the city's: two tolls, not one toll over time
         if measure_conflict(context, part, whole, agents_matter=True) is not None:
             continue
         same_voice = len(context.voices([context.roles(part).source,

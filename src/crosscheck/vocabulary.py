@@ -31,6 +31,7 @@ __all__ = [
     "POINT",
     "POSITIVE",
     "PREDICATES",
+    "QUOTED",
     "STRIKE",
     "SUCCESSES",
     "SYMMETRIC",
@@ -196,6 +197,9 @@ class Predicate:
     """A success for the side that does it."""
     loss: bool = False
     """A loss for the side it is done to."""
+    quoted: bool = False
+    """What is claimed lives in the quote, not in the roles (a statement): two such claims are
+    never taken to say the same thing."""
 
     def what(
         self, patient: str | None = None, place: str | None = None, unit: str | None = None
@@ -279,6 +283,18 @@ _VOCABULARY = (
         harm=True,
         loss=True,
         done="drove people out",
+    ),
+    Predicate(
+        "rescued",
+        "the agent rescued or evacuated the patient (from the place); the quantity counts "
+        "them, a count that grows as it is reported",
+        act="the rescue",
+        counted="rescued",
+        cumulative=True,
+        nests=True,
+        placed=True,
+        point=True,
+        done="rescued them",
     ),
     Predicate(
         "controls",
@@ -393,7 +409,12 @@ _VOCABULARY = (
     Predicate(
         "supports", "the agent backs the patient (arms, air power, politics)", act="the support"
     ),
-    Predicate("stated", "the agent said something; the quote carries what", act="the statement"),
+    Predicate(
+        "stated",
+        "the agent said something; the quote carries what",
+        act="the statement",
+        quoted=True,
+    ),
     Predicate(
         "length",
         "the place (a zone, border or route) measures the quantity along its length",
@@ -449,6 +470,8 @@ POINT = _where(lambda p: p.point)
 PLACED = _where(lambda p: p.placed)
 """Acts whose place is where they physically happened."""
 STRIKE = _where(lambda p: p.strike)
+QUOTED = _where(lambda p: p.quoted)
+"""Predicates whose content is the quote: no two of their claims are one thing."""
 """The predicates of one attack, placed where it struck."""
 HARMS = _where(lambda p: p.harm)
 """Predicates whose patient is harmed."""

@@ -78,8 +78,15 @@ def _on_both_sides(context: Context, dispute: Dispute) -> str:
             count[voice] = count.get(voice, 0) + 1
     said = []
     for voice in sorted(v for v, n in count.items() if n > 1):
-        shares = [[o for o in position.origins if o in voice] for position in dispute.positions]
-        said.append(" against ".join(names(context, share) for share in shares if share))
+        shares = [
+            names(context, [o for o in position.origins if o in voice])
+            for position in dispute.positions
+            if set(position.origins) & set(voice)
+        ]
+        if len(set(shares)) == 1:  # the same origins each time
+            said.append(f"{shares[0]}, in {len(shares)} of them")
+        else:
+            said.append(" against ".join(shares))
     if not said:
         return ""
     one = "one voice takes" if len(said) == 1 else "voices take"

@@ -27,8 +27,11 @@ def _act(claim: Claim) -> str:
 
 def _innermost(context: Context, claims: Sequence[Claim]) -> str:
     """The most precise places a position names: "Kramatorsk station", or "Damascus area and
-    southern Syria" when one voice put the act at both."""
-    places = {p for c in claims if (p := context.roles(c).place) is not None}
+    southern Syria" when one voice put the act at both. A part's place (the field kitchen
+    beside the theatre, where some of its dead were) names the position only when nothing
+    else does."""
+    whole = [c for c in claims if c.total is None] or list(claims)
+    places = {p for c in whole if (p := context.roles(c).place) is not None}
     inner = sorted(p for p in places if not any(q != p and context.within(q, p) for q in places))
     return " and ".join(context.dataset.place(p).name for p in inner)
 

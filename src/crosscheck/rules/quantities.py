@@ -97,10 +97,10 @@ def disjoint(context: Context) -> Iterator[Violation]:
     One finding per measure of an incident — the killed of one strike per patient, its
     wounded, the length of one zone — whose figures cannot all hold, from two or more
     independent voices. Wordings are read as intervals (round figures carry their implied
-    precision) and converted to one unit. A toll of harm (killed, wounded, captured,
-    displaced) may rise as it is reported: it is flagged only when a figure lies wholly below
-    one stated earlier, or two figures stated at the same time cannot both hold; other
-    measures disagree whenever their intervals are disjoint. The claims are grouped into
+    precision) and converted to one unit. A toll (killed, wounded, captured, displaced,
+    rescued) may rise as it is reported: it is flagged only when a figure lies wholly below one
+    stated earlier, or two figures stated at the same time cannot both hold; other measures
+    disagree whenever their intervals are disjoint. The claims are grouped into
     positions, each with its independent voices, and a position resting on one voice against
     two or more is named as standing alone. An error when every conflicting claim carries the
     incident's curated event id and is asserted; a warning when the incident is inferred, or
@@ -304,7 +304,7 @@ def toll_fell(context: Context) -> Iterator[Violation]:
 
     What it flags
     -------------
-    A toll of harm (killed, wounded, captured, displaced) for one measure — or for a part and
+    A toll (killed, wounded, captured, displaced, rescued) for one measure — or for a part and
     its whole, such as a monitor's count "by 2016" and its count "by 2020" — where every
     conflict lies within one independent voice and is a later figure wholly below an earlier
     one. One finding per measure, listing the voice's figures in the order they were stated.

@@ -108,8 +108,10 @@ def relay_only(context: Context) -> Iterator[Violation]:
     -------------
     A group of claims about one thing that named intermediaries relay (`via`: a monitor's count
     headlined by a newspaper, a spokesman quoted by an agency) while all its positive claims
-    rest on one independent voice — one origin, or origins aligned with one another. The relays
-    repeat; they do not corroborate. Several reports quoting one origin directly are graded
+    rest on one independent voice — one origin, or origins aligned with one another — and at
+    least one relay is not on the origin's own side. The relays repeat; they do not corroborate.
+    A spokesman or state agency passing on its own side's word is that side speaking, not an
+    intermediary. Several reports quoting one origin directly are graded
     single-source (see `crosscheck sources`) but not flagged: the reader sees the origin, and a
     voice's figures updated from report to report are updates, not relays.
 
@@ -125,7 +127,8 @@ def relay_only(context: Context) -> Iterator[Violation]:
 
     Not flagged
     -----------
-    The Observatory's report that Syrian forces entered Saraqeb "corroborated by witnesses":
+    The Saudi Press Agency carrying the coalition spokesman's statement: the coalition's own
+    agency. The Observatory's report that Syrian forces entered Saraqeb "corroborated by witnesses":
     two independent origins. "SANA said the army had re-entered Saraqeb" in one report and
     "state media said" in another: one origin, quoted directly. A medical charity's toll of
     its staff rising from nine to twelve to fourteen over three reports: updates.
@@ -133,10 +136,12 @@ def relay_only(context: Context) -> Iterator[Violation]:
     held = {hold.claim.id: hold for hold in holds(context)}
     for group in claim_groups(context.dataset, context):
         positive = [c for c in group.claims if c.modality in POSITIVE]
-        if len(group.independent) != 1 or not any(c.via for c in positive):
-            continue
-        if group.total is not None:
-            continue  # a part: its total's group speaks for it
+        if len(group.independent) != 1 or group.total is not None:
+            continue  # several voices; or a part, whose total's group speaks for it
+        origins = group.independent[0]
+        carried = {r for c in positive for r in _relays(context, c)}
+        if not any(not any(context.same_side(r, o) for o in origins) for r in carried):
+            continue  # relayed by nobody, or only by the origin's own side (its spokesman)
         if any(disagreement(context, a, b, held) for a, b in itertools.combinations(positive, 2)):
             continue  # the copies disagree: not relay
         reports = sorted({c.report for c in positive})
@@ -192,11 +197,16 @@ def self_contradiction(context: Context) -> Iterator[Violation]:
         if dispute_kind(dispute) != "self":
             continue
         message = (
-            f"One voice, {contradicting(context, dispute)}, contradicts itself on "
+            f"One voice ({contradicting(context, dispute)}) contradicts itself on "
             f"{dispute.subject} ({dispute.incident.label}): "
             f"{summary(context, dispute, timed=True)}."
         )
         yield violation(context, dispute, message, None)
+
+
+def _relays(context: Context, claim: Claim) -> list[str]:
+    """The ids of the actors that relayed `claim`."""
+    return [context.dataset.actor(relay).id for relay in claim.via]
 
 
 def _what(context: Context, claim: Claim, *, lower: bool = False) -> str:
@@ -206,6 +216,8 @@ def _what(context: Context, claim: Claim, *, lower: bool = False) -> str:
     place = context.roles(claim).place
     if place is not None:
         act = act.replace("the place", context.dataset.place(place).name)
+    if claim.modality is Modality.DENIED:
+        act = f"the denial of {act}"
     return f"{act if lower else act[0].upper() + act[1:]} ({claim.id})"
 
 
