@@ -101,8 +101,9 @@ def disjoint(context: Context) -> Iterator[Violation]:
     rescued) may rise as it is reported: it is flagged only when a figure lies wholly below one
     stated earlier, or two figures stated at the same time cannot both hold; other measures
     disagree whenever their intervals are disjoint. The claims are grouped into
-    positions, each with its independent voices, and a position resting on one voice against
-    two or more is named as standing alone. An error when every conflicting claim carries the
+    positions, each with its independent voices; the only position resting on one voice, when
+    that voice stands behind no other position and the others rest on two or more, is named as
+    standing alone. An error when every conflicting claim carries the
     incident's curated event id and is asserted; a warning when the incident is inferred, or
     when the disagreement rests only on hedged claims (claimed, unconfirmed).
 
