@@ -228,3 +228,15 @@ def test_statements_are_never_one_group() -> None:
     groups = claim_groups(dataset)
     assert sorted(sorted(c.id for c in g.claims) for g in groups) == [["hamas-says"], ["hrw-says"]]
     assert {g.grade for g in groups} == {Grade.SINGLE_SOURCE}
+
+
+def test_a_figure_repeated_in_five_reports_weighs_what_saying_it_once_does() -> None:
+    """A ministry's 50, carried by five reports of one day, against two independent monitors'
+    30: the estimate goes with the two voices, not with the five copies."""
+    from test_incidents import Statement, world
+
+    statements = [Statement(50, 50, 0, None, n) for n in range(5)]
+    statements += [Statement(30, 30, 0, None, 5), Statement(30, 30, 0, None, 6)]
+    dataset = world(statements, ["governor"] * 5 + ["monitor", "outlet"])
+    _, (estimate,) = estimate_trust(dataset)
+    assert estimate.value == "30 person"

@@ -317,7 +317,8 @@ class Trust:
     origin: str
     score: float
     """1 minus the origin's mean loss against the final estimates, in [0, 1]: 1 when every
-    claim it makes in a multi-origin group is consistent with the estimate."""
+    claim it makes in a multi-origin group is consistent with the estimate. One figure it
+    repeats in a group counts once there, however many reports carry it."""
     support: int
     """The number of the origin's claims in groups backed by two or more origins."""
     weight: float
@@ -432,9 +433,11 @@ def _earlier(context: Context, claims: list[tuple[Claim, Quantity]]) -> frozense
     )
 
 
-def _weigher(weights: Mapping[str, float], source: Mapping[str, str]) -> Callable[[Claim], float]:
-    """A claim's weight: its origin's."""
-    return lambda claim: weights[source[claim.id]]
+def _weigher(
+    weights: Mapping[str, float], source: Mapping[str, str], share: Mapping[str, float]
+) -> Callable[[Claim], float]:
+    """A claim's weight: its origin's, shared among the origin's claims in its group."""
+    return lambda claim: weights[source[claim.id]] * share[claim.id]
 
 
 def estimate_trust(
@@ -463,21 +466,33 @@ def estimate_trust(
             control.append(_Control(group.key, holding))
     origins = sorted({source[c.id] for g in numeric for c, _ in g.claims}
                      | {source[h.claim.id] for g in control for h in g.claims})  # fmt: skip
+    # an origin repeating one figure in five reports weighs in a group what saying it once
+    # does: each repeat carries 1/n of its weight, and of its record (its updates, different
+    # figures, each count in full)
+    share: dict[str, float] = {}
+    said: list[list[tuple[Claim, object]]] = [[(c, (q.low, q.high)) for c, q in g.claims]
+                                              for g in numeric]  # fmt: skip
+    said += [[(h.claim, (h.controllers, h.extent)) for h in g.claims] for g in control]
+    for members in said:
+        count: dict[tuple[str, object], int] = defaultdict(int)
+        for claim, what in members:
+            count[(source[claim.id], what)] += 1
+        share.update({claim.id: 1 / count[(source[claim.id], what)] for claim, what in members})
     weights = dict.fromkeys(origins, 1.0)
     per_claim: dict[str, float] = {}
     estimates: list[Estimate] = []
     for _ in range(max(1, rounds)):
         per_claim, estimates = {}, []
 
-        weight = _weigher(weights, source)
+        weight = _weigher(weights, source, share)
         results = [(g.key, *g.estimate(weight)) for g in numeric]
         results += [(g.key, *g.estimate(context, weight)) for g in control]
         for key, value, losses in results:
             per_claim.update(losses)
             believed = tuple(c for c, loss in losses.items() if loss == 0)
             estimates.append(Estimate(key, value, believed))
-        loss = {o: math.fsum(v for c, v in per_claim.items() if source[c] == o) + SMOOTHING
-                for o in origins}  # fmt: skip
+        loss = {o: math.fsum(v * share[c] for c, v in per_claim.items() if source[c] == o)
+                + SMOOTHING for o in origins}  # fmt: skip
         total = math.fsum(loss.values())
         updated = {o: -math.log(loss[o] / total) for o in origins}
         converged = all(math.isclose(updated[o], weights[o], rel_tol=1e-12) for o in origins)
@@ -485,13 +500,15 @@ def estimate_trust(
         if converged:
             break
     support: dict[str, int] = defaultdict(int)
+    shares: dict[str, float] = defaultdict(float)
     for claim_id in per_claim:
         support[source[claim_id]] += 1
+        shares[source[claim_id]] += share[claim_id]
     trust = tuple(
         Trust(
             origin,
-            round(1 - math.fsum(v for c, v in per_claim.items() if source[c] == origin)
-                  / support[origin], 6),
+            round(1 - math.fsum(v * share[c] for c, v in per_claim.items()
+                                if source[c] == origin) / shares[origin], 6),
             support[origin],
             round(weights[origin], 6),
         )
