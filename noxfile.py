@@ -54,6 +54,19 @@ def bench(session: nox.Session) -> None:
     session.run("python", "benchmarks/bench.py", *session.posargs)
 
 
+@nox.session(default=False)
+def peers(session: nox.Session) -> None:
+    """Score the date and figure readers on Recognizers-Text's English specs; write peers.md.
+
+    Not a default session. `nox -s peers -- PATH` takes the folder of spec files (by default
+    ../shared/peers/recognizers-text) and says how to get them when it is absent; add
+    `--failures` to list every phrase not read right.
+    """
+    install_group(session, "peers")
+    session.install(".")
+    session.run("python", "benchmarks/peers.py", *session.posargs)
+
+
 @nox.session
 def typecheck(session: nox.Session) -> None:
     """Type-check the library with mypy --strict (settings in pyproject.toml)."""
