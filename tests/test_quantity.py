@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from crosscheck import quantity
+from crosscheck import docgen, quantity
 from crosscheck.quantity import (
     WORDINGS,
     Dimension,
@@ -29,8 +29,11 @@ INF = math.inf
 
 UNITS: dict[Dimension, tuple[str, ...]] = {
     Dimension.COUNT: ("person", "soldier", "drone"),
-    Dimension.LENGTH: ("km", "mi", "m"),
-    Dimension.DURATION: ("day", "week", "month", "year"),
+    Dimension.LENGTH: ("km", "mi", "m", "cm", "mm", "ft", "yd", "in", "nmi"),
+    Dimension.AREA: ("km²", "m²", "mi²", "ha", "acre"),
+    Dimension.MASS: ("kg", "g", "t", "lb"),
+    Dimension.DURATION: ("minute", "hour", "day", "week", "month", "year"),
+    Dimension.PERCENTAGE: ("percent",),
 }
 
 
@@ -59,7 +62,7 @@ def quantities(
     """Quantities with arbitrary bounds (sometimes unbounded above), of one dimension or unit."""
     if unit is None:
         unit = draw(units(dimension))
-    measured = UNITS[Dimension.LENGTH] + UNITS[Dimension.DURATION]
+    measured = {u for d, us in UNITS.items() if d is not Dimension.COUNT for u in us}
     low, high = draw(_bounds(canonical_unit(unit) not in measured))
     return Quantity.interval(low, high, unit)
 
@@ -108,32 +111,52 @@ def number_words(n: int) -> str:
     raise AssertionError(n)  # pragma: no cover
 
 
-QUALIFIERS = (
-    "at least",
-    "no fewer than",
-    "no less than",
-    "more than",
-    "over",
-    "upwards of",
-    "at most",
-    "up to",
-    "no more than",
-    "fewer than",
-    "less than",
-    "under",
-    "almost",
-    "nearly",
-    "just under",
-    "close to",
-    "about",
-    "around",
-    "some",
-    "roughly",
-    "approximately",
-    "approx.",
-    "an estimated",
-)
-STRICT = {"more than", "over", "upwards of", "fewer than", "less than", "under"}
+# Every qualifier written before a figure, by the rule it reads as (kept apart from the parser's
+# own table, so that a phrase added or moved there must be added here too).
+QUALIFIER_RULES: dict[str, tuple[str, ...]] = {
+    "at least": (
+        "at least", "no fewer than", "no less than", "not fewer than", "not less than",
+        "a minimum of", "≥", ">=", "greater than or equal to", "more than or equal to",
+        "equal to or more than", "equal to or greater than", "at least or equal to",
+        "bigger or equal than", "greater or equal than", "higher or equal than",
+        "larger or equal than",
+    ),
+    "more than": (
+        "more than", "over", "upwards of", "upward of", "greater than", "larger than",
+        "bigger than", "higher than", "above", "exceeding", "exceeds", "exceed", "surpassing",
+        "surpass", "in excess of", "well over", "well above", "well in excess of", ">",
+    ),
+    "at most": (
+        "at most", "up to", "no more than", "not more than", "as many as", "a maximum of", "≤",
+        "<=", "less than or equal to", "fewer than or equal to", "equal to or less than",
+        "equal to or fewer than", "smaller or equal than", "less or equal than",
+        "lower or equal than",
+    ),
+    "fewer than": (
+        "fewer than", "less than", "under", "below", "smaller than", "lower than", "well under",
+        "well below", "<",
+    ),
+    "nearly": (
+        "almost", "nearly", "just under", "just below", "close to", "just shy of",
+        "a little under", "a little less than", "slightly under", "slightly less than",
+        "not quite",
+    ),
+    "just over": (
+        "just over", "just above", "just more than", "a little over", "a little more than",
+        "slightly over", "slightly more than", "slightly above",
+    ),
+    "about": (
+        "about", "around", "some", "roughly", "approximately", "approx.", "an estimated",
+        "estimated", "circa", "ca.", "in the region of", "~", "more or less",
+    ),
+    "exactly": (
+        "exactly", "precisely", "equal to", "equals", "equals to", "equaling", "equaling to",
+        "equalling",
+    ),
+}  # fmt: skip
+QUALIFIERS = tuple(phrase for phrases in QUALIFIER_RULES.values() for phrase in phrases)
+STRICT = {*QUALIFIER_RULES["more than"], *QUALIFIER_RULES["fewer than"],
+          *QUALIFIER_RULES["just over"]}  # fmt: skip
 
 
 @st.composite
@@ -173,7 +196,7 @@ def test_every_phrase_the_parser_knows_is_in_the_wording_table() -> None:
     """No qualifier or vague size is recognised without a documented row."""
     patterns = " · ".join(row.pattern for row in WORDINGS)
     for phrase in (*quantity._QUALIFIERS, *quantity._VAGUE):
-        assert re.search(rf"(?<![\w.]){re.escape(phrase)}(?![\w])", patterns), phrase
+        assert re.search(rf"(?<![\w.]){re.escape(phrase)}(?![a-z])", patterns), phrase
 
 
 def test_the_test_qualifier_list_matches_the_parser() -> None:
@@ -186,6 +209,23 @@ def test_docs_mirror_every_wording_row(row: Wording) -> None:
     """docs/quantities.md carries each row of WORDINGS verbatim as a table line."""
     line = f"| {row.pattern} | {row.example} | {row.interval} | {row.reason} |"
     assert line in DOCS.read_text(encoding="utf-8").splitlines()
+
+
+def test_every_trailing_qualifier_is_in_the_wording_table() -> None:
+    """Qualifiers written after a figure ("or so", "+") are documented as 'N or so', 'N+'."""
+    patterns = " · ".join(row.pattern for row in WORDINGS)
+    for phrase in quantity._TRAILING:
+        assert re.search(rf"N ?{re.escape(phrase)}(?![\w])", patterns), phrase
+
+
+def test_the_units_table_in_the_docs_lists_every_unit_and_its_size() -> None:
+    """Each measured unit has a row in the generated units table, with its exact size."""
+    table = docgen.units()
+    assert table in DOCS.read_text(encoding="utf-8")
+    for unit in quantity.UNITS:
+        assert f"| `{unit.name}` | {unit.dimension.value} |" in table
+    assert "| `mi` | length | 1.609344 km |" in table
+    assert "| `minute` | duration | 1/1440 day |" in table
 
 
 def test_the_examples_in_the_docs_run() -> None:
@@ -307,30 +347,18 @@ def test_270_miles_in_km_falls_short_of_480_km() -> None:
 # -- qualifiers ---------------------------------------------------------------------------------
 
 # Every qualifier applied to "40" (a count) and to "40 km" (a measure, implied precision ±5).
-QUALIFIED: dict[str, tuple[tuple[float, float], tuple[float, float]]] = {
+RULE_INTERVALS: dict[str, tuple[tuple[float, float], tuple[float, float]]] = {
     "at least": ((40, INF), (40, INF)),
-    "no fewer than": ((40, INF), (40, INF)),
-    "no less than": ((40, INF), (40, INF)),
     "more than": ((41, INF), (40, INF)),
-    "over": ((41, INF), (40, INF)),
-    "upwards of": ((41, INF), (40, INF)),
     "at most": ((0, 40), (0, 40)),
-    "up to": ((0, 40), (0, 40)),
-    "no more than": ((0, 40), (0, 40)),
     "fewer than": ((0, 39), (0, 40)),
-    "less than": ((0, 39), (0, 40)),
-    "under": ((0, 39), (0, 40)),
-    "almost": ((36, 40), (36, 40)),
     "nearly": ((36, 40), (36, 40)),
-    "just under": ((36, 40), (36, 40)),
-    "close to": ((36, 40), (36, 40)),
+    "just over": ((41, 44), (40, 44)),
     "about": ((36, 44), (35, 45)),
-    "around": ((36, 44), (35, 45)),
-    "some": ((36, 44), (35, 45)),
-    "roughly": ((36, 44), (35, 45)),
-    "approximately": ((36, 44), (35, 45)),
-    "approx.": ((36, 44), (35, 45)),
-    "an estimated": ((36, 44), (35, 45)),
+    "exactly": ((40, 40), (40, 40)),
+}
+QUALIFIED = {
+    phrase: RULE_INTERVALS[rule] for rule, phrases in QUALIFIER_RULES.items() for phrase in phrases
 }
 
 
@@ -381,19 +409,26 @@ def test_qualifier_margins_and_vague_sizes_combine_as_documented(
         ("5 to 7", 5, 7, "person"),
         ("from 5 to 7", 5, 7, "person"),
         ("five-seven", 5, 7, "person"),
-        ("5–7 km", 4.5, 7.5, "km"),
-        ("between 5 km and 7 km", 4.5, 7.5, "km"),
-        ("between 100 and 200", 95, 250, "person"),
-        ("between one hundred and five hundred", 95, 550, "person"),
-        ("1.5 to 2 million", 1450000, 2500000, "person"),
-        ("500 to 2 million", 450, 2500000, "person"),
+        ("five or six", 5, 6, "person"),
+        ("5~7", 5, 7, "person"),
+        ("5 through 7", 5, 7, "person"),
+        ("5–7 km", 5, 7, "km"),
+        ("between 5 km and 7 km", 5, 7, "km"),
+        ("between 100 and 200", 100, 200, "person"),
+        ("50 to 100", 50, 100, "person"),
+        ("between one hundred and five hundred", 100, 500, "person"),
+        ("from one thousand to one thousand and five hundred", 1000, 1500, "person"),
+        ("1.5 to 2 million", 1500000, 2000000, "person"),
+        ("500 to 2 million", 500, 2000000, "person"),
+        ("5k-20k", 5000, 20000, "person"),
+        ("between a quarter and a half", 0.25, 0.5, "km"),
     ],
 )
-def test_range_spans_both_ends_at_their_own_precision(
+def test_every_range_form_is_a_floor_and_a_ceiling_read_as_written(
     text: str, low: float, high: float, unit: str
 ) -> None:
-    """A range includes both ends, each widened by its implied precision."""
-    q = Quantity.parse(text)
+    """A range includes both ends as written: the writer has given the uncertainty."""
+    q = Quantity.parse(text, unit if unit != "person" else None)
     assert (q.low, q.high, q.unit) == pytest.approx((low, high, unit))
 
 
@@ -533,6 +568,12 @@ def test_dimension_follows_the_unit(unit: str, dimension: Dimension) -> None:
     assert Quantity.parse("5", unit=unit).dimension is dimension
 
 
+def test_an_article_before_the_given_noun_counts_one() -> None:
+    """'a drone' with unit='drone' is one drone, as 'a' alone is."""
+    q = Quantity.parse("a drone", unit="drone")
+    assert (q.low, q.high, q.unit) == (1, 1, "drone")
+
+
 def test_bare_counts_count_people_by_default() -> None:
     """Without a unit in the wording or the call, the counted noun is "person"."""
     assert Quantity.parse("34").unit == "person"
@@ -602,8 +643,21 @@ BAD = [
     "a million thousand",
     "5 - people",
     "$5",
-    "5%",
     "-5",
+    "minus five",
+    "approximatley 50",
+    "50 or thereabout",
+    "50 more",
+    "a half",
+    "two and a half",
+    "at least",
+    "or so",
+    "more than 5 and more than 7",
+    "forty-odd or so",
+    "some 5-7",
+    "1/0 km",
+    "exactly dozens",
+    "just over hundreds",
 ]
 
 
@@ -615,14 +669,50 @@ def test_unreadable_wording_raises_quantity_error_quoting_it(text: str) -> None:
     assert str(caught.value).startswith(f"cannot read {text!r} as a quantity: ")
 
 
-def test_the_default_error_says_what_was_expected() -> None:
-    """Wording without a figure gets the generic hint about numbers, qualifiers and sizes."""
+def test_the_default_error_names_the_word_and_says_what_was_expected() -> None:
+    """Wording without a figure names its first word and gets the generic hint."""
     with pytest.raises(QuantityError) as caught:
-        Quantity.parse("seventy-ish")
+        Quantity.parse("garbage")
     assert str(caught.value) == (
-        "cannot read 'seventy-ish' as a quantity: expected a number, optionally with a "
-        "qualifier such as 'at least' or a vague size such as 'dozens'"
+        "cannot read 'garbage' as a quantity: 'garbage' is not a qualifier or a unit crosscheck "
+        "knows; expected a number, optionally with a qualifier such as 'at least' or a vague "
+        "size such as 'dozens'"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("approximatley 50", "'approximatley' is not a qualifier or a unit crosscheck knows "
+                             "(did you mean 'approximately'?)"),
+        ("at lest 6", "'at lest' is not a qualifier or a unit crosscheck knows "
+                      "(did you mean 'at least'?)"),
+        ("a dozen or soo", "'or soo' after the figure is not a qualifier or a unit crosscheck "
+                           "knows (did you mean 'or so'?)"),
+        ("seventy-ish", "'-ish' after the figure is not a qualifier or a unit crosscheck knows; "
+                        "after a figure it knows 'or so', 'or more', 'or less', '+' and '-odd'"),
+        ("40 kilomtres", "'kilomtres' is not a unit crosscheck knows (did you mean "
+                         "'kilometres'?)"),
+        ("km", "'km' is a unit, and needs a figure before it"),
+        ("at least", "'at least' must be followed by a number"),
+        ("-5", "'-' makes the figure negative, and a figure in a report never is"),
+        ("a half", "a count must be a whole number, and a half is not"),
+    ],
+)  # fmt: skip
+def test_an_unreadable_wording_names_the_word_it_could_not_read(text: str, message: str) -> None:
+    """The error points at the word, and suggests the word meant when it is a near miss."""
+    with pytest.raises(QuantityError) as caught:
+        Quantity.parse(text)
+    assert message in str(caught.value)
+
+
+@pytest.mark.parametrize("text", ["50 or soo", "a dozen or thereabout", "50 approximatly"])
+def test_a_misspelt_qualifier_is_never_suggested_as_a_unit(text: str) -> None:
+    """A word after a figure that is not a unit is not offered as a counted noun either when it
+    looks like a qualifier."""
+    with pytest.raises(QuantityError) as caught:
+        Quantity.parse(text)
+    assert "unit=" not in str(caught.value)
 
 
 def test_a_reversed_range_is_refused_with_a_hint() -> None:
@@ -717,7 +807,15 @@ def test_to_the_same_unit_is_the_same_quantity() -> None:
         ("nine years", "month", 102, 114),
         ("103 months", "year", 102.5 / 12, 103.5 / 12),
         ("1 year", "day", 0.95 * 365.2425, 1.05 * 365.2425),
-        ("5,000 m", "km", 4.5, 5.5),
+        ("5,000 metres", "km", 4.5, 5.5),
+        ("36 hours", "day", 35.5 / 24, 36.5 / 24),
+        ("95 minutes", "hour", 94.5 / 60, 95.5 / 60),
+        ("5 ft", "m", 4.5 * 0.3048, 5.5 * 0.3048),
+        ("12 nautical miles", "km", 11.5 * 1.852, 12.5 * 1.852),
+        ("40 hectares", "km²", 0.35, 0.45),
+        ("4 sq mi", "km²", 3.5 * 1.609344**2, 4.5 * 1.609344**2),
+        ("20 tonnes", "kg", 15000, 25000),
+        ("11 lb", "kg", 10.5 * 0.45359237, 11.5 * 0.45359237),
     ],
 )
 def test_durations_and_lengths_convert_with_the_documented_factors(
@@ -728,7 +826,11 @@ def test_durations_and_lengths_convert_with_the_documented_factors(
     assert (q.low, q.high) == pytest.approx((low, high), rel=1e-12)
 
 
-@pytest.mark.parametrize(("text", "unit"), [("480 km", "year"), ("34", "km"), ("9 years", "mi")])
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("480 km", "year"), ("34", "km"), ("9 years", "mi"), ("40%", "person"), ("5 kg", "km"),
+     ("5 ha", "km"), ("24 hours", "percent"), ("40 percent", "km²")],
+)  # fmt: skip
 def test_to_refuses_another_dimension(text: str, unit: str) -> None:
     """A length never becomes a duration or a count."""
     with pytest.raises(UnitError, match="cannot convert"):
@@ -872,3 +974,279 @@ def test_one_wording_is_read_once_and_its_reading_shared() -> None:
     for _ in range(2):
         with pytest.raises(QuantityError):
             Quantity.parse("a great many")
+
+
+# -- approximators, intensifiers and bounds after the figure -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("a dozen or so", 10, 14),
+        ("50 or so", 45, 55),
+        ("40 people or so", 36, 44),
+        ("30, more or less", 27, 33),
+        ("more or less 30", 27, 33),
+        ("nearly two dozen", 22, 24),
+        ("more than a dozen", 13, INF),
+        ("a dozen or more", 12, INF),
+        ("as many as 500", 0, 500),
+        ("upwards of 200", 201, INF),
+        ("100,000+", 100000, INF),
+        ("50-plus", 50, INF),
+        ("500 or more", 500, INF),
+        ("500 and above", 500, INF),
+        ("5,000 or fewer", 0, 5000),
+        ("forty-odd", 40, 50),
+        ("300-odd", 300, 400),
+        ("dozens more", 24, 99),
+        ("hundreds more", 200, 999),
+        ("well over 100", 101, INF),
+        ("just over 100", 101, 110),
+        ("a little over 50", 51, 55),
+        ("just over five", 6, 6),
+        ("at least some", 1, INF),
+        ("some", 1, INF),
+        ("> 10", 11, INF),
+        (">10", 11, INF),
+        ("≥ 30", 30, INF),
+        ("< = 100", 0, 100),
+        ("exceeding 150", 151, INF),
+        ("above 170", 171, INF),
+        ("below 170", 0, 169),
+        ("in excess of 300", 301, INF),
+        ("exactly 5,000", 5000, 5000),
+        ("equal to 5000 or less", 0, 5000),
+        ("more than 5000 or equal to", 5000, INF),
+        ("less than 5000 or equal", 0, 5000),
+        ("no more than 50 and no less than 20", 20, 50),
+        ("more than 10 and fewer than 40", 11, 39),
+        ("above 1000 but below 1500", 1001, 1499),
+        ("at least 20, at most 100", 20, 100),
+    ],
+)
+def test_approximators_intensifiers_and_bounds_read_as_documented(
+    text: str, low: float, high: float
+) -> None:
+    """Qualifiers before or after the figure, and two bounds together, act on N as written."""
+    q = Quantity.parse(text)
+    assert (q.low, q.high) == (low, high)
+
+
+def test_as_many_as_is_a_ceiling_that_a_smaller_firmer_figure_never_contradicts() -> None:
+    """'As many as 500' is an upper figure: 'at least 120' agrees with it, '600' does not."""
+    q = Quantity.parse("as many as 500")
+    assert q.overlaps(Quantity.parse("at least 120"))
+    assert q.overlaps(Quantity.parse("12"))
+    assert not q.overlaps(Quantity.parse("more than 600"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["more than 5 and more than 7", "at most 5 and fewer than 9", "about 5 and at most 9",
+     "at least 50 and at most 20", "some 5-7", "forty-odd or so", "at least 5 or more"],
+)  # fmt: skip
+def test_two_bounds_must_be_a_floor_and_a_ceiling_that_meet(text: str) -> None:
+    """Two floors, two ceilings, a non-bound, an empty meeting or two qualifiers are refused."""
+    with pytest.raises(QuantityError):
+        Quantity.parse(text)
+
+
+# -- fractions, scale words and number words -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        ("half a million", 450000, 550000, "person"),
+        ("a quarter of a million", 225000, 275000, "person"),
+        ("one and a half million", 1450000, 1550000, "person"),
+        ("a million and a half", 1450000, 1550000, "person"),
+        ("three million and a quarter", 3225000, 3275000, "person"),
+        ("two thirds of a million", 600000, 733333, "person"),
+        ("1.5 million", 1450000, 1550000, "person"),
+        ("3.6m people", 3550000, 3650000, "person"),
+        ("3.6bn", 3.55e9, 3.65e9, "person"),
+        ("5k", 4500, 5500, "person"),
+        ("2.5 mln", 2450000, 2550000, "person"),
+        ("13 lakh", 1250000, 1350000, "person"),
+        ("half a dozen", 5, 7, "person"),
+        ("two dozen", 20, 28, "person"),
+        ("a half", 0.45, 0.55, "km"),
+        ("two thirds", 0.6, 0.2 / 3 + 2 / 3, "km"),
+        ("1/4", 0.225, 0.275, "km"),
+        ("2 1/4", 2.225, 2.275, "km"),
+        ("2½", 2.45, 2.55, "km"),
+        ("⅔", 0.6, 0.2 / 3 + 2 / 3, "km"),
+        ("three quarters", 0.675, 0.825, "km"),
+        ("a third of", 0.3, 1 / 3 + 1 / 30, "km"),
+        ("one in three", 0.3, 1 / 3 + 1 / 30, "km"),
+        ("two out of five", 0.36, 0.44, "km"),
+        ("ten and a half", 10.45, 10.55, "km"),
+        ("two point five", 2.45, 2.55, "km"),
+        ("half a mile", 0.45, 0.55, "mi"),
+    ],
+)
+def test_fractions_and_scale_words_read_as_documented(
+    text: str, low: float, high: float, unit: str
+) -> None:
+    """A fraction is known to a tenth of itself; a scale word multiplies it and the figure."""
+    q = Quantity.parse(text, None if unit == "person" else unit)
+    assert (q.low, q.high, q.unit) == pytest.approx((low, high, unit))
+
+
+def test_half_a_million_reads_like_the_round_figure_it_stands_for() -> None:
+    """'Half a million' is 500,000 and 'one and a half million' is 1.5 million, precision too."""
+    assert Quantity.parse("half a million").low == Quantity.parse("500,000").low
+    assert Quantity.parse("half a million").high == Quantity.parse("500,000").high
+    one_and_a_half = Quantity.parse("one and a half million")
+    assert (one_and_a_half.low, one_and_a_half.high) == (1450000, 1550000)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("one hundred and twenty", 120),
+        ("twenty-one", 21),
+        ("two thousand and five", 2005),
+        ("nineteen hundred", 1900),
+        ("three hundred thousand", 300000),
+        ("a hundred and fifty", 150),
+        ("1 million", 10**6),
+        ("ten thousand", 10000),
+        ("hundred thousand", 100000),
+        ("ninety-five hundred", 9500),
+        ("3 hundred and 21", 321),
+        ("4 thousand 3 hundred", 4300),
+        ("two thousand and two hundred", 2200),
+        ("twenty-one trillion and three hundred", 21 * 10**12 + 300),
+        ("6 crore and two hundred", 60000200),
+        ("three lakh crore", 3 * 10**12),
+        ("1 234 567", 1234567),
+        ("40\u202f000", 40000),
+        ("12,34,567", 1234567),
+        ("nought", 0),
+    ],
+)
+def test_number_words_in_full_read_as_the_figure_they_spell(text: str, value: int) -> None:
+    """Words, digits mixed with words, 'and', spaced digits and Indian grouping give the value."""
+    assert Quantity.parse(f"exactly {text}").low == value
+
+
+# -- "m": million or metres ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "low", "high", "read_unit"),
+    [
+        ("3.6m", "person", 3550000, 3650000, "person"),
+        ("3.6m", "soldier", 3550000, 3650000, "soldier"),
+        ("2m people", None, 1500000, 2500000, "person"),
+        ("3.6m", "m", 3.55, 3.65, "m"),
+        ("1.8m", "metres", 1.75, 1.85, "m"),
+        ("a 500m-long", None, 450, 550, "m"),
+        ("50 m²", None, 45, 55, "m²"),
+        ("500 metres", None, 450, 550, "m"),
+        ("7.62mm", None, 7.615, 7.625, "mm"),
+    ],
+)
+def test_m_after_digits_is_million_for_a_count_and_metres_for_a_length(
+    text: str, unit: str | None, low: float, high: float, read_unit: str
+) -> None:
+    """The unit decides: counted it is million, measured as a length metres."""
+    q = Quantity.parse(text, unit)
+    assert (q.low, q.high, q.unit) == pytest.approx((low, high, read_unit))
+
+
+def test_m_after_digits_with_no_unit_given_is_never_guessed() -> None:
+    """'3.6m' alone is 3.6 million people or 3.6 metres: the curator is asked which."""
+    with pytest.raises(QuantityError, match=r"metres or million; give the unit"):
+        Quantity.parse("3.6m")
+
+
+def test_m_with_a_length_in_another_unit_is_refused_not_guessed() -> None:
+    """'500m' given as km is metres contradicting the unit given, which is an error."""
+    with pytest.raises(QuantityError, match="the wording says 'm' but the unit given is 'km'"):
+        Quantity.parse("500m", unit="km")
+
+
+# -- units of every dimension --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        ("5 feet", 4.5, 5.5, "ft"),
+        ("3-inch", 2.5, 3.5, "in"),
+        ("a 2.5-mile", 2.45, 2.55, "mi"),
+        ("776-foot", 775.5, 776.5, "ft"),
+        ("12 nautical miles", 11.5, 12.5, "nmi"),
+        ("300 yards", 250, 350, "yd"),
+        ("15 cm", 14.5, 15.5, "cm"),
+        ("5 sq km", 4.5, 5.5, "km²"),
+        ("5 km²", 4.5, 5.5, "km²"),
+        ("5 square kilometres", 4.5, 5.5, "km²"),
+        ("3 sq mi", 2.5, 3.5, "mi²"),
+        ("40 hectares", 35, 45, "ha"),
+        ("25 m²", 24.5, 25.5, "m²"),
+        ("2 tonnes", 1.5, 2.5, "t"),
+        ("5 kg", 4.5, 5.5, "kg"),
+        ("8 pounds", 7.5, 8.5, "lb"),
+        ("40%", 35, 45, "percent"),
+        ("40 per cent", 35, 45, "percent"),
+        ("about 62 percent", 55.8, 68.2, "percent"),
+        ("24 hours", 23.5, 24.5, "hour"),
+        ("45 minutes", 44.5, 45.5, "minute"),
+        ("5 ft 2 in", 5 + 1.5 / 12, 5 + 2.5 / 12, "ft"),
+        ("5 feet and 2 inches", 5 + 1.5 / 12, 5 + 2.5 / 12, "ft"),
+        ("2 hours 30 minutes", 2 + 25 / 60, 2 + 35 / 60, "hour"),
+    ],
+)
+def test_lengths_areas_masses_percentages_and_durations_are_measured(
+    text: str, low: float, high: float, unit: str
+) -> None:
+    """Every measured unit reads with implied precision; a compound adds its parts."""
+    q = Quantity.parse(text)
+    assert (q.low, q.high, q.unit) == pytest.approx((low, high, unit))
+
+
+@pytest.mark.parametrize(
+    ("spelling", "canonical"),
+    [("sq. km", "km²"), ("km2", "km²"), ("Square Miles", "mi²"), ("hectares", "ha"),
+     ("per cent", "percent"), ("%", "percent"), ("tonnes", "t"), ("lbs", "lb"),
+     ("hrs", "hour"), ("nautical miles", "nmi"), ("feet", "ft"), ("inches", "in")],
+)  # fmt: skip
+def test_canonical_unit_knows_every_new_spelling(spelling: str, canonical: str) -> None:
+    """Each accepted spelling of a unit collapses to its canonical name."""
+    assert canonical_unit(spelling) == canonical
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("40%", "40"), ("5 ha", "5 km"), ("5 kg", "5 km"), ("24 hours", "24 kg"),
+     ("40%", "40 km²"), ("5 t", "5 days")],
+)  # fmt: skip
+def test_new_dimensions_never_compare_with_others(a: str, b: str) -> None:
+    """A percentage, an area, a mass and a duration are each their own dimension."""
+    with pytest.raises(UnitError):
+        Quantity.parse(a).overlaps(Quantity.parse(b))
+    with pytest.raises(UnitError):
+        Quantity.parse(b).overlaps(Quantity.parse(a))
+
+
+def test_units_of_one_new_dimension_compare_after_conversion() -> None:
+    """Hectares and square kilometres, tonnes and kilograms, hours and days compare."""
+    assert Quantity.parse("100 hectares").overlaps(Quantity.parse("1 km²"))
+    assert Quantity.parse("2 tonnes").overlaps(Quantity.parse("2,000 kg"))
+    assert Quantity.parse("48 hours").overlaps(Quantity.parse("two days"))
+    assert not Quantity.parse("48 hours").overlaps(Quantity.parse("five days"))
+
+
+def test_every_unit_has_an_exact_size_and_its_dimension_a_base_unit() -> None:
+    """Sizes are fractions, so conversions round only once; each dimension has one base."""
+    for unit in quantity.UNITS:
+        assert unit.size > 0
+        assert canonical_unit(unit.name) == unit.name
+        assert all(canonical_unit(s) == unit.name for s in unit.spellings)
+    bases = {u.dimension: u.name for u in quantity.UNITS if u.size == 1}
+    assert set(bases) == set(Dimension) - {Dimension.COUNT}

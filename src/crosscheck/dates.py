@@ -12,35 +12,46 @@ The rules, in the order a fact-checker needs them:
   different days when they may not; crosscheck would then miss that they are about the same thing,
   or cry wolf about a contradiction. When a wording is vague, its span is generous: "the past few
   days" is the whole week before the report, "in recent weeks" six weeks, "last Monday" both
-  Mondays it could mean. Every width is chosen in one place below and listed in docs/dates.md.
+  Mondays it could mean, "a month ago" the day a month back give or take a week. Every form and
+  width is one row of `DATE_WORDINGS`, which docs/dates.md renders.
 * **Nothing written in the past tense ends after the report.** A year is inferred as the latest
   one that fits on or before the anchor ("October 9" in a report of 2019-10-30 is 2019-10-09,
   "December" in a report of 2020-02-06 is December 2019), and a span that would run past the
   anchor is cut off there ("this month", "December" read in December, "2020" read in March
   2020).
-* **Only a few wordings look ahead**: "tomorrow", "next <weekday>" (the first such day strictly
-  after the anchor), and a date given in full that lies after the anchor ("March 5, 2020" in a
-  report of 2020-03-03). `DateSpan.is_forward` says so. A bare weekday is always read backwards:
-  "on Thursday" is the latest Thursday on or before the anchor, the same day included.
-* **A weekday next to a date must agree with it**: "Monday, March 2" is checked after the date
-  is resolved, and a mismatch is a `DateError` naming both.
+* **Only some wordings look ahead**: those that say so ("tomorrow", "next week", "in two weeks",
+  "within the next 3 days", "later this month"), and those that name days after the anchor in
+  full ("March 5, 2020" in a report of 2020-03-03, "from 4 to 22 this month" read on the 7th).
+  `DateSpan.is_forward` says so. A bare weekday is always read backwards: "on Thursday" is the
+  latest Thursday on or before the anchor, the same day included.
+* **A weekday next to a date must agree with it**: "Monday, March 2" and "Thursday the 21st" are
+  checked after the date is resolved, and a mismatch is a `WeekdayMismatchError` naming both.
+* **An all-numeric date is never guessed.** "21/04/2016" can only be day-first and is read so;
+  "04/05/2016" is 4 May or 5 April. Unless the report declares its order (`NumericDates`), an
+  ambiguous form is read as both readings and the days between, and the reading says so.
 * **The anchor is kept only when it mattered.** A wording that names its dates in full and lies
   on or before the report ("2020-03-02", "April 2019", "by 2016") has no anchor; everything
   inferred, relative, cut off or looking ahead records it.
 
 Wording is read case-insensitively, ignoring surrounding white space, trailing punctuation and a
 leading "on", "in", "during", "early on", "late on" or "as of". Anything else is a `DateError`
-that quotes the wording and lists the accepted forms.
+that quotes the wording and, where it can, the word that could not be read.
+
+`DateSpan.parse_relative` reads a wording counted from another claim's date instead of the
+report's ("two days later", "the day before").
 """
 
 from __future__ import annotations
 
+import calendar
 import contextvars
 import datetime
+import difflib
+import enum
 import functools
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Final
 
 import attrs
@@ -48,11 +59,38 @@ from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from crosscheck.quantity import NUMBER_WORDS
 
-__all__ = ["DateError", "DateSpan", "WeekdayMismatchError"]
+__all__ = [
+    "DATE_WORDINGS",
+    "DateError",
+    "DateSpan",
+    "DateWording",
+    "NumericDates",
+    "WeekdayMismatchError",
+]
+
+
+class NumericDates(enum.StrEnum):
+    """The order of day and month in an all-numeric date such as "04/05/2016".
+
+    A report declares it (`numeric_dates` in its [report] table); `DateSpan.parse(...,
+    numeric=...)` reads with it. Year-first
+    forms ("2016-04-05", "2016/4/5") are always year, month, day and need no declaration.
+    """
+
+    DAY_FIRST = "day-first"
+    """21/04/2016 is 21 April 2016: most of the world."""
+    MONTH_FIRST = "month-first"
+    """04/21/2016 is 21 April 2016: the United States and some wire services."""
 
 
 _AHEAD: contextvars.ContextVar[bool] = contextvars.ContextVar("ahead", default=False)
 """Whether the wording being read looks ahead (see `DateSpan.parse`)."""
+_NUMERIC: contextvars.ContextVar[NumericDates | None] = contextvars.ContextVar(
+    "numeric", default=None
+)
+"""The declared order of numeric dates, if any (see `DateSpan.parse`)."""
+_IN_RANGE: contextvars.ContextVar[bool] = contextvars.ContextVar("in_range", default=False)
+"""Whether one side of a range is being read (a side is never itself a range)."""
 
 
 class DateError(ValueError):
@@ -104,26 +142,85 @@ _WEEKDAYS: Final[dict[str, int]] = {
     **{name.lower(): number for number, name in enumerate(_WEEKDAY_NAMES)},
     **{name[:3].lower(): number for number, name in enumerate(_WEEKDAY_NAMES)},
     "tues": 1,
+    "weds": 2,
     "thur": 3,
     "thurs": 3,
 }
 _DATEUTIL_WEEKDAYS: Final = (MO, TU, WE, TH, FR, SA, SU)
-_NUMBERS: Final[dict[str, int]] = {
-    "a": 1,
-    **{word: number for word, number in NUMBER_WORDS.items() if 1 <= number <= 12},
-}
+_SHORT_WEEKDAYS: Final = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
-_UNITS: Final[dict[str, relativedelta]] = {
-    "day": relativedelta(days=1),
-    "week": relativedelta(weeks=1),
-    "month": relativedelta(months=1),
-    "year": relativedelta(years=1),
+_SMALL: Final[dict[str, int]] = dict(NUMBER_WORDS)  # zero to nineteen
+_TENS: Final[dict[str, int]] = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_ORDINAL_WORDS: Final[dict[str, int]] = {
+    word: number
+    for number, word in enumerate(
+        [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+        ],
+        start=1,
+    )
+} | {"twentieth": 20, "thirtieth": 30}
+
+
+def _day_words() -> dict[str, int]:
+    """Days of a month in words: "second", "twenty-first", "twenty one", "thirty"."""
+    words = {w: n for w, n in (*_SMALL.items(), *_ORDINAL_WORDS.items()) if 1 <= n <= 30}
+    words |= {"twenty": 20, "thirty": 30}
+    units = [(w, n) for w, n in (*_SMALL.items(), *_ORDINAL_WORDS.items()) if 1 <= n <= 9]
+    for tens_word, tens in (("twenty", 20), ("thirty", 30)):
+        for unit_word, unit in units:
+            if tens + unit <= 31:
+                for joint in (" ", "-"):
+                    words[f"{tens_word}{joint}{unit_word}"] = tens + unit
+    return words
+
+
+_DAY_WORDS: Final = _day_words()
+_ORDINALS: Final[dict[str, int]] = {
+    **{w: n for w, n in _ORDINAL_WORDS.items() if n <= 5},
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+    "5th": 5,
+    "last": -1,
 }
 
 # Leading words that do not change the meaning ("on Monday", "as of late December").
 _PREFIXES: Final = ("early on ", "late on ", "as of ", "during ", "on ", "in ")
 
-# Thirds of a month (first and last day; None is the month's end) and of a year (first month).
+# The parts of a period: 0 early, 1 mid, 2 late. A month or a year splits into thirds, the
+# coarsest split that still tells "early February" from "late February" and covers every day
+# once (crosscheck.engine reads a span of at most ten days as one possible incident); a week
+# into overlapping Monday–Wednesday, Tuesday–Friday and Thursday–Sunday; a decade or a century
+# into thirds that share their boundary years.
 _PART_WORDS: Final[dict[str, int]] = {
     "early": 0,
     "beginning": 0,
@@ -133,60 +230,121 @@ _PART_WORDS: Final[dict[str, int]] = {
     "late": 2,
     "end": 2,
 }
-_MONTH_THIRDS: Final = ((1, 10), (11, 20), (21, None))
-_MONTH_THIRD_NAMES: Final = (
-    "the early third (days 1–10)",
-    "the middle third (days 11–20)",
-    "the late third (day 21 to the month's end)",
-)
-_YEAR_THIRD_NAMES: Final = ("January–April", "May–August", "September–December")
+_PART_NAMES: Final[dict[str, tuple[str, str, str]]] = {
+    "month": (
+        "the early third (days 1–10)",
+        "the middle third (days 11–20)",
+        "the late third (day 21 to the month's end)",
+    ),
+    "year": ("January–April", "May–August", "September–December"),
+    "week": ("Monday–Wednesday", "Tuesday–Friday", "Thursday–Sunday"),
+    "decade": ("its years 0–3", "its years 3–6", "its years 6–9"),
+    "century": ("its years 0–33", "its years 33–66", "its years 66–99"),
+}
 
-# How far back a vague count of units reaches: "the past few days", "in recent weeks".
+# How far back a vague count of units reaches: "the past few days", "in recent weeks"; the
+# same widths reach forward for "in the coming days".
 _VAGUE_WIDTHS: Final[dict[str, tuple[relativedelta, str]]] = {
     "hour": (relativedelta(days=1), "1 day"),
     "day": (relativedelta(days=7), "7 days"),
+    "business day": (relativedelta(days=9), "9 days"),
     "week": (relativedelta(weeks=6), "6 weeks"),
+    "fortnight": (relativedelta(weeks=8), "8 weeks"),
     "month": (relativedelta(months=6), "6 months"),
     "year": (relativedelta(years=10), "10 years"),
+    "decade": (relativedelta(years=30), "30 years"),
 }
+
+# How many units a vague count may be: "a few days ago", "weeks later" (bare plurals).
+_VAGUE_COUNTS: Final[dict[str, tuple[int, int]]] = {
+    "a few": (2, 5),
+    "few": (2, 5),
+    "several": (3, 9),
+    "a couple of": (2, 3),
+    "a couple": (2, 3),
+    "couple of": (2, 3),
+}
+_PLURAL_COUNTS: Final[dict[str, tuple[int, int]]] = {
+    "hour": (1, 24),
+    "day": (2, 7),
+    "business day": (2, 7),
+    "week": (2, 6),
+    "fortnight": (2, 4),
+    "month": (2, 6),
+    "year": (2, 10),
+    "decade": (2, 5),
+}
+
+_Delta = tuple[int, int, int]
+"""A length of time as years, months and days: cheap to add up, applied once."""
+
+_UNITS: Final[dict[str, _Delta]] = {
+    "hour": (0, 0, 0),  # counted in whole days, see _amount
+    "day": (0, 0, 1),
+    "business day": (0, 0, 1),
+    "week": (0, 0, 7),
+    "fortnight": (0, 0, 14),
+    "month": (0, 1, 0),
+    "year": (1, 0, 0),
+    "decade": (10, 0, 0),
+}
+
+# A count of units back or ahead ("a month ago", "in two weeks", "three weeks later") names
+# one day only as precisely as its unit: the margin either side of it, by the smallest unit.
+_MARGINS: Final[dict[str, tuple[_Delta, str]]] = {
+    "hour": ((0, 0, 0), ""),
+    "day": ((0, 0, 0), ""),
+    "business day": ((0, 0, 0), ""),
+    "week": ((0, 0, 1), "give or take a day"),
+    "fortnight": ((0, 0, 1), "give or take a day"),
+    "month": ((0, 0, 7), "give or take a week"),
+    "year": ((0, 1, 0), "give or take a month"),
+    "decade": ((1, 0, 0), "give or take a year"),
+}
+
+
+def _plus(day: datetime.date, delta: _Delta, sign: int = 1) -> datetime.date:
+    """`day` moved by `delta` (back for `sign` -1); unbounded days stay unbounded."""
+    if day in (datetime.date.min, datetime.date.max):
+        return day
+    years, months, days = delta
+    try:
+        if years or months:
+            day += relativedelta(years=sign * years, months=sign * months)
+        return day + datetime.timedelta(days=sign * days)
+    except (OverflowError, ValueError):
+        raise DateError(f"{day.isoformat()} moved by {delta} lies outside the calendar") from None
+
+
+def _sum(a: _Delta, b: _Delta, sign: int = 1) -> _Delta:
+    return (a[0] + sign * b[0], a[1] + sign * b[1], a[2] + sign * b[2])
+
 
 _HINT: Final = (
     "expected a date ('March 2', '2020-03-02'), a month ('April 2019'), a weekday ('on Monday') "
     "or a relative phrase ('last week', 'since December')"
 )
-_SHORT_WEEKDAYS: Final = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_RELATIVE_HINT: Final = (
+    "expected a wording counted from another claim's date, such as 'two days later', "
+    "'the next day', 'the same day', 'the day before' or 'a week earlier'"
+)
 
 
-def _alternatives(words: dict[str, int]) -> str:
-    return "|".join(sorted(words, key=len, reverse=True))
+def _alternatives(words: Iterable[str]) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
 _MONTH: Final = rf"(?P<month>{_alternatives(_MONTHS)})\.?"
 _WEEKDAY: Final = rf"(?P<weekday>{_alternatives(_WEEKDAYS)})\.?"
-_DAY: Final = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_DAY_TOKEN: Final = rf"\d{{1,2}}(?:st|nd|rd|th)?|{_alternatives(_DAY_WORDS)}"
+_DAY: Final = rf"(?P<day>{_DAY_TOKEN})"
 _TIME_OF_DAY: Final = r"(?: (?:morning|afternoon|evening|night))?"
-_COUNT: Final = rf"(?P<count>\d+|a few|few|several|{_alternatives(_NUMBERS)})"
-
-_ISO_DAY: Final = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})")
-_ISO_MONTH: Final = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})")
-_MONTH_DAY: Final = re.compile(rf"{_MONTH} {_DAY}(?:,? (?P<year>\d{{4}}))?")
-_DAY_MONTH: Final = re.compile(rf"{_DAY} {_MONTH},?(?: (?P<year>\d{{4}}))?")
-_WEEKDAY_DATE: Final = re.compile(rf"{_WEEKDAY},? (?P<rest>.+)")
-_BARE_WEEKDAY: Final = re.compile(
-    rf"(?:(?:early|late) )?(?P<which>next |last )?{_WEEKDAY}{_TIME_OF_DAY}"
+_NUMBER_WORD: Final = _alternatives([*_SMALL, *_TENS, "hundred", "thousand"])
+_COUNT: Final = (
+    rf"\d+|{_alternatives(_VAGUE_COUNTS)}|an|a|"
+    rf"(?:{_NUMBER_WORD})(?:(?:[ -]|\s+and\s+)(?:{_NUMBER_WORD}))*"
 )
-_RELATIVE_DAY: Final = re.compile(rf"(?P<word>today|yesterday|tomorrow){_TIME_OF_DAY}")
-_PART: Final = re.compile(
-    r"(?:the (?P<noun>beginning|start|middle|end) of |(?P<adjective>early|mid|late)[- ])"
-    r"(?P<rest>.+)"
-)
-_NAMED_MONTH: Final = re.compile(rf"{_MONTH}(?:,? (?P<year>\d{{4}}|last year|this year))?")
-_LAST_NAMED_MONTH: Final = re.compile(rf"last {_MONTH}")
-_YEAR: Final = re.compile(r"\d{4}")
-_ROLLING: Final = re.compile(
-    rf"(?:over |within )?(?:the )?(?:past|last) (?:{_COUNT} )?(?P<unit>hour|day|week|month|year)s?"
-)
-_RECENT: Final = re.compile(r"recent (?P<unit>hour|day|week|month|year)s")
+_UNIT: Final = r"business day|working day|fortnight|decade|hour|day|week|month|year"
 
 
 # -- the span --------------------------------------------------------------------------------
@@ -219,7 +377,7 @@ class DateSpan:
     start: datetime.date = attrs.field(validator=_a_day)
     """First day, inclusive; `datetime.date.min` when unbounded below ("by 2016")."""
     end: datetime.date = attrs.field(validator=_a_day)
-    """Last day, inclusive."""
+    """Last day, inclusive; `datetime.date.max` when unbounded above."""
     text: str = attrs.field(validator=attrs.validators.instance_of(str))
     """The wording as written, without surrounding white space, e.g. "on Monday"."""
     anchor: datetime.date | None = attrs.field(validator=_an_optional_day)
@@ -233,11 +391,23 @@ class DateSpan:
             raise DateError(f"a date span cannot end ({end}) before it starts ({self.start})")
 
     @classmethod
-    def parse(cls, text: str, anchor: datetime.date, *, ahead: bool = False) -> DateSpan:
+    def parse(
+        cls,
+        text: str,
+        anchor: datetime.date,
+        *,
+        ahead: bool = False,
+        numeric: NumericDates | None = None,
+    ) -> DateSpan:
         """Read `text` as it was meant in a report published on `anchor`.
 
-        With `ahead` — for a plan or an announcement — a weekday or a date without a year
-        is the first such day on or after the anchor, not the latest before it.
+        With `ahead` — for a plan or an announcement — a weekday, a weekend or a date without a
+        year is the first such day on or after the anchor, not the latest before it.
+
+        `numeric` is the report's declared order of all-numeric dates ("04/05/2016"). With
+        None, a form that is a real date only day-first is read day-first, one that is real
+        only month-first is an error asking for the declaration, and one that is real both ways
+        is read as both and the days between.
 
         Raises `DateError` when the wording cannot be read; a weekday that contradicts its date
         raises the subclass `WeekdayMismatchError`, which still carries the date as `span`.
@@ -247,18 +417,44 @@ class DateSpan:
         """
         if isinstance(anchor, datetime.datetime):
             raise TypeError(f"the anchor must be a datetime.date, not {anchor!r}")
-        return _parse(text.strip(), anchor, ahead)
+        if numeric is not None and not isinstance(numeric, NumericDates):
+            raise TypeError(f"numeric must be a NumericDates or None, not {numeric!r}")
+        return _parse(text.strip(), anchor, ahead, numeric)
 
     @classmethod
-    def _parse(cls, wording: str, anchor: datetime.date, ahead: bool) -> DateSpan:
-        token = _AHEAD.set(ahead)
+    def parse_relative(cls, text: str, base: DateSpan, *, after: bool) -> DateSpan:
+        """Read `text` counted from another claim's span `base`, not from a report's date.
+
+        With `after`, the wording counts forward from `base` ("two days later", "the next day",
+        "a week after"); without, back ("the day before", "two days earlier"). Wordings without
+        a direction ("that day", "the same day") are the base's days either way. The base span
+        is shifted as a whole: "two days later" than 2020-03-02 – 2020-03-04 is 2020-03-04 –
+        2020-03-06. A vague count ("days later") is generous, as in `parse`.
+
+        The result has no anchor; its reading names the base's days. Raises `DateError` when
+        the wording cannot be read, or when its direction contradicts `after`.
+
+        >>> base = DateSpan.of(datetime.date(2020, 3, 2))
+        >>> DateSpan.parse_relative("two days later", base, after=True).days
+        '2020-03-04'
+        """
+        if not isinstance(base, DateSpan):
+            raise TypeError(f"base must be a DateSpan, not {base!r}")
+        return _parse_relative(text.strip(), base, after)
+
+    @classmethod
+    def _parse(
+        cls, wording: str, anchor: datetime.date, ahead: bool, numeric: NumericDates | None
+    ) -> DateSpan:
+        tokens = (_AHEAD.set(ahead), _NUMERIC.set(numeric))
         try:
             raw = _resolve(wording, anchor, wording)
         except _MismatchError as mismatch:
             span = cls._checked(mismatch.raw, wording, anchor)
             raise WeekdayMismatchError(str(mismatch), span) from None
         finally:
-            _AHEAD.reset(token)
+            _NUMERIC.reset(tokens[1])
+            _AHEAD.reset(tokens[0])
         return cls._checked(raw, wording, anchor)
 
     @classmethod
@@ -302,7 +498,8 @@ class DateSpan:
         if self.start == self.end:
             return self.start.isoformat()
         start = "…" if self.start == datetime.date.min else self.start.isoformat()
-        return f"{start} – {self.end.isoformat()}"
+        end = "…" if self.end == datetime.date.max else self.end.isoformat()
+        return f"{start} – {end}"
 
     def __str__(self) -> str:
         days = self.days
@@ -317,10 +514,12 @@ class DateSpan:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _parse(wording: str, anchor: datetime.date, ahead: bool) -> DateSpan:
+def _parse(
+    wording: str, anchor: datetime.date, ahead: bool, numeric: NumericDates | None
+) -> DateSpan:
     """`DateSpan.parse`, remembered: a bulk claim set reads the same few wordings ("yesterday",
     "on Monday") against the same few hundred report dates, and shares the immutable spans."""
-    return DateSpan._parse(wording, anchor, ahead)
+    return DateSpan._parse(wording, anchor, ahead, numeric)
 
 
 @attrs.frozen
@@ -351,20 +550,25 @@ class _MismatchError(DateError):
 
 
 def _normalise(wording: str) -> str:
-    words = " ".join(wording.lower().replace("–", "-").replace("—", "-").split())
-    words = words.rstrip(".,;:!?").rstrip()
+    words = " ".join(wording.lower().split())
+    if not words.isalpha():
+        words = words.replace("–", "-").replace("—", "-").replace("’", "'").replace(" ,", ",")
+        words = words.rstrip(".,;:!?").rstrip()
+    if "tmrw" in words:
+        words = re.sub(r"\btmrw\b", "tomorrow", words)
     stripped = True
     while stripped:
         stripped = False
         for prefix in _PREFIXES:
             if words.startswith(prefix):
+                if prefix == "in " and _amount(words[3:]) is not None:
+                    return f"{words[3:]} from now"  # "in two weeks": a count ahead, not a span
                 words, stripped = words[len(prefix) :], True
     return words
 
 
-def _resolve(words: str, anchor: datetime.date, wording: str) -> _Raw:
-    """Try each form in turn; `wording` is the original text, for messages."""
-    words = _normalise(words)
+def _read(words: str, anchor: datetime.date, wording: str) -> _Raw | None:
+    """The first form that reads `words` (already normalised), or None."""
     try:
         for handler in _HANDLERS:
             raw = handler(words, anchor, wording)
@@ -374,12 +578,20 @@ def _resolve(words: str, anchor: datetime.date, wording: str) -> _Raw:
         raise
     except (OverflowError, ValueError) as error:
         raise DateError(f"'{wording}' lies outside the calendar's range ({error})") from None
-    raise DateError(f"cannot read '{wording}' as a date: {_HINT}")
+    return None
+
+
+def _resolve(words: str, anchor: datetime.date, wording: str) -> _Raw:
+    """Try each form in turn; `wording` is the original text, for messages."""
+    raw = _read(_normalise(words), anchor, wording)
+    if raw is None:
+        raise DateError(f"cannot read '{wording}' as a date: {_diagnose(words, anchor)}")
+    return raw
 
 
 def _day(year: int, month: int, day: int, wording: str) -> datetime.date:
     """The date, or a DateError saying why there is none."""
-    if year < datetime.MINYEAR:
+    if not datetime.MINYEAR <= year <= datetime.MAXYEAR:
         raise DateError(f"'{wording}' is not a real date: there is no year {year}")
     if not 1 <= month <= 12:
         raise DateError(f"'{wording}' is not a real date: there is no month {month}")
@@ -392,57 +604,7 @@ def _day(year: int, month: int, day: int, wording: str) -> datetime.date:
 
 
 def _month_end(first: datetime.date) -> datetime.date:
-    return first + relativedelta(day=31)
-
-
-def _month_third(first: datetime.date, part: int) -> tuple[datetime.date, datetime.date]:
-    low, high = _MONTH_THIRDS[part]
-    start = first + relativedelta(day=low)
-    return start, _month_end(first) if high is None else first + relativedelta(day=high)
-
-
-def _year_third(year: int, part: int) -> tuple[datetime.date, datetime.date]:
-    start = datetime.date(year, 1, 1) + relativedelta(months=4 * part)
-    return start, start + relativedelta(months=4, days=-1)
-
-
-def _calendar_day(words: str, anchor: datetime.date, wording: str) -> _Raw | None:
-    """A day named by the calendar: ISO, "March 2", "2 March 2020", "Jan. 12"."""
-    if match := _ISO_DAY.fullmatch(words):
-        year, month, day = (int(match[group]) for group in ("year", "month", "day"))
-        date = _day(year, month, day, wording)
-        return _Raw(date, date, "ISO date", False)
-    match = _MONTH_DAY.fullmatch(words) or _DAY_MONTH.fullmatch(words)
-    if match is None:
-        return None
-    month, day = _MONTHS[match["month"]], int(match["day"])
-    name = f"{_MONTH_NAMES[month - 1]} {day}"
-    if match["year"] is not None:
-        date = _day(int(match["year"]), month, day, wording)
-        return _Raw(date, date, f"date '{name}, {date.year}' with its year", False)
-    if not _is_day_of_some_year(month, day):
-        raise DateError(
-            f"'{wording}' is not a real date: {_MONTH_NAMES[month - 1]} has no day {day}"
-        )
-    if _AHEAD.get():
-        for year in (anchor.year, anchor.year + 1):
-            if (
-                _is_day_of_year(year, month, day)
-                and (date := datetime.date(year, month, day)) >= anchor
-            ):
-                reading = f"date '{name}' without a year, looking ahead: the first {name} on or "
-                return _Raw(date, date, reading + "after the anchor", True, forward=date > anchor)
-    for year in (anchor.year, anchor.year - 1):
-        if (
-            _is_day_of_year(year, month, day)
-            and (date := datetime.date(year, month, day)) <= anchor
-        ):
-            reading = f"date '{name}' without a year: the latest {name} on or before the anchor"
-            return _Raw(date, date, reading, True)
-    raise DateError(
-        f"'{wording}' gives no year, and no {name} falls in the year up to the report date "
-        f"{anchor.isoformat()}; write the year"
-    )
+    return first.replace(day=calendar.monthrange(first.year, first.month)[1])
 
 
 def _is_day_of_year(year: int, month: int, day: int) -> bool:
@@ -457,163 +619,1100 @@ def _is_day_of_some_year(month: int, day: int) -> bool:
     return _is_day_of_year(2000, month, day)  # a leap year: every day any year can have
 
 
-def _weekday_date(words: str, anchor: datetime.date, wording: str) -> _Raw | None:
-    """ "Monday, March 2": the date, checked against the weekday written next to it."""
-    match = _WEEKDAY_DATE.fullmatch(words)
-    if match is None:
+def _monday(day: datetime.date) -> datetime.date:
+    return day - datetime.timedelta(days=day.weekday())
+
+
+def _on_or_before(day: datetime.date, weekday: int, strictly: bool = False) -> datetime.date:
+    """The latest `weekday` on or before `day` (strictly before, with `strictly`)."""
+    back = (day.weekday() - weekday - strictly) % 7 + strictly
+    return day - datetime.timedelta(days=back)
+
+
+def _on_or_after(day: datetime.date, weekday: int, strictly: bool = False) -> datetime.date:
+    """The first `weekday` on or after `day` (strictly after, with `strictly`)."""
+    ahead = (weekday - day.weekday() - strictly) % 7 + strictly
+    return day + datetime.timedelta(days=ahead)
+
+
+# -- numbers in words ------------------------------------------------------------------------
+
+
+def _below_hundred(tokens: list[str], i: int) -> tuple[int, int] | None:
+    if i >= len(tokens):
         return None
-    raw = _calendar_day(match["rest"], anchor, wording)
-    if raw is None:
+    if tokens[i] in _SMALL:
+        return _SMALL[tokens[i]], i + 1
+    if tokens[i] in _TENS:
+        value = _TENS[tokens[i]]
+        if i + 1 < len(tokens) and 1 <= _SMALL.get(tokens[i + 1], 0) <= 9:
+            return value + _SMALL[tokens[i + 1]], i + 2
+        return value, i + 1
+    return None
+
+
+def _below_thousand(tokens: list[str], i: int) -> tuple[int, int] | None:
+    value, found = 0, False
+    if (
+        (step := _below_hundred(tokens, i))
+        and step[1] < len(tokens)
+        and tokens[step[1]] == "hundred"
+    ):
+        value, i, found = step[0] * 100, step[1] + 1, True
+        if i < len(tokens) and tokens[i] == "and":
+            i += 1
+    elif i < len(tokens) and tokens[i] in {"a", "one"} and tokens[i + 1 : i + 2] == ["hundred"]:
+        value, i, found = 100, i + 2, True
+    if (rest := _below_hundred(tokens, i)) is not None:
+        return value + rest[0], rest[1]
+    return (value, i) if found else None
+
+
+def _cardinal(text: str) -> int | None:
+    """A whole number written in digits or English words ("twenty one", "two thousand and
+    eighteen", "one thousand seven hundred and eighty nine"), or None."""
+    if text.isdigit():
+        return int(text)
+    tokens = [t for t in re.split(r"[\s-]+", text.strip()) if t]
+    if not tokens:
         return None
-    said = _WEEKDAYS[match["weekday"]]
-    if raw.start.weekday() != said:
+    value, i = 0, 0
+    if (
+        (step := _below_thousand(tokens, 0))
+        and step[1] < len(tokens)
+        and tokens[step[1]] == "thousand"
+    ):
+        value, i = step[0] * 1000, step[1] + 1
+        if i < len(tokens) and tokens[i] == "and":
+            i += 1
+    elif tokens[0] in {"a", "one"} and tokens[1:2] == ["thousand"]:
+        value, i = 1000, 2
+    if i < len(tokens):
+        rest = _below_thousand(tokens, i)
+        if rest is None or rest[1] != len(tokens):
+            return None
+        value += rest[0]
+    return value
+
+
+def _year_words(text: str) -> int | None:
+    """A year in words: "two thousand and eighteen", "nineteen seventy eight", "nineteen zero
+    one", "nineteen hundred"."""
+    if (number := _cardinal(text)) is not None and number >= 1000:
+        return number
+    tokens = [t for t in re.split(r"[\s-]+", text.strip()) if t]
+    high = _below_hundred(tokens, 0)
+    if high is None or not 10 <= high[0] <= 99:
+        return None
+    rest = tokens[high[1] :]
+    if rest in (["hundred"],):
+        return high[0] * 100
+    if len(rest) == 2 and rest[0] in {"oh", "zero", "o"} and 1 <= _SMALL.get(rest[1], 0) <= 9:
+        return high[0] * 100 + _SMALL[rest[1]]
+    low = _below_hundred(rest, 0)
+    if low is None or low[1] != len(rest) or not 10 <= low[0] <= 99:
+        return None
+    return high[0] * 100 + low[0]
+
+
+def _year_value(text: str) -> int | None:
+    """A year written after a month or a day: four digits or words."""
+    text = text.strip()
+    if re.fullmatch(r"\d{4}", text):
+        return int(text)
+    return _year_words(text)
+
+
+def _day_value(text: str) -> int:
+    text = text.strip()
+    if text in _DAY_WORDS:
+        return _DAY_WORDS[text]
+    return int(re.sub(r"(st|nd|rd|th)$", "", text))
+
+
+# -- calendar days ---------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Parts:
+    """A day as named, before its month or year are inferred."""
+
+    day: int
+    month: int | None = None
+    year: int | None = None
+    month_offset: int | None = None
+    """The month counted from the anchor's ("20th of next month": +1)."""
+    weekday: int | None = None
+
+    @property
+    def yearless(self) -> bool:
+        return self.year is None and self.month_offset is None
+
+
+_DAY_MONTH_RE: Final = re.compile(
+    rf"(?:the )?{_DAY}(?:\.?\s*(?:of |in )?|-){_MONTH}(?:,?\s*(?:of )?(?P<year>.+))?"
+)
+_MONTH_DAY_RE: Final = re.compile(rf"{_MONTH}(?: the |[\s./-]*){_DAY}(?:,?\s*(?P<year>.+))?")
+_RELATIVE_MONTH: Final = {
+    "this": 0,
+    "the current": 0,
+    "current": 0,
+    "next": 1,
+    "the next": 1,
+    "last": -1,
+    "previous": -1,
+    "the previous": -1,
+}
+_DAY_OF_MONTH_RE: Final = re.compile(
+    rf"(?:the )?{_DAY}(?: of| in)? (?P<which>{_alternatives(_RELATIVE_MONTH)}) month"
+)
+_THE_DAY_RE: Final = re.compile(rf"the {_DAY}|(?P<suffixed>\d{{1,2}}(?:st|nd|rd|th))")
+_WEEKDAY_PREFIX_RE: Final = re.compile(rf"{_WEEKDAY},?\s+(?P<rest>.+)")
+
+
+def _parts(words: str) -> _Parts | None:
+    """A day named by the calendar ("March 2", "2nd of March 2020", "the 27th", "Thursday the
+    21st", "20th of next month"), not yet resolved."""
+    if (match := _WEEKDAY_PREFIX_RE.fullmatch(words)) and (inner := _plain_parts(match["rest"])):
+        return attrs.evolve(inner, weekday=_WEEKDAYS[match["weekday"]])
+    return _plain_parts(words)
+
+
+def _plain_parts(words: str) -> _Parts | None:
+    for pattern in (_DAY_MONTH_RE, _MONTH_DAY_RE):
+        if match := pattern.fullmatch(words):
+            year = None
+            if match["year"] is not None:
+                year = _year_value(match["year"])
+                if year is None:
+                    continue
+            return _Parts(_day_value(match["day"]), _MONTHS[match["month"]], year)
+    if match := _DAY_OF_MONTH_RE.fullmatch(words):
+        return _Parts(_day_value(match["day"]), month_offset=_RELATIVE_MONTH[match["which"]])
+    if match := _THE_DAY_RE.fullmatch(words):
+        return _Parts(_day_value(match["day"] or match["suffixed"]))
+    return None
+
+
+def _ordinal(number: int) -> str:
+    suffix = (
+        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
+    return f"{number}{suffix}"
+
+
+def _resolve_parts(parts: _Parts, anchor: datetime.date, wording: str) -> _Raw:
+    """The day `parts` names, its year (and month) inferred from the anchor, its weekday
+    checked."""
+    day = parts.day
+    if parts.month_offset is not None:
+        first = datetime.date(anchor.year, anchor.month, 1) + relativedelta(
+            months=parts.month_offset
+        )
+        which = {0: "the anchor's month", 1: "the month after the anchor's"}.get(
+            parts.month_offset, "the month before the anchor's"
+        )
+        date = _day(first.year, first.month, day, wording)
+        raw = _Raw(date, date, f"the {_ordinal(day)} of {which}", True)
+    elif parts.month is not None:
+        raw = _month_day(parts.month, day, parts.year, anchor, wording)
+    else:
+        raw = _nth_of_a_month(day, anchor, wording)
+    return _checked_weekday(raw, parts.weekday, wording)
+
+
+def _month_day(month: int, day: int, year: int | None, anchor: datetime.date, wording: str) -> _Raw:
+    name = f"{_MONTH_NAMES[month - 1]} {day}"
+    if year is not None:
+        date = _day(year, month, day, wording)
+        return _Raw(date, date, f"date '{name}, {date.year}' with its year", False)
+    if not _is_day_of_some_year(month, day):
+        raise DateError(
+            f"'{wording}' is not a real date: {_MONTH_NAMES[month - 1]} has no day {day}"
+        )
+    if _AHEAD.get():
+        for candidate in (anchor.year, anchor.year + 1):
+            if (
+                _is_day_of_year(candidate, month, day)
+                and (date := datetime.date(candidate, month, day)) >= anchor
+            ):
+                reading = f"date '{name}' without a year, looking ahead: the first {name} on or "
+                return _Raw(date, date, reading + "after the anchor", True, forward=date > anchor)
+    for candidate in (anchor.year, anchor.year - 1):
+        if (
+            _is_day_of_year(candidate, month, day)
+            and (date := datetime.date(candidate, month, day)) <= anchor
+        ):
+            reading = f"date '{name}' without a year: the latest {name} on or before the anchor"
+            return _Raw(date, date, reading, True)
+    raise DateError(
+        f"'{wording}' gives no year, and no {name} falls in the year up to the report date "
+        f"{anchor.isoformat()}; write the year"
+    )
+
+
+def _nth_of_a_month(day: int, anchor: datetime.date, wording: str) -> _Raw:
+    """ "the 27th": the latest 27th on or before the anchor (looking ahead, the first after)."""
+    if not 1 <= day <= 31:
+        raise DateError(f"'{wording}' is not a real date: no month has a day {day}")
+    first = datetime.date(anchor.year, anchor.month, 1)
+    step = 1 if _AHEAD.get() else -1
+    for months in range(13):
+        month = first + relativedelta(months=step * months)
+        if _is_day_of_year(month.year, month.month, day):
+            date = month.replace(day=day)
+            if (date >= anchor) if step > 0 else (date <= anchor):
+                if step > 0:
+                    reading = f"the {_ordinal(day)} without a month, looking ahead: the first "
+                    reading += f"{_ordinal(day)} on or after the anchor"
+                    return _Raw(date, date, reading, True, forward=date > anchor)
+                reading = f"the {_ordinal(day)} without a month: the latest {_ordinal(day)} on or "
+                return _Raw(date, date, reading + "before the anchor", True)
+    raise DateError(f"'{wording}' is not a real date: no month has a day {day}")  # pragma: no cover
+
+
+def _checked_weekday(raw: _Raw, weekday: int | None, wording: str) -> _Raw:
+    if weekday is None:
+        return raw
+    if raw.start.weekday() != weekday:
         actual = _WEEKDAY_NAMES[raw.start.weekday()]
         message = (
-            f"'{wording}' says {_WEEKDAY_NAMES[said]}, but {raw.start.isoformat()} is a {actual}"
+            f"'{wording}' says {_WEEKDAY_NAMES[weekday]}, but {raw.start.isoformat()} is a {actual}"
         )
         raise _MismatchError(message, attrs.evolve(raw, reading=f"{raw.reading}; {message}"))
-    reading = f"{raw.reading}, and it is a {_WEEKDAY_NAMES[said]} as the wording says"
+    reading = f"{raw.reading}, and it is a {_WEEKDAY_NAMES[weekday]} as the wording says"
     return attrs.evolve(raw, reading=reading)
 
 
+def _calendar_day(words: str, anchor: datetime.date, wording: str) -> _Raw | None:
+    """A day named by the calendar: "March 2", "2 March 2020", "Jan. 12", "the second of
+    August", "Thursday the 21st", "Monday, March 2", "20th of next month"."""
+    parts = _parts(words)
+    return None if parts is None else _resolve_parts(parts, anchor, wording)
+
+
+# -- numeric dates ---------------------------------------------------------------------------
+
+_YMD_RE: Final = re.compile(
+    rf"(?P<year>\d{{4}})\s*(?P<sep>[-/.])\s*(?:(?P<month>\d{{1,2}})|"
+    rf"(?P<name>{_alternatives(_MONTHS)}))"
+    r"\s*(?P=sep)\s*(?P<day>\d{1,2})"
+)
+_YM_RE: Final = re.compile(r"(?P<year>\d{4})\s*[-/.]\s*(?P<month>\d{1,2})")
+_MY_RE: Final = re.compile(r"(?P<month>\d{1,2})\s*[-/.]\s*(?P<year>\d{4})")
+_DMY_RE: Final = re.compile(
+    r"(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?:(?P=sep)|,\s*)(?P<year>\d{4}|\d{2})"
+)
+_DM_RE: Final = re.compile(r"(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})")
+
+
+def _two_digit_year(digits: str, anchor: datetime.date) -> int:
+    """The latest year ending in `digits` that is at most ten years after the anchor."""
+    latest = anchor.year + 10
+    return latest - (latest - int(digits)) % 100
+
+
+def _numeric(words: str, anchor: datetime.date, wording: str) -> _Raw | None:
+    """All-numeric dates: year first ("2016-04-21", "2016/4/21", "2019-sep-1"), or day and
+    month in the report's declared order ("21/04/2016", "21.04.16", "22/04")."""
+    if match := _YMD_RE.fullmatch(words):
+        month = int(match["month"]) if match["month"] else _MONTHS[match["name"]]
+        date = _day(int(match["year"]), month, int(match["day"]), wording)
+        iso = re.fullmatch(r"\d{4}-\d{2}-\d{2}", words) is not None
+        return _Raw(date, date, "ISO date" if iso else "numeric date, year first", False)
+    match = _DMY_RE.fullmatch(words) or _DM_RE.fullmatch(words)
+    if match is None:
+        return None
+    year: int | None = None
+    relative, note = True, ""  # a year inferred from the anchor, unless written in full
+    if (digits := match.groupdict().get("year")) is not None:
+        if len(digits) == 2:
+            year = _two_digit_year(digits, anchor)
+            note = (
+                f"; '{digits}' is {year}, the latest year ending in {digits} up to ten years "
+                "after the anchor"
+            )
+        else:
+            year, relative = int(digits), False
+    a, b = int(match["a"]), int(match["b"])
+    readings: dict[NumericDates, _Raw | DateError] = {}
+    for order, (day, month) in (
+        (NumericDates.DAY_FIRST, (a, b)),
+        (NumericDates.MONTH_FIRST, (b, a)),
+    ):
+        readings[order] = _numeric_reading(day, month, year, anchor, wording)
+    return _numeric_law(readings, anchor, wording, words, relative, note)
+
+
+def _numeric_reading(
+    day: int, month: int, year: int | None, anchor: datetime.date, wording: str
+) -> _Raw | DateError:
+    if not 1 <= month <= 12:
+        return DateError(f"there is no month {month}")
+    try:
+        if year is None:
+            return _month_day(month, day, None, anchor, wording)
+        date = _day(year, month, day, wording)
+    except DateError as error:
+        return error
+    return _Raw(date, date, "", False)
+
+
+def _said(raw: _Raw) -> str:
+    return f"{raw.start.day} {_MONTH_NAMES[raw.start.month - 1]}"
+
+
+def _why(error: DateError, wording: str) -> str:
+    return str(error).removeprefix(f"'{wording}' is not a real date: ")
+
+
+def _numeric_law(
+    readings: dict[NumericDates, _Raw | DateError],
+    anchor: datetime.date,
+    wording: str,
+    said: str,
+    relative: bool,
+    note: str,
+) -> _Raw:
+    """Day-first or month-first, by the declared order; never a silent guess."""
+    day_first, month_first = readings[NumericDates.DAY_FIRST], readings[NumericDates.MONTH_FIRST]
+    declared = _NUMERIC.get()
+
+    def read(raw: _Raw, how: str) -> _Raw:
+        tail = "; " + raw.reading if raw.reading else ""
+        reading = f"numeric date {how}: {_said(raw)}{tail}{note}"
+        return _Raw(raw.start, raw.end, reading, relative, raw.forward)
+
+    if isinstance(day_first, _Raw) and isinstance(month_first, _Raw):
+        if day_first.start == month_first.start:
+            return read(day_first, "that reads the same day-first and month-first")
+        if declared is NumericDates.DAY_FIRST:
+            return read(day_first, "day-first, as the report declares")
+        if declared is NumericDates.MONTH_FIRST:
+            return read(month_first, "month-first, as the report declares")
+        first, last = sorted((day_first, month_first), key=lambda r: r.start)
+        reading = (
+            f"{said} is {_said(day_first)} day-first or {_said(month_first)} month-first; "
+            "read as both and the days between; declare the report's numeric_dates to "
+            f"read one{note}"
+        )
+        return _Raw(first.start, last.end, reading, relative, last.forward or last.start > anchor)
+    if isinstance(day_first, _Raw):
+        assert isinstance(month_first, DateError)
+        if declared is NumericDates.MONTH_FIRST:
+            raise DateError(
+                f"'{wording}' is not a real date month-first, the report's declared order "
+                f"({_why(month_first, wording)}); it would be {_said(day_first)} day-first"
+            )
+        if declared is NumericDates.DAY_FIRST:
+            return read(day_first, "day-first, as the report declares")
+        return read(day_first, "day-first, the only order in which it is a real date")
+    if isinstance(month_first, _Raw):
+        assert isinstance(day_first, DateError)
+        if declared is NumericDates.DAY_FIRST:
+            raise DateError(
+                f"'{wording}' is not a real date day-first, the report's declared order "
+                f"({_why(day_first, wording)}); it would be {_said(month_first)} month-first"
+            )
+        if declared is NumericDates.MONTH_FIRST:
+            return read(month_first, "month-first, as the report declares")
+        return read(month_first, "month-first, the only order in which it is a real date")
+    if declared is NumericDates.MONTH_FIRST:
+        raise DateError(f"'{wording}' is not a real date: {_why(month_first, wording)}")
+    if declared is NumericDates.DAY_FIRST:
+        raise DateError(f"'{wording}' is not a real date: {_why(day_first, wording)}")
+    raise DateError(
+        f"'{wording}' is not a real date day-first ({_why(day_first, wording)}) nor month-first "
+        f"({_why(month_first, wording)})"
+    )
+
+
+# -- weekdays, weeks and weekends ------------------------------------------------------------
+
+_BARE_WEEKDAY_RE: Final = re.compile(
+    rf"(?:(?:early|late) )?(?P<which>next |last |this |coming |this coming |this past |past )?"
+    rf"{_WEEKDAY}{_TIME_OF_DAY}"
+)
+_WEEK_WORDS: Final[dict[str, int]] = {
+    "this week": 0,
+    "the current week": 0,
+    "current week": 0,
+    "next week": 1,
+    "the coming week": 1,
+    "coming week": 1,
+    "the upcoming week": 1,
+    "upcoming week": 1,
+    "last week": -1,
+    "previous week": -1,
+    "the previous week": -1,
+    "the week after next": 2,
+}
+_WEEK: Final = rf"(?P<week>{_alternatives(_WEEK_WORDS)})"
+_WEEK_THEN_WEEKDAY_RE: Final = re.compile(rf"{_WEEK}(?:,| on)? {_WEEKDAY}{_TIME_OF_DAY}")
+_WEEKDAY_THEN_WEEK_RE: Final = re.compile(rf"{_WEEKDAY}{_TIME_OF_DAY},?(?: of)? {_WEEK}")
+_WEEKDAYS_OF_WEEK_RE: Final = re.compile(
+    rf"{_WEEK},? (?:between|from) (?P<first>{_alternatives(_WEEKDAYS)})\.? "
+    rf"(?:and|to|till|until|through|thru|-) (?P<last>{_alternatives(_WEEKDAYS)})\.?"
+)
+_NTH_WEEKDAYS_RE: Final = re.compile(
+    rf"(?P<count>\d+|{_alternatives(w for w in _SMALL if _SMALL[w] > 0)}|a|an) "
+    rf"(?P<weekday>{_alternatives(_WEEKDAYS)})s? (?P<how>from now|ago|from today|hence)"
+)
+
+
 def _weekday(words: str, anchor: datetime.date, _: str) -> _Raw | None:
-    """ "Wednesday", "next Thursday", "last Monday"."""
-    match = _BARE_WEEKDAY.fullmatch(words)
+    """ "Wednesday", "next Thursday", "last Monday", "this Friday"."""
+    match = _BARE_WEEKDAY_RE.fullmatch(words)
     if match is None:
         return None
     number = _WEEKDAYS[match["weekday"]]
-    name, weekday = _WEEKDAY_NAMES[number], _DATEUTIL_WEEKDAYS[number]
-    if match["which"] == "next ":
-        date = anchor + relativedelta(days=+1, weekday=weekday(+1))
-        reading = f"'next {name}': the first {name} after the anchor"
-        return _Raw(date, date, reading, True, forward=True)
-    if match["which"] == "last ":
-        # Said on a Wednesday, "last Monday" is two days back to most readers and nine to some.
-        date = anchor + relativedelta(days=-1, weekday=weekday(-1))
+    name = _WEEKDAY_NAMES[number]
+    which = (match["which"] or "").strip()
+    monday = _monday(anchor)
+    if which in {"next", "coming", "this coming"}:
+        # Said on a Monday, "next Sunday" is the coming one to some readers, a week later to
+        # others: the first such day after the anchor, and the one in next calendar week.
+        first = _on_or_after(anchor, number, strictly=True)
+        weeks = monday + datetime.timedelta(weeks=1, days=number)
+        if which != "next" or first == weeks:
+            reading = f"'{which} {name}': the first {name} after the anchor"
+            if which == "next":
+                reading += ", which is also the one in the calendar week after the anchor's"
+            return _Raw(first, first, reading, True, forward=True)
         reading = (
-            f"'last {name}': either the latest {name} before the anchor or the one a week "
-            "earlier, so both and the days between"
+            f"'next {name}': either the first {name} after the anchor or the one in the calendar "
+            "week after the anchor's, so both and the days between"
         )
-        return _Raw(date - relativedelta(weeks=1), date, reading, True)
+        return _Raw(first, weeks, reading, True, forward=True)
+    if which in {"last", "past", "this past"}:
+        latest = _on_or_before(anchor, number, strictly=True)
+        weeks = monday - datetime.timedelta(weeks=1) + datetime.timedelta(days=number)
+        if which != "last" or latest == weeks:
+            reading = f"'{which} {name}': the latest {name} before the anchor"
+            if which == "last":
+                reading += ", which is also the one in the calendar week before the anchor's"
+            return _Raw(latest, latest, reading, True)
+        # Said on a Wednesday, "last Monday" is two days back to most readers and nine to some.
+        reading = (
+            f"'last {name}': either the latest {name} before the anchor or the one in the "
+            "calendar week before the anchor's, so both and the days between"
+        )
+        return _Raw(weeks, latest, reading, True)
+    if which == "this":
+        date = monday + datetime.timedelta(days=number)
+        reading = f"'this {name}': the {name} of the anchor's calendar week (Monday to Sunday)"
+        return _Raw(date, date, reading, True)
     if _AHEAD.get():
-        date = anchor + relativedelta(weekday=weekday(+1))
+        date = _on_or_after(anchor, number)
         reading = f"weekday '{name}', looking ahead: the first {name} on or after the anchor"
         return _Raw(date, date, reading, True, forward=date > anchor)
-    date = anchor + relativedelta(weekday=weekday(-1))
+    date = _on_or_before(anchor, number)
     reading = f"weekday '{name}': the latest {name} on or before the anchor"
     return _Raw(date, date, reading, True)
 
 
-def _relative_day(words: str, anchor: datetime.date, _: str) -> _Raw | None:
-    """ "today", "yesterday", "tomorrow", "last night", "the day before yesterday"."""
-    if match := _RELATIVE_DAY.fullmatch(words):
-        word = match["word"]
-        if word == "tomorrow":
-            tomorrow = anchor + relativedelta(days=1)
-            return _Raw(tomorrow, tomorrow, "'tomorrow': the day after the anchor", True, True)
-        if word == "yesterday":
-            yesterday = anchor - relativedelta(days=1)
-            return _Raw(yesterday, yesterday, "'yesterday': the day before the anchor", True)
-        return _Raw(anchor, anchor, "'today': the anchor itself", True)
-    if words in {"this morning", "this afternoon", "this evening", "tonight"}:
-        return _Raw(anchor, anchor, f"'{words}': the anchor itself", True)
-    if words in {"last night", "overnight"}:
-        reading = f"'{words}': the night before the anchor, so that day and the anchor"
-        return _Raw(anchor - relativedelta(days=1), anchor, reading, True)
-    if words == "the day before yesterday":
-        day = anchor - relativedelta(days=2)
-        return _Raw(day, day, "'the day before yesterday': two days before the anchor", True)
+def _week_monday(which: str, anchor: datetime.date) -> tuple[datetime.date, str]:
+    offset = _WEEK_WORDS[which]
+    described = {
+        0: "the anchor's calendar week",
+        1: "the calendar week after the anchor's",
+        -1: "the calendar week before the anchor's",
+        2: "the calendar week after next",
+    }[offset]
+    return _monday(anchor) + datetime.timedelta(weeks=offset), described
+
+
+def _weekday_of_week(words: str, anchor: datetime.date, _: str) -> _Raw | None:
+    """ "next week on Friday", "Tuesday next week", "this week Friday", "next week between
+    Wednesday and Friday", "two Sundays from now"."""
+    if match := (_WEEK_THEN_WEEKDAY_RE.fullmatch(words) or _WEEKDAY_THEN_WEEK_RE.fullmatch(words)):
+        monday, described = _week_monday(match["week"], anchor)
+        number = _WEEKDAYS[match["weekday"]]
+        date = monday + datetime.timedelta(days=number)
+        reading = f"the {_WEEKDAY_NAMES[number]} of {described}"
+        return _Raw(date, date, reading, True, forward=date > anchor)
+    if match := _WEEKDAYS_OF_WEEK_RE.fullmatch(words):
+        monday, described = _week_monday(match["week"], anchor)
+        first, last = _WEEKDAYS[match["first"]], _WEEKDAYS[match["last"]]
+        if last < first:
+            raise DateError(
+                f"'{words}' runs backwards: {_WEEKDAY_NAMES[last]} comes before "
+                f"{_WEEKDAY_NAMES[first]} in a week"
+            )
+        start, end = (monday + datetime.timedelta(days=n) for n in (first, last))
+        reading = f"{_WEEKDAY_NAMES[first]} to {_WEEKDAY_NAMES[last]} of {described}"
+        return _Raw(start, end, reading, True, forward=end > anchor)
+    if match := _NTH_WEEKDAYS_RE.fullmatch(words):
+        count = _cardinal(match["count"]) if match["count"] not in {"a", "an"} else 1
+        if not count:
+            return None
+        number = _WEEKDAYS[match["weekday"]]
+        name = _WEEKDAY_NAMES[number]
+        if match["how"] == "ago":
+            date = anchor + relativedelta(days=-1, weekday=_DATEUTIL_WEEKDAYS[number](-count))
+            reading = f"the {_ordinal(count)} {name} before the anchor"
+            return _Raw(date, date, reading, True)
+        date = anchor + relativedelta(days=+1, weekday=_DATEUTIL_WEEKDAYS[number](+count))
+        reading = f"the {_ordinal(count)} {name} after the anchor"
+        return _Raw(date, date, reading, True, forward=True)
     return None
 
 
-def _week(words: str, anchor: datetime.date, _: str) -> _Raw | None:
-    """ "this week", "earlier this week", "last week" (weeks run Monday to Sunday)."""
-    monday = anchor + relativedelta(weekday=MO(-1))
-    if words in {"this week", "earlier this week"}:
-        reading = f"'{words}': from the Monday of the anchor's week to the anchor"
-        return _Raw(monday, anchor, reading, True)
-    if words == "last week":
-        reading = "'last week': the calendar week (Monday to Sunday) before the anchor's"
-        return _Raw(monday - relativedelta(weeks=1), monday - relativedelta(days=1), reading, True)
+def _relative_day(words: str, anchor: datetime.date, _: str) -> _Raw | None:
+    """ "today", "yesterday", "tomorrow", "last night", "the day before yesterday"."""
+    one = datetime.timedelta(days=1)
+    match = re.fullmatch(rf"(?P<word>today|yesterday|tomorrow){_TIME_OF_DAY}", words)
+    if match:
+        word = match["word"]
+        if word == "tomorrow":
+            return _Raw(
+                anchor + one, anchor + one, "'tomorrow': the day after the anchor", True, True
+            )
+        if word == "yesterday":
+            return _Raw(anchor - one, anchor - one, "'yesterday': the day before the anchor", True)
+        return _Raw(anchor, anchor, "'today': the anchor itself", True)
+    if words in {
+        "this morning",
+        "this afternoon",
+        "this evening",
+        "tonight",
+        "this day",
+        "earlier today",
+        "later today",
+        "now",
+        "right now",
+    }:
+        return _Raw(anchor, anchor, f"'{words}': the anchor itself", True)
+    if words in {"last night", "overnight"}:
+        reading = f"'{words}': the night before the anchor, so that day and the anchor"
+        return _Raw(anchor - one, anchor, reading, True)
+    if words == "the day before yesterday":
+        return _Raw(
+            anchor - 2 * one, anchor - 2 * one, f"'{words}': two days before the anchor", True
+        )
+    if words == "the day after tomorrow":
+        day = anchor + 2 * one
+        return _Raw(day, day, f"'{words}': two days after the anchor", True, forward=True)
+    if words == "last day":
+        return _Raw(
+            anchor - one, anchor, "'last day': the past day, so that day and the anchor", True
+        )
+    return None
+
+
+_WEEKEND_RE: Final = re.compile(
+    r"(?P<which>over the |at the |the |this past |the past |this |last |the previous |previous "
+    r"|next |the coming |coming |the )?weekend(?P<after> after (?:the )?next)?"
+)
+
+
+def _weekend(words: str, anchor: datetime.date, _: str) -> _Raw | None:
+    """ "over the weekend", "this weekend", "last weekend", "next weekend"."""
+    match = _WEEKEND_RE.fullmatch(words)
+    if match is None:
+        return None
+    which = (match["which"] or "").strip()
+    saturday = _monday(anchor) + datetime.timedelta(days=5)
+    one = datetime.timedelta(days=1)
+    if match["after"]:
+        if which not in {"the", ""}:
+            return None
+        start = saturday + datetime.timedelta(weeks=2)
+        reading = "'the weekend after next': the weekend of the calendar week after next"
+        return _Raw(start, start + one, reading, True, forward=True)
+    if which == "this":
+        reading = "'this weekend': the Saturday and Sunday of the anchor's calendar week"
+        return _Raw(saturday, saturday + one, reading, True)
+    if which in {"last", "the previous", "previous"}:
+        start = saturday - datetime.timedelta(weeks=1)
+        reading = f"'{which} weekend': the weekend of the calendar week before the anchor's"
+        return _Raw(start, start + one, reading, True)
+    if which in {"next", "the coming", "coming"}:
+        first = _on_or_after(anchor, 5, strictly=True)
+        weeks = saturday + datetime.timedelta(weeks=1)
+        if which != "next" or first == weeks:
+            reading = f"'{which} weekend': the first weekend after the anchor"
+            return _Raw(first, first + one, reading, True, forward=True)
+        reading = (
+            "'next weekend': either the first weekend after the anchor or the one of the calendar "
+            "week after the anchor's, so both and the days between"
+        )
+        return _Raw(first, weeks + one, reading, True, forward=True)
+    if _AHEAD.get():
+        start = _on_or_after(anchor - datetime.timedelta(days=1), 5)
+        reading = (
+            f"'{words}', looking ahead: the first Saturday and Sunday that end on or after the "
+            "anchor"
+        )
+        return _Raw(start, start + one, reading, True, forward=start + one > anchor)
+    start = _on_or_before(anchor, 5)
+    reading = f"'{words}': the latest Saturday and Sunday that began on or before the anchor"
+    return _Raw(start, start + one, reading, True)
+
+
+# -- months, years and longer periods --------------------------------------------------------
+
+_NAMED_MONTH_RE: Final = re.compile(rf"{_MONTH}(?:,?\s*(?:of )?(?P<year>.+))?")
+_YEAR_MONTH_RE: Final = re.compile(rf"(?P<year>\d{{4}}),?\s*{_MONTH}")
+_WHICH_MONTH_RE: Final = re.compile(rf"(?P<which>last|this|next) {_MONTH}")
+_YEAR_RE: Final = re.compile(r"(?:(?:the )?year )?(?P<year>\d{4})|(?:the )?year (?P<short>\d{1,3})")
+_RELATIVE_YEARS: Final[dict[str, int]] = {
+    "this year": 0,
+    "the current year": 0,
+    "current year": 0,
+    "the year": 0,
+    "last year": -1,
+    "previous year": -1,
+    "the previous year": -1,
+    "the past year": -1,
+    "next year": 1,
+    "the coming year": 1,
+    "coming year": 1,
+    "the upcoming year": 1,
+    "upcoming year": 1,
+    "the year after next": 2,
+    "the year after the next": 2,
+}
+_RELATIVE_MONTHS: Final[dict[str, int]] = {
+    "this month": 0,
+    "the current month": 0,
+    "current month": 0,
+    "the month": 0,
+    "last month": -1,
+    "previous month": -1,
+    "the previous month": -1,
+    "next month": 1,
+    "the coming month": 1,
+    "coming month": 1,
+    "the upcoming month": 1,
+    "upcoming month": 1,
+    "the month after next": 2,
+    "the month after the next": 2,
+}
+_RELATIVE_WEEKS: Final[dict[str, int]] = {**_WEEK_WORDS, "the week": 0}
+_REST_RE: Final = re.compile(
+    r"(?:(?:the )?rest (?:of )?(?:the |this |current |the current )?|later (?:this|in the) )"
+    r"(?P<unit>week|month|year)"
+)
+_EARLIER_RE: Final = re.compile(r"earlier (?:this|in the) (?P<unit>week|month|year)")
+_QUARTER_WORDS: Final[dict[str, int]] = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+}
+_QUARTER_RE: Final = re.compile(
+    rf"(?:(?P<before>\d{{4}}),? ?)?(?:the )?(?:q(?P<q>[1-4])|"
+    rf"(?P<qword>{_alternatives(_QUARTER_WORDS)}) quarter)"
+    r"(?:,? (?:of )?(?P<after>.+))?"
+)
+_HALF_RE: Final = re.compile(
+    r"(?:(?P<before>\d{4}),? ?)?(?:the )?(?:h(?P<h>[12])|(?P<hword>first|second|1st|2nd) half)"
+    r"(?:,? (?:of )?(?P<after>.+))?"
+)
+_RELATIVE_QUARTERS: Final[dict[str, int]] = {
+    "this quarter": 0,
+    "the current quarter": 0,
+    "last quarter": -1,
+    "the last quarter": -1,
+    "previous quarter": -1,
+    "the previous quarter": -1,
+    "next quarter": 1,
+    "the next quarter": 1,
+    "the coming quarter": 1,
+}
+_DECADE_WORDS: Final[dict[str, int]] = {
+    "tens": 10,
+    "twenties": 20,
+    "thirties": 30,
+    "forties": 40,
+    "fifties": 50,
+    "sixties": 60,
+    "seventies": 70,
+    "eighties": 80,
+    "nineties": 90,
+}
+_CENTURY_WORDS: Final[dict[str, int]] = {
+    "eighteen": 1800,
+    "nineteen": 1900,
+    "twenty": 2000,
+    "two thousand and": 2000,
+    "two thousand": 2000,
+}
+_DECADE_DIGITS_RE: Final = re.compile(r"(?:the )?(?P<decade>\d{3}0)'?s")
+_DECADE_SHORT_RE: Final = re.compile(r"(?:the )?'?(?P<decade>\d0)'?s")
+_DECADE_WORD_RE: Final = re.compile(
+    rf"(?:the )?(?:(?P<century>{_alternatives(_CENTURY_WORDS)})[ -])?"
+    rf"(?P<word>{_alternatives(_DECADE_WORDS)})"
+)
+_RELATIVE_DECADES: Final[dict[str, int]] = {
+    "this decade": 0,
+    "the current decade": 0,
+    "last decade": -1,
+    "the previous decade": -1,
+    "previous decade": -1,
+    "next decade": 1,
+    "the next decade": 1,
+    "the coming decade": 1,
+}
+_CENTURY_RE: Final = re.compile(
+    rf"(?:the )?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{_alternatives(_DAY_WORDS)}) century"
+)
+_RELATIVE_CENTURIES: Final[dict[str, int]] = {
+    "this century": 0,
+    "the current century": 0,
+    "last century": -1,
+    "the last century": -1,
+    "the previous century": -1,
+    "next century": 1,
+    "the next century": 1,
+}
+
+
+@attrs.frozen
+class _Period:
+    """A period named by its unit, before a part of it is taken."""
+
+    start: datetime.date
+    end: datetime.date
+    unit: str
+    what: str
+    relative: bool
+    yearless: bool = False
+    """Named without a year: the latest such period whose part began on or before the anchor."""
+    forward: bool = False
+
+
+def _split(
+    unit: str, start: datetime.date, end: datetime.date, part: int
+) -> tuple[datetime.date, datetime.date] | None:
+    """Part `part` (0 early, 1 mid, 2 late) of a period."""
+    if unit == "month":
+        low, high = ((1, 10), (11, 20), (21, None))[part]
+        return start.replace(day=low), end if high is None else start.replace(day=high)
+    if unit == "year":
+        low, high = ((1, 4), (5, 8), (9, 12))[part]
+        first = start.replace(month=low)
+        return first, _month_end(start.replace(month=high))
+    if unit == "week":
+        low, high = ((0, 2), (1, 4), (3, 6))[part]
+        return start + datetime.timedelta(days=low), start + datetime.timedelta(days=high)
+    if unit in {"decade", "century"}:
+        length = 10 if unit == "decade" else 100
+        third = length // 3
+        low, high = ((0, third), (third, 2 * third), (2 * third, length - 1))[part]
+        return start.replace(year=start.year + low), datetime.date(start.year + high, 12, 31)
+    return None
+
+
+def _named_period(words: str, anchor: datetime.date, wording: str) -> _Period | None:
+    """A month, a year, a week, a quarter, a half, a decade or a century, whole."""
+    if match := _NAMED_MONTH_RE.fullmatch(words):
+        number = _MONTHS[match["month"]]
+        name, year_words = _MONTH_NAMES[number - 1], match["year"]
+        if year_words is None:
+            first = datetime.date(anchor.year, number, 1)
+            what = (
+                f"month '{name}' without a year: the latest {name} whose {{part}}began on or "
+                "before the anchor"
+            )
+            return _Period(first, _month_end(first), "month", what, True, yearless=True)
+        if year_words in _RELATIVE_YEARS:
+            offset = _RELATIVE_YEARS[year_words]
+            first = datetime.date(anchor.year + offset, number, 1)
+            which = {
+                0: "the anchor's year",
+                -1: "the year before the anchor's",
+                1: "the year after the anchor's",
+            }.get(offset, "the year after next")
+            return _Period(
+                first, _month_end(first), "month", f"'{name} {year_words}': {name} of {which}", True
+            )
+        year = _year_value(year_words)
+        if year is None:
+            return None
+        first = _day(year, number, 1, wording)
+        return _Period(first, _month_end(first), "month", f"the month {name} {year}", False)
+    if match := _YEAR_MONTH_RE.fullmatch(words):
+        number = _MONTHS[match["month"]]
+        first = _day(int(match["year"]), number, 1, wording)
+        return _Period(
+            first,
+            _month_end(first),
+            "month",
+            f"the month {_MONTH_NAMES[number - 1]} {first.year}",
+            False,
+        )
+    if match := _WHICH_MONTH_RE.fullmatch(words):
+        number = _MONTHS[match["month"]]
+        name = _MONTH_NAMES[number - 1]
+        first = datetime.date(anchor.year, number, 1)
+        if match["which"] == "last":
+            if number >= anchor.month:
+                first -= relativedelta(years=1)
+            rule = f"'last {name}': the latest {name} that ended before the anchor's month"
+        elif match["which"] == "next":
+            if number <= anchor.month:
+                first += relativedelta(years=1)
+            rule = f"'next {name}': the first {name} after the anchor's month"
+        else:
+            rule = f"'this {name}': {name} of the anchor's year"
+        return _Period(first, _month_end(first), "month", rule, True)
+    if match := (_YM_RE.fullmatch(words) or _MY_RE.fullmatch(words)):
+        first = _day(int(match["year"]), int(match["month"]), 1, wording)
+        iso = re.fullmatch(r"\d{4}-\d{2}", words) is not None
+        return _Period(
+            first,
+            _month_end(first),
+            "month",
+            "ISO month" if iso else f"numeric month {_MONTH_NAMES[first.month - 1]} {first.year}",
+            False,
+        )
+    this_month = datetime.date(anchor.year, anchor.month, 1)
+    if words in _RELATIVE_MONTHS:
+        offset = _RELATIVE_MONTHS[words]
+        first = this_month + relativedelta(months=offset)
+        what = {
+            0: "the anchor's calendar month",
+            -1: "the calendar month before the anchor's",
+            1: "the calendar month after the anchor's",
+        }.get(offset, "the calendar month after next")
+        return _Period(
+            first, _month_end(first), "month", f"'{words}': {what}", True, forward=offset > 0
+        )
+    if match := _YEAR_RE.fullmatch(words):
+        year = int(match["year"] or match["short"])
+        if year < datetime.MINYEAR:
+            raise DateError(f"'{wording}' is not a real date: there is no year {year}")
+        return _Period(
+            datetime.date(year, 1, 1),
+            datetime.date(year, 12, 31),
+            "year",
+            f"the year {year}",
+            False,
+        )
+    if (year := _standalone_year_words(words)) is not None:
+        return _Period(
+            datetime.date(year, 1, 1),
+            datetime.date(year, 12, 31),
+            "year",
+            f"the year {year}, in words",
+            False,
+        )
+    if words in _RELATIVE_YEARS:
+        offset = _RELATIVE_YEARS[words]
+        year = anchor.year + offset
+        what = {
+            0: "the anchor's calendar year",
+            -1: "the calendar year before the anchor's",
+            1: "the calendar year after the anchor's",
+        }.get(offset, "the calendar year after next")
+        return _Period(
+            datetime.date(year, 1, 1),
+            datetime.date(year, 12, 31),
+            "year",
+            f"'{words}': {what}",
+            True,
+            forward=offset > 0,
+        )
+    if words in _RELATIVE_WEEKS:
+        monday, described = _week_monday("this week" if words == "the week" else words, anchor)
+        return _Period(
+            monday,
+            monday + datetime.timedelta(days=6),
+            "week",
+            f"'{words}': {described}, Monday to Sunday",
+            True,
+            forward=monday > anchor,
+        )
+    if match := _QUARTER_RE.fullmatch(words):
+        number = int(match["q"]) if match["q"] else _QUARTER_WORDS[match["qword"]]
+        return _quarter_or_half(match, number, 3, f"Q{number}", anchor, wording)
+    if match := _HALF_RE.fullmatch(words):
+        number = int(match["h"]) if match["h"] else (1 if match["hword"] in {"first", "1st"} else 2)
+        return _quarter_or_half(match, number, 6, f"H{number}", anchor, wording)
+    if words in _RELATIVE_QUARTERS:
+        offset = _RELATIVE_QUARTERS[words]
+        first = datetime.date(anchor.year, 3 * ((anchor.month - 1) // 3) + 1, 1) + relativedelta(
+            months=3 * offset
+        )
+        return _Period(
+            first,
+            _month_end(first + relativedelta(months=2)),
+            "quarter",
+            f"'{words}': calendar quarter {offset:+d} from the anchor's",
+            True,
+            forward=offset > 0,
+        )
+    decade = _decade(words, anchor)
+    if decade is not None:
+        return decade
+    if match := _CENTURY_RE.fullmatch(words):
+        token = match["n"]
+        n = _DAY_WORDS.get(token) or int(re.sub(r"\D", "", token))
+        if n < 1:
+            return None
+        start = datetime.date(max(1, (n - 1) * 100), 1, 1)
+        return _Period(
+            start,
+            datetime.date((n - 1) * 100 + 99, 12, 31),
+            "century",
+            f"the {_ordinal(n)} century, years {(n - 1) * 100}–{(n - 1) * 100 + 99}",
+            False,
+        )
+    if words in _RELATIVE_CENTURIES:
+        offset = _RELATIVE_CENTURIES[words]
+        first_year = anchor.year - anchor.year % 100 + 100 * offset
+        return _Period(
+            datetime.date(max(1, first_year), 1, 1),
+            datetime.date(first_year + 99, 12, 31),
+            "century",
+            f"'{words}': the years {first_year}–{first_year + 99}",
+            True,
+            forward=offset > 0,
+        )
+    return None
+
+
+def _standalone_year_words(words: str) -> int | None:
+    """A year written alone in words ("nineteen twenty eight"), or after "year" ("year two
+    hundred and sixty seven"); a bare small number is never a year."""
+    if match := re.fullmatch(r"(?:the )?year (?P<n>.+)", words):
+        return _cardinal(match["n"]) or None
+    if not re.fullmatch(r"[a-z -]+", words):
+        return None
+    return _year_words(words)
+
+
+def _quarter_or_half(
+    match: re.Match[str], number: int, months: int, name: str, anchor: datetime.date, wording: str
+) -> _Period | None:
+    before, after = match["before"], match["after"]
+    first_month = months * (number - 1) + 1
+    label = "quarter" if months == 3 else "half"
+
+    def period(first: datetime.date, what: str, relative: bool) -> _Period:
+        last = _month_end(first + relativedelta(months=months - 1))
+        return _Period(first, last, label, what, relative)
+
+    if before and after:
+        return None
+    year = int(before) if before else _year_value(after) if after else None
+    if year is not None:
+        return period(_day(year, first_month, 1, wording), f"{name} {year}", False)
+    if after:
+        if after not in _RELATIVE_YEARS:
+            return None
+        year = anchor.year + _RELATIVE_YEARS[after]
+        return period(datetime.date(year, first_month, 1), f"'{name} {after}': {name} {year}", True)
+    first = datetime.date(anchor.year, first_month, 1)
+    if first > anchor and not _AHEAD.get():
+        first -= relativedelta(years=1)
+    what = f"{name} without a year: the latest {name} that began on or before the anchor"
+    return period(first, what, True)
+
+
+def _decade(words: str, anchor: datetime.date) -> _Period | None:
+    def period(first_year: int, what: str, relative: bool) -> _Period:
+        return _Period(
+            datetime.date(max(1, first_year), 1, 1),
+            datetime.date(first_year + 9, 12, 31),
+            "decade",
+            what,
+            relative,
+        )
+
+    def latest(digits: int, said: str) -> _Period:
+        first_year = anchor.year - anchor.year % 100 + digits
+        if first_year > anchor.year:
+            first_year -= 100
+        return period(
+            first_year,
+            f"the decade '{said}' without a century: the latest {first_year}s begun by the anchor",
+            True,
+        )
+
+    if match := _DECADE_DIGITS_RE.fullmatch(words):
+        first_year = int(match["decade"])
+        return period(first_year, f"the decade {first_year}–{first_year + 9}", False)
+    if match := _DECADE_SHORT_RE.fullmatch(words):
+        return latest(int(match["decade"]), words)
+    if words in {"the noughties", "noughties", "the two thousands", "the 2000s"}:
+        return period(2000, f"'{words}': the decade 2000–2009", False)
+    if match := _DECADE_WORD_RE.fullmatch(words):
+        digits = _DECADE_WORDS[match["word"]]
+        if match["century"]:
+            first_year = _CENTURY_WORDS[match["century"]] + digits
+            return period(first_year, f"the decade {first_year}–{first_year + 9}, in words", False)
+        if digits == 10:
+            return None  # "the tens" alone is not a decade anyone names
+        return latest(digits, words)
+    if words in _RELATIVE_DECADES:
+        offset = _RELATIVE_DECADES[words]
+        first_year = anchor.year - anchor.year % 10 + 10 * offset
+        what = f"'{words}': the calendar decade {first_year}–{first_year + 9}"
+        return attrs.evolve(period(first_year, what, True), forward=offset > 0)
     return None
 
 
 def _period(
     words: str, anchor: datetime.date, wording: str, part: int | None = None
 ) -> _Raw | None:
-    """A month or a year, whole or one of its thirds (`part` 0, 1, 2: early, mid, late)."""
-    said = words
-    if words.startswith("earlier ") and part is None:
-        words = words.removeprefix("earlier ")
-        if words not in {"this month", "this year"}:
-            return None
-    third = "" if part is None else f"{_MONTH_THIRD_NAMES[part]} of "
+    """A period whole, or one of its parts (`part` 0, 1, 2: early, mid, late)."""
+    rest = _REST_RE.fullmatch(words)
+    if rest and part is None:
+        unit = rest["unit"]
+        whole = _named_period(f"this {unit}", anchor, wording)
+        assert whole is not None
+        reading = f"'{words}': from the anchor to the end of its calendar {unit}"
+        return _Raw(anchor, whole.end, reading, True, forward=True)
+    earlier = _EARLIER_RE.fullmatch(words)
+    if earlier and part is None:
+        unit = earlier["unit"]
+        whole = _named_period(f"this {unit}", anchor, wording)
+        assert whole is not None
+        reading = f"'{words}': from the start of the anchor's calendar {unit} to the anchor"
+        return _Raw(whole.start, anchor, reading, True)
+    period = _named_period(words, anchor, wording)
+    if period is None or (part is None and words in {"the week", "the month", "the year"}):
+        return None
+    if part is None:
+        if period.yearless and period.start > anchor:
+            period = _a_year_earlier(period)
+        what = period.what.replace("{part}", "month ")
+        return _Raw(period.start, period.end, what, period.relative, period.forward)
+    split = _split(period.unit, period.start, period.end, part)
+    if split is None:
+        return None
+    if period.yearless and split[0] > anchor and not _AHEAD.get():
+        period = _a_year_earlier(period)
+        split = _split(period.unit, period.start, period.end, part)
+        assert split is not None
+    start, end = split
+    name = _PART_NAMES[period.unit][part]
+    what = period.what.replace("{part}", "third ")
+    return _Raw(start, end, f"{name} of {what}", period.relative, period.forward)
 
-    def month_span(first: datetime.date, what: str, relative: bool) -> _Raw:
-        start, end = (first, _month_end(first)) if part is None else _month_third(first, part)
-        return _Raw(start, end, f"{third}{what}", relative)
 
-    if match := _NAMED_MONTH.fullmatch(words):
-        number = _MONTHS[match["month"]]
-        name, year = _MONTH_NAMES[number - 1], match["year"]
-        if year is None:
-            first = datetime.date(anchor.year, number, 1)
-            begins = first if part is None else _month_third(first, part)[0]
-            if begins > anchor:
-                first -= relativedelta(years=1)
-            what = "month " if part is None else "third "
-            rule = f"the latest {name} whose {what}began on or before the anchor"
-            return month_span(first, f"month '{name}' without a year: {rule}", True)
-        if year == "last year":
-            first = datetime.date(anchor.year - 1, number, 1)
-            return month_span(
-                first, f"'{name} last year': {name} of the year before the anchor's", True
-            )
-        if year == "this year":
-            first = datetime.date(anchor.year, number, 1)
-            return month_span(first, f"'{name} this year': {name} of the anchor's year", True)
-        return month_span(_day(int(year), number, 1, wording), f"the month {name} {year}", False)
-    if match := _LAST_NAMED_MONTH.fullmatch(words):
-        number = _MONTHS[match["month"]]
-        name = _MONTH_NAMES[number - 1]
-        first = datetime.date(anchor.year, number, 1)
-        if number >= anchor.month:
-            first -= relativedelta(years=1)
-        rule = f"the latest {name} that ended before the anchor's month"
-        return month_span(first, f"'last {name}': {rule}", True)
-    if match := _ISO_MONTH.fullmatch(words):
-        year, number = int(match["year"]), int(match["month"])
-        return month_span(_day(year, number, 1, wording), "ISO month", False)
-    this_month = datetime.date(anchor.year, anchor.month, 1)
-    if words == "this month":
-        return month_span(this_month, f"'{said}': the anchor's calendar month", True)
-    if words == "last month":
-        first = this_month - relativedelta(months=1)
-        return month_span(first, "'last month': the calendar month before the anchor's", True)
+def _a_year_earlier(period: _Period) -> _Period:
+    first = period.start.replace(year=period.start.year - 1)
+    return attrs.evolve(period, start=first, end=_month_end(first))
 
-    def year_span(number: int, what: str, relative: bool) -> _Raw:
-        if part is None:
-            start, end = datetime.date(number, 1, 1), datetime.date(number, 12, 31)
-            return _Raw(start, end, what, relative)
-        start, end = _year_third(number, part)
-        return _Raw(start, end, f"{_YEAR_THIRD_NAMES[part]} of {what}", relative)
 
-    if _YEAR.fullmatch(words):
-        if int(words) < datetime.MINYEAR:
-            raise DateError(f"'{wording}' is not a real date: there is no year {words}")
-        return year_span(int(words), f"the year {words}", False)
-    if words == "this year":
-        return year_span(anchor.year, f"'{said}': the anchor's calendar year", True)
-    if words == "last year":
-        return year_span(
-            anchor.year - 1, "'last year': the calendar year before the anchor's", True
-        )
-    return None
+_PART_RE: Final = re.compile(
+    r"(?:(?:the )?(?P<noun>beginning|start|middle|end) of |(?:the )?(?P<adjective>early|mid|"
+    r"late)(?:[- ]|(?=\d))"
+    r"(?:in )?)(?P<rest>.+)"
+)
 
 
 def _part(words: str, anchor: datetime.date, wording: str) -> _Raw | None:
-    """ "the beginning of February", "mid-February", "late December last year", "early 2019"."""
-    match = _PART.fullmatch(words)
+    """ "the beginning of February", "mid-February", "late last year", "early next week"."""
+    match = _PART_RE.fullmatch(words)
     if match is None:
         return None
     part = _PART_WORDS[match["noun"] or match["adjective"]]
@@ -624,30 +1723,438 @@ def _whole_period(words: str, anchor: datetime.date, wording: str) -> _Raw | Non
     return _period(words, anchor, wording)
 
 
-def _rolling(words: str, anchor: datetime.date, _: str) -> _Raw | None:
-    """ "the past two weeks", "over the past few days", "in recent weeks", "the past 24 hours"."""
-    match = _ROLLING.fullmatch(words) or _RECENT.fullmatch(words)
+# -- weeks of months and years ---------------------------------------------------------------
+
+_WEEK_OF_RE: Final = re.compile(
+    rf"(?:the )?(?P<n>{_alternatives(_ORDINALS)}) week (?:of |in )?(?P<rest>.+)"
+)
+_ISO_WEEK_RE: Final = re.compile(r"(?:the )?week (?P<n>\d{1,2})(?:,? (?:of )?(?P<year>\d{4}))?")
+_WEEK_CONTAINING_RE: Final = re.compile(r"(?:the )?(?P<what>week|month) of (?P<rest>.+)")
+_WEEK_FROM_RE: Final = re.compile(
+    r"(?:the week (?:commencing|starting|beginning)(?: on| from)?|w/c) (?P<rest>.+)"
+)
+
+
+def _week_of(words: str, anchor: datetime.date, wording: str) -> _Raw | None:
+    """ "the first week of February", "the last week of 2015", "week 10", "the week of the
+    18th", "the week commencing February 4"."""
+    if match := _WEEK_OF_RE.fullmatch(words):
+        period = _named_period(match["rest"], anchor, wording)
+        if period is None or period.unit not in {"month", "year"}:
+            return None
+        if period.yearless and not _AHEAD.get() and period.start > anchor:
+            first = period.start - relativedelta(years=1)
+            period = attrs.evolve(period, start=first, end=_month_end(first))
+        n = _ORDINALS[match["n"]]
+        start, end = _nth_week(period.start, period.end, n)
+        which = "last" if n == -1 else _ORDINAL_WORDS_BY_NUMBER[n]
+        what = period.what.replace("{part}", "month ")
+        reading = (
+            f"the {which} week of {what}: both its {which} seven days and its {which} Monday-to-"
+            "Sunday week with four or more of its days, from the earlier start to the later end"
+        )
+        return _Raw(start, end, reading, period.relative, period.forward)
+    if match := _ISO_WEEK_RE.fullmatch(words):
+        n = int(match["n"])
+        year = int(match["year"]) if match["year"] else anchor.isocalendar()[0]
+        try:
+            monday = datetime.date.fromisocalendar(year, n, 1)
+        except ValueError:
+            raise DateError(f"'{wording}' is not a real date: {year} has no ISO week {n}") from None
+        reading = f"ISO week {n} of {year}" + ("" if match["year"] else ", the anchor's year")
+        return _Raw(monday, monday + datetime.timedelta(days=6), reading, not match["year"])
+    if match := _WEEK_FROM_RE.fullmatch(words):
+        inner = _side(match["rest"], anchor, wording)
+        if inner is None:
+            return None
+        end = inner.start + datetime.timedelta(days=6)
+        reading = f"the seven days from {inner.reading}"
+        return _Raw(
+            inner.start, end, reading, inner.relative, inner.looks_ahead(anchor) or end > anchor
+        )
+    if match := _WEEK_CONTAINING_RE.fullmatch(words):
+        inner = _side(match["rest"], anchor, wording)
+        if inner is None or inner.start != inner.end:
+            return None
+        if match["what"] == "week":
+            start = _monday(inner.start)
+            end = start + datetime.timedelta(days=6)
+        else:
+            start = inner.start.replace(day=1)
+            end = _month_end(start)
+        reading = f"the calendar {match['what']} of {inner.reading}"
+        return _Raw(start, end, reading, inner.relative, inner.looks_ahead(anchor))
+    return None
+
+
+_ORDINAL_WORDS_BY_NUMBER: Final = {n: w for w, n in _ORDINAL_WORDS.items()}
+
+
+def _nth_week(
+    first: datetime.date, last: datetime.date, n: int
+) -> tuple[datetime.date, datetime.date]:
+    """The n-th (or, for -1, the last) week of a month or year, read both ways."""
+    week = datetime.timedelta(weeks=1)
+    if n == -1:
+        days = (last - datetime.timedelta(days=6), last)
+        thursday = last - datetime.timedelta(days=(last.weekday() - 3) % 7)
+    else:
+        days = (first + (n - 1) * week, first + (n - 1) * week + datetime.timedelta(days=6))
+        thursday = first + datetime.timedelta(days=(3 - first.weekday()) % 7) + (n - 1) * week
+    monday = thursday - datetime.timedelta(days=3)
+    return min(days[0], monday), max(days[1], monday + datetime.timedelta(days=6))
+
+
+_NTH_WEEKDAY_RE: Final = re.compile(
+    rf"(?:the )?(?P<n>{_alternatives(_ORDINALS)}) {_WEEKDAY}(?: (?:of|in) (?P<rest>.+))?"
+)
+
+
+def _nth_weekday(words: str, anchor: datetime.date, wording: str) -> _Raw | None:
+    """ "the first Friday of July", "the second Monday of next month", "third Tuesday"."""
+    match = _NTH_WEEKDAY_RE.fullmatch(words)
     if match is None:
         return None
-    unit = match["unit"]
-    count = match.groupdict().get("count")
-    plural = words.endswith("s")
-    if count is None and words.startswith("last "):
-        return None  # "last week" is a calendar week, read by _week and _period
-    if count in {"a few", "few", "several"} or (count is None and plural):
+    n, number = _ORDINALS[match["n"]], _WEEKDAYS[match["weekday"]]
+    name = _WEEKDAY_NAMES[number]
+    which = "last" if n == -1 else _ORDINAL_WORDS_BY_NUMBER[n]
+
+    def in_month(first: datetime.date) -> datetime.date | None:
+        if n == -1:
+            day = _month_end(first) + relativedelta(weekday=_DATEUTIL_WEEKDAYS[number](-1))
+        else:
+            day = first + relativedelta(weekday=_DATEUTIL_WEEKDAYS[number](+n))
+        return day if day.month == first.month else None
+
+    if match["rest"] is None:
+        first, step, scope = datetime.date(anchor.year, anchor.month, 1), 1, "month"
+    else:
+        period = _named_period(match["rest"], anchor, wording)
+        if period is None or period.unit != "month":
+            return None
+        if not period.yearless:
+            day = in_month(period.start)
+            if day is None:
+                raise DateError(
+                    f"'{wording}' is not a real date: {_MONTH_NAMES[period.start.month - 1]} "
+                    f"{period.start.year} has no {which} {name}"
+                )
+            what = period.what.replace("{part}", "month ")
+            return _Raw(day, day, f"the {which} {name} of {what}", period.relative, day > anchor)
+        first, step, scope = period.start, 12, _MONTH_NAMES[period.start.month - 1]
+    # Without a year (or a month): the latest such day on or before the anchor, in the
+    # anchor's month or the one before (in this year's month or last year's).
+    for _ in range(2):
+        day = in_month(first)
+        if day is not None and day <= anchor:
+            reading = f"the {which} {name} of a {scope}: the latest on or before the anchor"
+            return _Raw(day, day, reading, True)
+        first -= relativedelta(months=step)
+    raise DateError(
+        f"'{wording}' is not a real date: no {which} {name} of a {scope} falls in the "
+        f"{'two months' if step == 1 else 'year'} up to the report date {anchor.isoformat()}"
+    )
+
+
+# -- counted from the report -----------------------------------------------------------------
+
+
+@attrs.frozen
+class _Amount:
+    """A count of units: "two weeks", "1 month and 21 days", "a few days", "weeks"."""
+
+    low: _Delta
+    """The least it may be."""
+    high: _Delta
+    """The most it may be (the same as `low` for an exact count)."""
+    unit: str
+    """The smallest unit named."""
+    said: str
+    vague: bool
+    count: int | None = None
+    """The number of units, when one unit is counted exactly."""
+
+    @property
+    def margin(self) -> tuple[_Delta, str]:
+        return ((0, 0, 0), "") if self.vague else _MARGINS[self.unit]
+
+
+_AMOUNT_PART_RE: Final = re.compile(
+    rf"(?:(?P<count>{_COUNT})\s*)?(?P<unit>{_UNIT})(?P<plural>s)?\b"
+)
+_UNIT_ORDER: Final = ("hour", "business day", "day", "week", "fortnight", "month", "year", "decade")
+
+
+def _amount(text: str) -> _Amount | None:
+    """A count of units ("two weeks", "2 years 1 month 21 days", "a few days"), or None."""
+    pos, parts = 0, []
+    text = text.strip()
+    while pos < len(text):
+        match = _AMOUNT_PART_RE.match(text, pos)
+        if match is None:
+            return None
+        parts.append(match)
+        pos = match.end()
+        if separator := re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s+").match(text, pos):
+            pos = separator.end()
+    if not parts:
+        return None
+    low, high = (0, 0, 0), (0, 0, 0)
+    units, said = [], []
+    vague = False
+    count_of: int | None = None
+    for match in parts:
+        unit = "business day" if match["unit"] == "working day" else match["unit"]
+        units.append(unit)
+        word = match["count"]
+        if word in _VAGUE_COUNTS or (word is None and match["plural"]):
+            if len(parts) > 1:
+                return None
+            least, most = _VAGUE_COUNTS[word] if word else _PLURAL_COUNTS[unit]
+            vague = True
+            said.append(f"{word} {unit}s" if word else f"{unit}s")
+        else:
+            number = 1 if word is None or word in {"a", "an"} else _cardinal(word)
+            if number is None or number < 1:
+                return None
+            least = most = number
+            count_of = None if word is None else number  # "the past week": no count
+            plural = "s" if number != 1 else ""
+            said.append(f"{word} {unit}{plural}" if word else unit)
+        if unit == "hour":
+            low = _sum(low, (0, 0, least // 24))
+            high = _sum(high, (0, 0, math.ceil(most / 24)))
+        else:
+            years, months, days = _UNITS[unit]
+            low = _sum(low, (years * least, months * least, days * least))
+            high = _sum(high, (years * most, months * most, days * most))
+    smallest = min(units, key=_UNIT_ORDER.index)
+    if "business day" in units and len(units) > 1:
+        return None
+    if smallest == "hour" and not vague:
+        vague = low != high  # a part of a day: either of two days
+    return _Amount(
+        low, high, smallest, " ".join(said), vague, count_of if len(parts) == 1 else None
+    )
+
+
+def _business_days(day: datetime.date, count: int, step: int) -> datetime.date:
+    while count:
+        day += datetime.timedelta(days=step)
+        if day.weekday() < 5:
+            count -= 1
+    return day
+
+
+def _counted_day(
+    reference: datetime.date, amount: _Amount, sign: int
+) -> tuple[datetime.date, datetime.date]:
+    """The days `amount` away from `reference` (forward for `sign` 1), with their margin."""
+    if amount.unit == "business day" and amount.count is not None:
+        day = _business_days(reference, amount.count, sign)
+        return day, day
+    margin = amount.margin[0]
+    if sign > 0:
+        return _plus(reference, _sum(amount.low, margin, -1)), _plus(
+            reference, _sum(amount.high, margin)
+        )
+    return _plus(reference, _sum(amount.high, margin), -1), _plus(
+        reference, _sum(amount.low, margin, -1), -1
+    )
+
+
+_REFERENCES: Final = {
+    "today": 0,
+    "now": 0,
+    "tomorrow": 1,
+    "yesterday": -1,
+}
+_AGO_RE: Final = re.compile(r"(?P<amount>.+?) (?P<how>ago|back)")
+_AHEAD_RE: Final = re.compile(
+    r"(?P<amount>.+?) (?P<how>from now|hence|in the future|later than today|from today)"
+)
+_FROM_RE: Final = re.compile(
+    r"(?P<amount>.+?) (?P<how>from|after|before) (?P<reference>today|tomorrow|yesterday|now)"
+)
+_BOUNDED_RE: Final = re.compile(
+    r"(?P<how>more than|less than|within|under|over) (?P<amount>.+?) "
+    r"(?P<direction>from|after|before) (?P<reference>today|tomorrow|yesterday|now)"
+)
+_WITHIN_RE: Final = re.compile(r"within (?:the )?(?:next |upcoming |coming )?(?P<amount>.+)")
+_NEXT_RE: Final = re.compile(r"(?:the )?(?:next|coming|upcoming) (?P<amount>.+)")
+_ROLLING_RE: Final = re.compile(
+    r"(?:over |within |for )?(?:the )?(?:past|last|previous|recent) (?P<amount>.+)"
+)
+_RECENT_RE: Final = re.compile(r"recent (?P<unit>hour|day|week|month|year|decade)s")
+_FOR_FROM_RE: Final = re.compile(
+    r"(?:for )?(?P<amount>.+?),? (?:starting from|starting on|beginning on|beginning from|starting"
+    r"|beginning|from) (?P<rest>.+)"
+)
+
+
+def _counted(words: str, anchor: datetime.date, wording: str) -> _Raw | None:
+    """A count of units back or ahead from the report: "two days ago", "in two weeks", "two
+    days from tomorrow", "within the next 3 days", "more than 2 weeks before today"."""
+    one = datetime.timedelta(days=1)
+    if (match := _AGO_RE.fullmatch(words)) and (amount := _amount(match["amount"])):
+        start, end = _counted_day(anchor, amount, -1)
+        return _Raw(start, end, _count_reading(amount, "before", "the anchor"), True)
+    if (match := _AHEAD_RE.fullmatch(words)) and (amount := _amount(match["amount"])):
+        if match["how"] in {"hence", "in the future"}:
+            end = _plus(anchor, amount.high)
+            reading = (
+                f"the next {amount.said}: from the day after the anchor to {amount.said} after it"
+            )
+            return _Raw(anchor + one, end, reading, True, forward=True)
+        start, end = _counted_day(anchor, amount, +1)
+        return _Raw(start, end, _count_reading(amount, "after", "the anchor"), True, forward=True)
+    if (match := _FROM_RE.fullmatch(words)) and (amount := _amount(match["amount"])):
+        reference = anchor + _REFERENCES[match["reference"]] * one
+        sign = -1 if match["how"] == "before" else 1
+        start, end = _counted_day(reference, amount, sign)
+        where = match["reference"] if match["reference"] != "now" else "the anchor"
+        reading = _count_reading(
+            amount, "before" if sign < 0 else "after", f"{where} ({reference.isoformat()})"
+        )
+        return _Raw(start, end, reading, True, forward=end > anchor)
+    if (match := _BOUNDED_RE.fullmatch(words)) and (amount := _amount(match["amount"])):
+        reference = anchor + _REFERENCES[match["reference"]] * one
+        how, back = match["how"], match["direction"] == "before"
+        if how in {"more than", "over"}:
+            if back:
+                end = _plus(reference, amount.low, -1)
+                return _Raw(
+                    datetime.date.min,
+                    end,
+                    f"more than {amount.said} before {reference.isoformat()}: any day up to "
+                    f"{end.isoformat()}",
+                    True,
+                )
+            start = _plus(reference, amount.low)
+            return _Raw(
+                start,
+                datetime.date.max,
+                f"more than {amount.said} after {reference.isoformat()}: any day from "
+                f"{start.isoformat()}",
+                True,
+                forward=True,
+            )
+        if back:
+            start = _plus(reference, amount.high, -1)
+            return _Raw(
+                start, reference, f"{how} {amount.said} before {reference.isoformat()}", True
+            )
+        end = _plus(reference, amount.high) - (one if how in {"less than", "under"} else 0 * one)
+        return _Raw(
+            reference,
+            max(reference, end),
+            f"{how} {amount.said} after {reference.isoformat()}",
+            True,
+            forward=True,
+        )
+    if (match := _WITHIN_RE.fullmatch(words)) and (amount := _amount(match["amount"])):
+        if words.startswith(("within the past", "within the last")):
+            return None
+        reading = f"'{words}': from the anchor to {amount.said} after it"
+        return _Raw(anchor, _plus(anchor, amount.high), reading, True, forward=True)
+    if (match := _NEXT_RE.fullmatch(words)) and (amount := _amount(match["amount"])):
+        if amount.count is None and not amount.vague and len(amount.said.split()) == 1:
+            return None  # "next week": a calendar week, read as a period
+        reading = f"the next {amount.said}: from the day after the anchor to {amount.said} after it"
+        if amount.unit == "decade" and not amount.vague:
+            first_year = anchor.year - anchor.year % 10 + 10
+            last = datetime.date(first_year + 10 * (amount.count or 1) - 1, 12, 31)
+            reading = f"the next {amount.said}: the calendar decades from {first_year}"
+            return _Raw(datetime.date(first_year, 1, 1), last, reading, True, forward=True)
+        if amount.vague:
+            width, described = _VAGUE_WIDTHS.get(amount.unit, _VAGUE_WIDTHS["day"])
+            reading = (
+                f"a vague number of coming {amount.unit}s, read generously as the {described} "
+                "after the anchor"
+            )
+            return _Raw(anchor + one, anchor + width, reading, True, forward=True)
+        return _Raw(anchor + one, _plus(anchor, amount.high), reading, True, forward=True)
+    if match := re.fullmatch(
+        r"(?:the )?(?:coming|next few|days ahead|weeks ahead) (?P<unit>day|week|month|year)s", words
+    ):
+        unit = match["unit"]
+        width, described = _VAGUE_WIDTHS[unit]
+        reading = (
+            f"a vague number of coming {unit}s, read generously as the {described} after the anchor"
+        )
+        return _Raw(anchor + one, anchor + width, reading, True, forward=True)
+    if match := re.fullmatch(r"(?:the )?(?P<unit>day|week|month|year)s ahead", words):
+        width, described = _VAGUE_WIDTHS[match["unit"]]
+        reading = (
+            f"a vague number of coming {match['unit']}s, read generously as the {described} "
+            "after the anchor"
+        )
+        return _Raw(anchor + one, anchor + width, reading, True, forward=True)
+    if (match := _FOR_FROM_RE.fullmatch(words)) and (amount := _amount(match["amount"])):
+        inner = _side(match["rest"], anchor, wording)
+        if inner is None or amount.vague:
+            return None
+        end = _plus(inner.start, amount.high) - one
+        reading = f"{amount.said} from {inner.reading}"
+        return _Raw(
+            inner.start,
+            max(inner.start, end),
+            reading,
+            inner.relative,
+            inner.looks_ahead(anchor) or end > anchor,
+        )
+    return None
+
+
+def _count_reading(amount: _Amount, direction: str, reference: str) -> str:
+    margin = amount.margin[1]
+    if amount.vague:
+        return f"a vague count, {amount.said} {direction} {reference}, read generously"
+    tail = f", {margin}" if margin else ""
+    return f"{amount.said} {direction} {reference}{tail}"
+
+
+def _rolling(words: str, anchor: datetime.date, _: str) -> _Raw | None:
+    """ "the past two weeks", "over the past few days", "in recent weeks", "the past 24 hours",
+    "the last two decades"."""
+    match = _ROLLING_RE.fullmatch(words) or _RECENT_RE.fullmatch(words)
+    if match is None:
+        return None
+    if "unit" in match.groupdict():
+        amount = _amount(f"{match['unit']}s")
+    else:
+        amount = _amount(match["amount"])
+    if amount is None:
+        return None
+    unit = amount.unit
+    single = amount.count is None and not amount.vague
+    if single and words.startswith(("last ", "previous ")) and unit not in {"day", "hour"}:
+        return None  # "last week" is a calendar week, read as a period
+    if amount.vague and amount.count is None:
         width, described = _VAGUE_WIDTHS[unit]
         reading = f"a vague number of past {unit}s, read generously as the {described} before"
         return _Raw(anchor - width, anchor, f"{reading} the anchor", True)
-    number = 1 if count is None else _NUMBERS.get(count) or int(count)
-    if number < 1:
-        return None
+    if amount.vague and unit != "hour":
+        width, described = _VAGUE_WIDTHS[unit]
+        reading = f"a vague number of past {unit}s, read generously as the {described} before"
+        return _Raw(anchor - width, anchor, f"{reading} the anchor", True)
+    start = _plus(anchor, amount.high, -1)
+    if unit == "business day" and amount.count is not None:
+        start = _business_days(anchor, amount.count, -1)
+    what = amount.said if not single else f"1 {unit}"
     if unit == "hour":
-        span, what = relativedelta(days=math.ceil(number / 24)), f"{number} hours"
-    else:
-        span = _UNITS[unit] * number
-        what = f"{number} {unit}{'s' if number > 1 else ''}"
+        what = f"{amount.said}"
     reading = f"the past {what}: from {what} before the anchor to the anchor"
-    return _Raw(anchor - span, anchor, reading, True)
+    if unit == "decade":
+        decades = amount.count or 1
+        calendar = datetime.date(anchor.year - anchor.year % 10 - 10 * decades, 1, 1)
+        if calendar < start:
+            start = calendar
+            reading += f", reaching back to the start of the calendar decade {calendar.year}s"
+    return _Raw(start, anchor, reading, True)
+
+
+# -- since, by and ranges --------------------------------------------------------------------
 
 
 def _since(words: str, anchor: datetime.date, wording: str) -> _Raw | None:
@@ -675,15 +2182,1294 @@ def _by(words: str, anchor: datetime.date, wording: str) -> _Raw | None:
     return _Raw(datetime.date.min, inner.end, reading, inner.relative, inner.looks_ahead(anchor))
 
 
+def _side(words: str, anchor: datetime.date, wording: str) -> _Raw | None:
+    """One side of a range, or what a "week of" names: any wording but a range."""
+    token = _IN_RANGE.set(True)
+    try:
+        return _read(words, anchor, wording)
+    finally:
+        _IN_RANGE.reset(token)
+
+
+_CONNECTOR_RE: Final = re.compile(r"\s+(?:to|till|til|until|through|thru|and)\s+|\s+-\s+|-")
+_BARE_DAY_RE: Final = re.compile(rf"(?:the )?(?P<day>{_DAY_TOKEN})")
+_MONTH_FIRST_RANGE_RE: Final = re.compile(
+    rf"{_MONTH},?\s+(?:between\s+)?(?P<first>{_DAY_TOKEN})\s*(?:-|to|till|until|through|thru|"
+    rf"and)\s*"
+    rf"(?P<last>{_DAY_TOKEN})(?:,?\s*(?P<year>.+))?"
+)
+
+
+def _range(words: str, anchor: datetime.date, wording: str) -> _Raw | None:
+    """ "27-28 February", "between 26 and 28 February", "from March 3 to March 9", "January
+    12, 2016 - 01/22/2016", "2014-2018", "today till tomorrow"."""
+    if _IN_RANGE.get():
+        return None
+    between = words.startswith("between ")
+    body = re.sub(r"^(?:from|between) ", "", words)
+    if match := _MONTH_FIRST_RANGE_RE.fullmatch(body):
+        year = f" {match['year']}" if match["year"] else ""
+        return _join(match["first"], f"{match['last']} {match['month']}{year}", anchor, wording)
+    splits = sorted(
+        _CONNECTOR_RE.finditer(body),
+        key=lambda m: (m[0].strip() == "-", m[0] == "-", m.start()),
+    )
+    error: DateError | None = None
+    for connector in splits:
+        if connector[0].strip() == "and" and not between:
+            continue
+        left, right = body[: connector.start()], body[connector.end() :]
+        try:
+            raw = _join(left, right, anchor, wording)
+        except _MismatchError:
+            raise
+        except DateError as problem:
+            error = error or problem
+            continue
+        if raw is not None:
+            return raw
+    if error is not None:
+        raise error
+    return None
+
+
+def _join(left: str, right: str, anchor: datetime.date, wording: str) -> _Raw | None:
+    """The range from `left` to `right`; a side without a month or a year takes the other's."""
+    mismatches: list[_MismatchError] = []
+
+    def settle(parts: _Parts) -> _Raw:
+        try:
+            return _resolve_parts(parts, anchor, wording)
+        except _MismatchError as problem:
+            mismatches.append(problem)
+            return problem.raw
+
+    left_parts = _parts(left)
+    if left_parts is None and (match := _BARE_DAY_RE.fullmatch(left)):
+        left_parts = _Parts(_day_value(match["day"]))
+    right_parts = _parts(right)
+    if right_parts is None and (match := _BARE_DAY_RE.fullmatch(right)):
+        if left_parts is None or left_parts.month is None:
+            return None
+        right_parts = attrs.evolve(left_parts, day=_day_value(match["day"]), weekday=None)
+    if right_parts is not None:
+        last = settle(right_parts)
+    elif (side := _side(right, anchor, wording)) is not None:
+        last = side
+    else:
+        return None
+    bare = left_parts is not None and left_parts.month is None and left_parts.month_offset is None
+    if left_parts is not None and (bare or left_parts.yearless):
+        end = last.start
+        if bare:
+            filled = attrs.evolve(left_parts, month=end.month, year=end.year)
+            how = "takes its month and year from the last"
+        else:
+            assert left_parts.month is not None
+            filled = attrs.evolve(left_parts, year=end.year - (left_parts.month > end.month))
+            how = "takes its year from the last"
+        first = settle(filled)
+        reading = f"a range of days ending with {last.reading}; its first day '{left}' {how}"
+    else:
+        if left_parts is not None:
+            first = settle(left_parts)
+        elif (side := _side(left, anchor, wording)) is not None:
+            first = side
+        else:
+            return None
+        if right_parts is not None and right_parts.yearless and last.end < first.start:
+            # "between now and November 15": the first such day after the start.
+            assert right_parts.month is not None
+            year = first.start.year
+            if (right_parts.month, right_parts.day) < (first.start.month, first.start.day):
+                year += 1
+            last = settle(attrs.evolve(right_parts, year=year))
+            last = attrs.evolve(last, reading=f"{last.reading}, the first on or after the start")
+        reading = f"a range of days from {first.reading} to {last.reading}"
+    if first.start > last.end:
+        raise DateError(
+            f"'{wording}' runs backwards: it starts on {first.start.isoformat()} and ends on "
+            f"{last.end.isoformat()}; write the earlier day first"
+        )
+    relative = first.relative or last.relative
+    raw = _Raw(first.start, last.end, reading, relative, last.looks_ahead(anchor))
+    if mismatches:
+        message = str(mismatches[0])
+        raise _MismatchError(message, attrs.evolve(raw, reading=f"{raw.reading}; {message}"))
+    return raw
+
+
 _HANDLERS: Final[tuple[_Handler, ...]] = (
+    _weekday,
+    _relative_day,
     _since,
     _by,
     _calendar_day,
-    _weekday_date,
-    _weekday,
-    _relative_day,
-    _week,
+    _numeric,
     _whole_period,
     _part,
+    _weekday_of_week,
+    _weekend,
     _rolling,
+    _counted,
+    _week_of,
+    _nth_weekday,
+    _range,
 )
+
+
+# -- pointing at the word --------------------------------------------------------------------
+
+_CLAIM_RELATIVE_RE: Final = re.compile(
+    r"(?:the )?(?:next|following|previous|preceding|same) (?:day|morning|night|evening|week|"
+    r"weekend|month|year)|that (?:day|morning|night|evening|week|weekend|month|year)|"
+    r"the day (?:after|before)|the eve|later that day|(?:.+ )?(?:later|earlier|afterwards?|"
+    r"previously)|.+ (?:after|before|prior|on)"
+)
+_UNITISH_RE: Final = re.compile(
+    rf"(?:(?:the )?(?:past|last|next|coming|previous) |within |in )?(?:{_COUNT}) (?P<word>[a-z]+)"
+    r"(?: (?:ago|later|earlier|from now|hence|before|after))?"
+)
+_KNOWN_WORDS: Final = frozenset(
+    {*_MONTHS, *_WEEKDAYS, *_SMALL, *_TENS, *_ORDINAL_WORDS, "the", "of", "and", "a", "an"}
+)
+
+
+def _diagnose(wording: str, anchor: datetime.date) -> str:
+    """What in an unreadable wording could not be read, or the list of accepted forms."""
+    words = _normalise(wording)
+    if not words:
+        return _HINT
+    if re.fullmatch(r"\d{1,2}", words):
+        return (
+            f"'{words}' is a bare number: write the day as 'the {_ordinal(int(words))}' or with "
+            f"its month ('{words} March')"
+        )
+    if _CLAIM_RELATIVE_RE.fullmatch(words):
+        return (
+            "it counts from another claim's date, not the report's: give it relative to that "
+            "claim (see docs/format.md)"
+        )
+    if match := _UNITISH_RE.fullmatch(words):
+        word = match["word"]
+        if word.rstrip("s") not in _UNIT.split("|") and word not in _KNOWN_WORDS:
+            units = ["day", "week", "fortnight", "month", "year", "decade", "hour"]
+            close = difflib.get_close_matches(word.rstrip("s"), units, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            return f"'{word}' is not a unit of time (days, weeks, months, years){hint}"
+    tokens = wording.split()
+    for cut in (1, 2):
+        if len(tokens) <= cut:
+            break
+        for kept, dropped, where in (
+            (tokens[cut:], tokens[:cut], "before"),
+            (tokens[:-cut], tokens[-cut:], "after"),
+        ):
+            rest = " ".join(kept)
+            try:
+                found = _read(_normalise(rest), anchor, rest)
+            except DateError:
+                found = None
+            if found is not None:
+                extra = " ".join(dropped)
+                return f"'{extra}' {where} '{rest}' is not part of a date; leave it out"
+    beside = re.fullmatch(
+        r"(?P<a>[a-z]+)\.? \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?|"
+        r"\d{1,2}(?:st|nd|rd|th)? (?:of )?(?P<b>[a-z]+)\.?(?:,? \d{4})?",
+        words,
+    )
+    if beside and (token := beside["a"] or beside["b"]) not in _KNOWN_WORDS:
+        close = difflib.get_close_matches(token, list(_MONTHS), n=1, cutoff=0.6)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        return f"'{token}' is not a month name{hint}"
+    for token in re.findall(r"[a-z]+", words):
+        if token in _KNOWN_WORDS or len(token) < 4:
+            continue
+        close = difflib.get_close_matches(token, [*_MONTHS, *_WEEKDAYS], n=1, cutoff=0.8)
+        if close:
+            kind = "month" if close[0] in _MONTHS else "weekday"
+            return f"'{token}' is not a {kind} name; did you mean '{close[0]}'?"
+    return _HINT
+
+
+# -- counted from another claim --------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _parse_relative(text: str, base: DateSpan, after: bool) -> DateSpan:
+    words = _normalise(text)
+    if (period := _same_period(words, base)) is not None:
+        start, end, reading = period
+        return DateSpan(start, end, text, None, reading)
+    shift = _relative_shift(words)
+    if shift is None:
+        raise DateError(
+            f"cannot read '{text}' as a date counted from another claim: {_RELATIVE_HINT}"
+        )
+    low, high, direction, said = shift
+    if direction is not None and direction != after:
+        counts = "forward" if direction else "back"
+        other = "after" if after else "before"
+        raise DateError(
+            f"'{text}' counts {counts}, but it is given as {other} the claim it is counted from "
+            f"({base.days}); write {'after' if direction else 'before'} instead"
+        )
+    sign = 1 if after else -1
+    if sign > 0:
+        start, end = _plus(base.start, low), _plus(base.end, high)
+    else:
+        start, end = _plus(base.start, high, -1), _plus(base.end, low, -1)
+    if direction is None:
+        reading = f"{said} {base.days}"
+    else:
+        reading = f"{said} {'after' if after else 'before'} {base.days}"
+    return DateSpan(start, max(start, end), text, None, reading)
+
+
+_SAME_PERIOD: Final = re.compile(
+    r"(?:(?:later|earlier) )?(?:the )?(?:same|that) (?P<unit>week|"
+    r"weekend|month|year)"
+)
+
+
+def _same_period(words: str, base: DateSpan) -> tuple[datetime.date, datetime.date, str] | None:
+    """ "the same week", "that month", "that weekend": the calendar week (Monday to Sunday),
+    weekend, month or year the base's days fall in — no direction, whichever way it is given."""
+    match = _SAME_PERIOD.fullmatch(words)
+    if match is None:
+        return None
+    unit = match["unit"]
+    if unit == "week":
+        start = base.start + relativedelta(weekday=MO(-1))
+        end = base.end + relativedelta(weekday=SU(+1))
+    elif unit == "weekend":
+        start = base.start + relativedelta(weekday=SA(-1) if base.start.weekday() == 6 else SA)
+        end = base.end + relativedelta(weekday=SU(+1))
+        end = max(end, start + relativedelta(days=1))
+    elif unit == "month":
+        start, end = base.start + relativedelta(day=1), base.end + relativedelta(day=31)
+    else:
+        start = datetime.date(base.start.year, 1, 1)
+        end = datetime.date(base.end.year, 12, 31)
+    what = "calendar week (Monday to Sunday)" if unit == "week" else unit
+    return start, end, f"the {what} of {base.days}"
+
+
+_SAME_DAYS: Final = frozenset(
+    {
+        "that day",
+        "the same day",
+        "same day",
+        "that night",
+        "that morning",
+        "that evening",
+        "later that day",
+        "earlier that day",
+        "the same night",
+    }
+)
+_RELATIVE_UNITS: Final[dict[str, _Delta]] = {
+    "day": (0, 0, 1),
+    "morning": (0, 0, 1),
+    "night": (0, 0, 1),
+    "evening": (0, 0, 1),
+    "week": (0, 0, 7),
+    "month": (0, 1, 0),
+    "year": (1, 0, 0),
+}
+_AFTER_WORDS: Final = ("later", "after", "afterwards", "afterward", "on")
+_BEFORE_WORDS: Final = ("earlier", "before", "prior", "previously", "back")
+
+
+def _relative_shift(words: str) -> tuple[_Delta, _Delta, bool | None, str] | None:
+    """How far a claim-relative wording moves its base: least, most, direction (True forward,
+    None neither), and how to say it."""
+    none = (0, 0, 0)
+    if words in _SAME_DAYS:
+        return none, none, None, "the same days as"
+    if match := re.fullmatch(
+        r"(?:the )?(?P<which>next|following|subsequent) (?P<unit>day|morning|night|evening|week|"
+        r"month|year)",
+        words,
+    ):
+        unit = _RELATIVE_UNITS[match["unit"]]
+        return unit, unit, True, f"the {match['unit']} after, one {match['unit']}"
+    if match := re.fullmatch(
+        r"(?:the )?(?P<which>previous|preceding|prior) (?P<unit>day|morning|night|evening|week|"
+        r"month|year)",
+        words,
+    ):
+        unit = _RELATIVE_UNITS[match["unit"]]
+        return unit, unit, False, f"the {match['unit']} before, one {match['unit']}"
+    if match := re.fullmatch(
+        r"(?:the )?(?P<unit>day|night|morning|evening|week|month|year) (?P<how>after|before)", words
+    ):
+        unit = _RELATIVE_UNITS[match["unit"]]
+        return unit, unit, match["how"] == "after", f"one {match['unit']}"
+    if words in {"the eve", "on the eve"}:
+        day = _RELATIVE_UNITS["day"]
+        return day, day, False, "the day"
+    if match := re.fullmatch(
+        rf"(?P<amount>.+?) (?P<how>{'|'.join((*_AFTER_WORDS, *_BEFORE_WORDS))})", words
+    ):
+        amount = _amount(match["amount"])
+        if amount is None or amount.unit == "business day":
+            return None
+        margin, note = amount.margin
+        direction = match["how"] in _AFTER_WORDS
+        said = amount.said if not note else f"{amount.said} ({note})"
+        return _sum(amount.low, margin, -1), _sum(amount.high, margin), direction, said
+    return None
+
+
+# -- the table of wordings -------------------------------------------------------------------
+
+
+@attrs.frozen
+class DateWording:
+    """One form the reader knows, with an example a test reads exactly as the row says."""
+
+    group: str
+    """The section of docs/dates.md the row belongs to."""
+    form: str
+    """The form, with *placeholders* in italics."""
+    example: str
+    anchor: datetime.date
+    """The report date the example is read against."""
+    days: str
+    """What the example reads as (`DateSpan.days`)."""
+    why: str
+    """The reason for the width, as a fact-checker would quote it."""
+    ahead: bool = False
+    """Whether the example is read as a plan (`DateSpan.parse(..., ahead=True)`)."""
+    numeric: NumericDates | None = None
+    """The numeric date order the example is read with."""
+
+
+def _row(
+    group: str,
+    form: str,
+    example: str,
+    anchor: str,
+    days: str,
+    why: str,
+    *,
+    ahead: bool = False,
+    numeric: NumericDates | None = None,
+) -> DateWording:
+    return DateWording(
+        group, form, example, datetime.date.fromisoformat(anchor), days, why, ahead, numeric
+    )
+
+
+_CALENDAR = "Calendar dates"
+_NUMERIC_GROUP = "All-numeric dates"
+_PARTS = "Parts of months, years and weeks"
+_WEEKDAYS_GROUP = "Weekdays and weekends"
+_RELATIVE = "Days, weeks, months and years relative to the report"
+_COUNTS = "Counts of time back or ahead"
+_STRETCHES = "Stretches of time reaching back or ahead"
+_RANGES = "Ranges of days"
+_LONG = "Quarters, halves, decades and centuries"
+_SINCE = "Since and by"
+
+DATE_WORDINGS: Final[tuple[DateWording, ...]] = (
+    # calendar dates
+    _row(_CALENDAR, "ISO day *YYYY-MM-DD*", "2020-02-27", "2020-03-03", "2020-02-27", "Exact."),
+    _row(
+        _CALENDAR,
+        "Year",
+        "in 2011",
+        "2020-03-03",
+        "2011-01-01 – 2011-12-31",
+        "The whole year: the wording says no more.",
+    ),
+    _row(
+        _CALENDAR,
+        "Year in words",
+        "nineteen ninety nine",
+        "2020-03-03",
+        "1999-01-01 – 1999-12-31",
+        "As the year in digits.",
+    ),
+    _row(
+        _CALENDAR,
+        "Month and year",
+        "in April 2019",
+        "2020-03-03",
+        "2019-04-01 – 2019-04-30",
+        "The whole month.",
+    ),
+    _row(_CALENDAR, "", "2019 April", "2020-03-03", "2019-04-01 – 2019-04-30", ""),
+    _row(_CALENDAR, "Day, month and year", "March 2, 2020", "2020-03-03", "2020-03-02", "Exact."),
+    _row(_CALENDAR, "", "2 March 2020", "2020-03-03", "2020-03-02", ""),
+    _row(
+        _CALENDAR,
+        "",
+        "the second of March, two thousand and twenty",
+        "2020-03-03",
+        "2020-03-02",
+        "Days and years may be written in words.",
+    ),
+    _row(
+        _CALENDAR,
+        "Day and month, no year",
+        "October 9",
+        "2020-02-27",
+        "2019-10-09",
+        "The latest October 9 on or before the report: a report tells of what has happened. It is "
+        "never more than a year back.",
+    ),
+    _row(
+        _CALENDAR,
+        "",
+        "Jan. 12",
+        "2020-03-03",
+        "2020-01-12",
+        "Month names may be abbreviated, with or without a dot.",
+    ),
+    _row(
+        _CALENDAR,
+        "",
+        "2nd of March",
+        "2020-03-03",
+        "2020-03-02",
+        "Ordinal endings and 'of' are read.",
+    ),
+    _row(_CALENDAR, "", "August the second", "2020-09-01", "2020-08-02", ""),
+    _row(
+        _CALENDAR,
+        "",
+        "May twenty-first",
+        "2020-06-01",
+        "2020-05-21",
+        "Ordinal and cardinal words from one to thirty-one.",
+    ),
+    _row(
+        _CALENDAR,
+        "The *N*th, no month",
+        "the 27th",
+        "2020-03-03",
+        "2020-02-27",
+        "The latest 27th on or before the report.",
+    ),
+    _row(_CALENDAR, "", "on the 3rd", "2020-03-03", "2020-03-03", "The report's own day counts."),
+    _row(
+        _CALENDAR,
+        "The *N*th of this / next / last month",
+        "the 20th of last month",
+        "2020-03-03",
+        "2020-02-20",
+        "The month counted from the report's.",
+    ),
+    _row(
+        _CALENDAR,
+        "Weekday, date",
+        "Monday, March 2",
+        "2020-03-03",
+        "2020-03-02",
+        "The date decides; the weekday is checked (see below).",
+    ),
+    _row(
+        _CALENDAR,
+        "Weekday the *N*th",
+        "Thursday the 27th",
+        "2020-03-03",
+        "2020-02-27",
+        "The latest 27th, checked to be a Thursday.",
+    ),
+    _row(
+        _CALENDAR,
+        "Month without a year",
+        "in December",
+        "2020-02-27",
+        "2019-12-01 – 2019-12-31",
+        "The latest December whose first day is on or before the report.",
+    ),
+    _row(
+        _CALENDAR,
+        "",
+        "December",
+        "2019-12-15",
+        "2019-12-01 – 2019-12-15",
+        "The current month, cut off at the report.",
+    ),
+    _row(
+        _CALENDAR,
+        "Month last / this / next year",
+        "December last year",
+        "2020-02-27",
+        "2019-12-01 – 2019-12-31",
+        "",
+    ),
+    _row(
+        _CALENDAR,
+        "last *month*",
+        "last December",
+        "2020-02-27",
+        "2019-12-01 – 2019-12-31",
+        "The latest December that ended before the report's month.",
+    ),
+    _row(
+        _CALENDAR,
+        "this *month*",
+        "this January",
+        "2020-03-03",
+        "2020-01-01 – 2020-01-31",
+        "The month of the report's year.",
+    ),
+    _row(
+        _CALENDAR,
+        "next *month*",
+        "next June",
+        "2020-03-03",
+        "2020-06-01 – 2020-06-30",
+        "The first June after the report's month; looks ahead.",
+    ),
+    # numeric dates
+    _row(
+        _NUMERIC_GROUP,
+        "Year first, any separator",
+        "2016/04/21",
+        "2020-03-03",
+        "2016-04-21",
+        "Year, month, day: never ambiguous.",
+    ),
+    _row(_NUMERIC_GROUP, "", "2019-sep-1", "2020-03-03", "2019-09-01", ""),
+    _row(
+        _NUMERIC_GROUP,
+        "Numeric month",
+        "2015/3",
+        "2020-03-03",
+        "2015-03-01 – 2015-03-31",
+        "Year and month, either way round.",
+    ),
+    _row(_NUMERIC_GROUP, "", "11/2016", "2020-03-03", "2016-11-01 – 2016-11-30", ""),
+    _row(
+        _NUMERIC_GROUP,
+        "Day and month, only day-first",
+        "21/04/2016",
+        "2020-03-03",
+        "2016-04-21",
+        "There is no month 21: only day-first is a date.",
+    ),
+    _row(
+        _NUMERIC_GROUP,
+        "",
+        "21.04.2016",
+        "2020-03-03",
+        "2016-04-21",
+        "Slashes, dots and dashes alike.",
+    ),
+    _row(
+        _NUMERIC_GROUP,
+        "Two-digit year",
+        "05/05/71",
+        "2020-03-03",
+        "1971-05-05",
+        "The latest year ending in 71 up to ten years after the report.",
+    ),
+    _row(
+        _NUMERIC_GROUP,
+        "Ambiguous, no order declared",
+        "04/05/2016",
+        "2020-03-03",
+        "2016-04-05 – 2016-05-04",
+        "4 May or 5 April: both and the days between, never a guess.",
+    ),
+    _row(
+        _NUMERIC_GROUP,
+        "Ambiguous, day-first declared",
+        "04/05/2016",
+        "2020-03-03",
+        "2016-05-04",
+        "The report's declared order (numeric_dates) decides.",
+        numeric=NumericDates.DAY_FIRST,
+    ),
+    _row(
+        _NUMERIC_GROUP,
+        "Real only month-first",
+        "04/21/2016",
+        "2020-03-03",
+        "2016-04-21",
+        "There is no month 21, so it is read month-first and says so; with day-first declared "
+        "it is an error.",
+    ),
+    _row(
+        _NUMERIC_GROUP,
+        "Day and month, no year",
+        "22/04",
+        "2020-03-03",
+        "2019-04-22",
+        "The year is inferred as for 'April 22'.",
+    ),
+    # parts
+    _row(
+        _PARTS,
+        "early / mid / late *month*",
+        "mid-February",
+        "2020-02-27",
+        "2020-02-11 – 2020-02-20",
+        "A month splits into thirds: early is days 1–10, mid 11–20, late 21 to the month's end. "
+        "Every day belongs to one part.",
+    ),
+    _row(
+        _PARTS,
+        "",
+        "early February",
+        "2020-02-27",
+        "2020-02-01 – 2020-02-10",
+        "Thirds are the coarsest split that still tells early from late February; crosscheck "
+        "reads a span of ten days or fewer as one possible incident.",
+    ),
+    _row(
+        _PARTS,
+        "the beginning / start / middle / end of *month*",
+        "the end of February",
+        "2020-03-03",
+        "2020-02-21 – 2020-02-29",
+        "'The beginning of' means early, 'the middle of' mid, 'the end of' late; to the month's "
+        "real end (a leap year here).",
+    ),
+    _row(
+        _PARTS,
+        "part of a month, no year",
+        "late March",
+        "2020-03-03",
+        "2019-03-21 – 2019-03-31",
+        "The latest late March that had begun by the report: late March 2020 had not.",
+    ),
+    _row(
+        _PARTS,
+        "part of last year's month",
+        "as of late December last year",
+        "2020-02-27",
+        "2019-12-21 – 2019-12-31",
+        "",
+    ),
+    _row(
+        _PARTS,
+        "part of last / this / next month",
+        "late last month",
+        "2020-03-03",
+        "2020-02-21 – 2020-02-29",
+        "",
+    ),
+    _row(_PARTS, "", "early next month", "2020-03-03", "2020-04-01 – 2020-04-10", "Looks ahead."),
+    _row(
+        _PARTS,
+        "part of a year",
+        "early 2019",
+        "2020-03-03",
+        "2019-01-01 – 2019-04-30",
+        "A year splits the same way: early is January–April, mid May–August, late "
+        "September–December.",
+    ),
+    _row(_PARTS, "", "the end of last year", "2020-03-03", "2019-09-01 – 2019-12-31", ""),
+    _row(
+        _PARTS,
+        "",
+        "since the start of the year",
+        "2020-03-03",
+        "2020-01-01 – 2020-03-03",
+        "'The year' is the report's.",
+    ),
+    _row(
+        _PARTS,
+        "part of a week",
+        "late last week",
+        "2020-03-04",
+        "2020-02-27 – 2020-03-01",
+        "Early is Monday–Wednesday, mid Tuesday–Friday, late Thursday–Sunday.",
+    ),
+    _row(
+        _PARTS,
+        "the *N*th / last week of *month* or *year*",
+        "the first week of February",
+        "2020-03-03",
+        "2020-02-01 – 2020-02-09",
+        "Both the first seven days and the first Monday-to-Sunday week with four or more of the "
+        "month's days.",
+    ),
+    _row(_PARTS, "", "the last week of 2015", "2020-03-03", "2015-12-25 – 2016-01-03", ""),
+    _row(
+        _PARTS,
+        "week *N*",
+        "week 10",
+        "2020-03-12",
+        "2020-03-02 – 2020-03-08",
+        "The ISO week of the report's year; looks ahead when it is after the report.",
+    ),
+    _row(
+        _PARTS,
+        "the week of *day*",
+        "the week of the 18th",
+        "2020-03-03",
+        "2020-02-17 – 2020-02-23",
+        "The Monday-to-Sunday week holding the day.",
+    ),
+    _row(
+        _PARTS,
+        "the week commencing *day*",
+        "the week commencing February 4",
+        "2020-03-03",
+        "2020-02-04 – 2020-02-10",
+        "Seven days from the day.",
+    ),
+    # weekdays
+    _row(
+        _WEEKDAYS_GROUP,
+        "*Weekday*",
+        "on Wednesday",
+        "2020-02-27",
+        "2020-02-26",
+        "The latest Wednesday on or before the report.",
+    ),
+    _row(
+        _WEEKDAYS_GROUP,
+        "",
+        "Thursday",
+        "2020-02-27",
+        "2020-02-27",
+        "The report's own day counts: 'on Thursday' in a Thursday report is that day.",
+    ),
+    _row(
+        _WEEKDAYS_GROUP,
+        "",
+        "Early on Thursday",
+        "2020-02-27",
+        "2020-02-27",
+        "The time of day narrows nothing at day resolution.",
+    ),
+    _row(
+        _WEEKDAYS_GROUP,
+        "last *weekday*",
+        "last Monday",
+        "2020-02-27",
+        "2020-02-17 – 2020-02-24",
+        "Readers differ: the latest Monday before the report, or the Monday of the week before. "
+        "The span covers both.",
+    ),
+    _row(
+        _WEEKDAYS_GROUP,
+        "",
+        "last Sunday",
+        "2020-02-24",
+        "2020-02-23",
+        "Said on a Monday, both readings are yesterday.",
+    ),
+    _row(
+        _WEEKDAYS_GROUP,
+        "next *weekday*",
+        "next Thursday",
+        "2020-03-03",
+        "2020-03-05 – 2020-03-12",
+        "The first Thursday after the report or the one of next week: both. Looks ahead.",
+    ),
+    _row(
+        _WEEKDAYS_GROUP,
+        "this *weekday*",
+        "this Friday",
+        "2020-03-02",
+        "2020-03-06",
+        "The Friday of the report's Monday-to-Sunday week; looks ahead here.",
+    ),
+    _row(
+        _WEEKDAYS_GROUP,
+        "*weekday* of this / last / next week",
+        "Tuesday next week",
+        "2020-03-03",
+        "2020-03-10",
+        "",
+    ),
+    _row(
+        _WEEKDAYS_GROUP,
+        "",
+        "this week from Tuesday to Thursday",
+        "2020-03-03",
+        "2020-03-03 – 2020-03-05",
+        "A stated last day after the report looks ahead.",
+    ),
+    _row(
+        _WEEKDAYS_GROUP,
+        "the *N*th *weekday* of *month*",
+        "the first Friday of February",
+        "2020-03-03",
+        "2020-02-07",
+        "",
+    ),
+    _row(
+        _WEEKDAYS_GROUP,
+        "over / at the weekend",
+        "over the weekend",
+        "2020-03-03",
+        "2020-02-29 – 2020-03-01",
+        "The latest Saturday and Sunday that began by the report.",
+    ),
+    _row(
+        _WEEKDAYS_GROUP,
+        "",
+        "over the weekend",
+        "2020-03-01",
+        "2020-02-29 – 2020-03-01",
+        "Said on a Sunday: that weekend.",
+    ),
+    _row(
+        _WEEKDAYS_GROUP,
+        "this weekend",
+        "this weekend",
+        "2020-03-03",
+        "2020-03-07 – 2020-03-08",
+        "The weekend of the report's week; looks ahead from Monday to Friday.",
+    ),
+    _row(
+        _WEEKDAYS_GROUP,
+        "last weekend",
+        "last weekend",
+        "2020-03-03",
+        "2020-02-29 – 2020-03-01",
+        "The weekend of the week before the report's.",
+    ),
+    _row(
+        _WEEKDAYS_GROUP,
+        "next weekend",
+        "next weekend",
+        "2020-03-03",
+        "2020-03-07 – 2020-03-15",
+        "The coming weekend or the one after: both. Looks ahead.",
+    ),
+    # relative to the report
+    _row(
+        _RELATIVE,
+        "today, this morning / afternoon / evening, tonight, this day, earlier today",
+        "today",
+        "2020-02-27",
+        "2020-02-27",
+        "",
+    ),
+    _row(_RELATIVE, "yesterday", "yesterday", "2020-02-27", "2020-02-26", ""),
+    _row(
+        _RELATIVE,
+        "the day before yesterday",
+        "the day before yesterday",
+        "2020-02-27",
+        "2020-02-25",
+        "",
+    ),
+    _row(
+        _RELATIVE,
+        "last night, overnight",
+        "overnight",
+        "2020-02-27",
+        "2020-02-26 – 2020-02-27",
+        "A night spans two dates.",
+    ),
+    _row(_RELATIVE, "tomorrow", "tomorrow", "2019-10-29", "2019-10-30", "Looks ahead."),
+    _row(
+        _RELATIVE,
+        "the day after tomorrow",
+        "the day after tomorrow",
+        "2020-02-27",
+        "2020-02-29",
+        "Looks ahead.",
+    ),
+    _row(
+        _RELATIVE,
+        "this week, earlier this week",
+        "this week",
+        "2020-02-27",
+        "2020-02-24 – 2020-02-27",
+        "From Monday to the report; weeks run Monday to Sunday.",
+    ),
+    _row(
+        _RELATIVE,
+        "last week",
+        "last week",
+        "2020-02-27",
+        "2020-02-17 – 2020-02-23",
+        "The previous calendar week.",
+    ),
+    _row(
+        _RELATIVE,
+        "next week, the coming week",
+        "next week",
+        "2020-02-27",
+        "2020-03-02 – 2020-03-08",
+        "The next calendar week; looks ahead.",
+    ),
+    _row(
+        _RELATIVE,
+        "the week after next",
+        "the week after next",
+        "2020-02-27",
+        "2020-03-09 – 2020-03-15",
+        "Looks ahead.",
+    ),
+    _row(
+        _RELATIVE,
+        "later this week, the rest of the week",
+        "later this week",
+        "2020-02-27",
+        "2020-02-27 – 2020-03-01",
+        "From the report to Sunday; looks ahead.",
+    ),
+    _row(
+        _RELATIVE,
+        "this month, earlier this month",
+        "earlier this month",
+        "2020-02-27",
+        "2020-02-01 – 2020-02-27",
+        "From the 1st to the report: 'earlier' does not say how much earlier.",
+    ),
+    _row(
+        _RELATIVE,
+        "last month",
+        "last month",
+        "2020-02-27",
+        "2020-01-01 – 2020-01-31",
+        "The previous calendar month.",
+    ),
+    _row(
+        _RELATIVE,
+        "next month, the month after next",
+        "next month",
+        "2020-02-27",
+        "2020-03-01 – 2020-03-31",
+        "Looks ahead.",
+    ),
+    _row(
+        _RELATIVE,
+        "later this month, the rest of the month",
+        "later this month",
+        "2020-02-27",
+        "2020-02-27 – 2020-02-29",
+        "Looks ahead.",
+    ),
+    _row(
+        _RELATIVE,
+        "this year, earlier this year",
+        "this year",
+        "2020-02-27",
+        "2020-01-01 – 2020-02-27",
+        "",
+    ),
+    _row(
+        _RELATIVE,
+        "last year",
+        "last year",
+        "2020-02-27",
+        "2019-01-01 – 2019-12-31",
+        "The previous calendar year.",
+    ),
+    _row(
+        _RELATIVE, "next year", "next year", "2020-02-27", "2021-01-01 – 2021-12-31", "Looks ahead."
+    ),
+    # counts
+    _row(
+        _COUNTS,
+        "*N* days ago",
+        "two days ago",
+        "2020-02-27",
+        "2020-02-25",
+        "A count of days is exact.",
+    ),
+    _row(
+        _COUNTS,
+        "*N* weeks ago",
+        "a fortnight ago",
+        "2020-02-27",
+        "2020-02-12 – 2020-02-14",
+        "The day that many weeks back, give or take a day.",
+    ),
+    _row(
+        _COUNTS,
+        "*N* months ago",
+        "a month ago",
+        "2020-02-27",
+        "2020-01-20 – 2020-02-03",
+        "The day that many months back, give or take a week: reporters round to months.",
+    ),
+    _row(
+        _COUNTS,
+        "*N* years ago",
+        "two years ago",
+        "2020-02-27",
+        "2018-01-27 – 2018-03-27",
+        "The day that many years back, give or take a month.",
+    ),
+    _row(
+        _COUNTS,
+        "several units",
+        "1 month and 21 days ago",
+        "2017-11-23",
+        "2017-10-02",
+        "Summed; as precise as the smallest unit.",
+    ),
+    _row(
+        _COUNTS,
+        "a few / several *units* ago",
+        "a few days ago",
+        "2020-02-27",
+        "2020-02-22 – 2020-02-25",
+        "'A few' is 2–5, 'several' 3–9, a bare plural 2–7 days (2–6 weeks or months).",
+    ),
+    _row(
+        _COUNTS,
+        "in *N* units, *N* units from now",
+        "in two weeks",
+        "2020-02-27",
+        "2020-03-11 – 2020-03-13",
+        "As for 'ago', ahead; looks ahead.",
+    ),
+    _row(_COUNTS, "", "three days from now", "2020-02-27", "2020-03-01", ""),
+    _row(
+        _COUNTS,
+        "*N* units from / before / after today, tomorrow, yesterday",
+        "two days before yesterday",
+        "2020-02-27",
+        "2020-02-24",
+        "",
+    ),
+    _row(
+        _COUNTS,
+        "in *N* business days",
+        "in four business days",
+        "2020-02-27",
+        "2020-03-04",
+        "Monday to Friday only.",
+    ),
+    _row(
+        _COUNTS,
+        "*N* *weekday*s from now",
+        "two Sundays from now",
+        "2020-02-27",
+        "2020-03-08",
+        "Looks ahead.",
+    ),
+    _row(
+        _COUNTS,
+        "more / less than *N* units before / after today",
+        "more than two weeks before today",
+        "2020-02-27",
+        "… – 2020-02-13",
+        "Open on its far side.",
+    ),
+    # stretches
+    _row(
+        _STRETCHES,
+        "(over / in) the past / last *N* days, weeks, months, years",
+        "the past two weeks",
+        "2020-02-27",
+        "2020-02-13 – 2020-02-27",
+        "From *N* units before the report to the report, both days included: one day wider than "
+        "*N* units, so an event on the boundary day is not lost.",
+    ),
+    _row(
+        _STRETCHES,
+        "the past *N* hours",
+        "the past 24 hours",
+        "2020-02-27",
+        "2020-02-26 – 2020-02-27",
+        "Rounded up to whole days: 24 hours reach into the day before.",
+    ),
+    _row(
+        _STRETCHES,
+        "the past week / month (no number)",
+        "the past week",
+        "2020-02-27",
+        "2020-02-20 – 2020-02-27",
+        "One unit. 'The past week' is a rolling week; 'last week' without 'the' is the calendar "
+        "week.",
+    ),
+    _row(
+        _STRETCHES,
+        "the past few / several days",
+        "over the past few days",
+        "2020-02-27",
+        "2020-02-20 – 2020-02-27",
+        "7 days. 'A few' is usually 2–5; a whole week keeps every reasonable reading inside.",
+    ),
+    _row(
+        _STRETCHES,
+        "the past weeks, in recent weeks",
+        "in recent weeks",
+        "2020-02-27",
+        "2020-01-16 – 2020-02-27",
+        "6 weeks. Reporters use 'recent weeks' for a month or more.",
+    ),
+    _row(
+        _STRETCHES,
+        "the past months, in recent months",
+        "in recent months",
+        "2020-02-27",
+        "2019-08-27 – 2020-02-27",
+        "6 months, on the same reasoning.",
+    ),
+    _row(
+        _STRETCHES,
+        "the past years, in recent years",
+        "in recent years",
+        "2020-02-27",
+        "2010-02-27 – 2020-02-27",
+        "10 years: 'recent years' in a long war can mean its whole course.",
+    ),
+    _row(
+        _STRETCHES,
+        "the past *N* decades",
+        "the past two decades",
+        "2020-02-27",
+        "2000-01-01 – 2020-02-27",
+        "Back to the start of the calendar decade as well: 'the past two decades' is often the "
+        "2000s and 2010s.",
+    ),
+    _row(
+        _STRETCHES,
+        "the next *N* units",
+        "the next three days",
+        "2020-02-27",
+        "2020-02-28 – 2020-03-01",
+        "From the day after the report; looks ahead.",
+    ),
+    _row(
+        _STRETCHES,
+        "within (the next) *N* units",
+        "within the next 3 days",
+        "2020-02-27",
+        "2020-02-27 – 2020-03-01",
+        "From the report; looks ahead.",
+    ),
+    _row(
+        _STRETCHES,
+        "in the coming days / weeks / months",
+        "in the coming days",
+        "2020-02-27",
+        "2020-02-28 – 2020-03-05",
+        "7 days, 6 weeks, 6 months, as for the past; looks ahead.",
+    ),
+    _row(
+        _STRETCHES,
+        "for *N* units from *day*",
+        "a week starting tomorrow",
+        "2020-02-27",
+        "2020-02-28 – 2020-03-05",
+        "Looks ahead.",
+    ),
+    # ranges
+    _row(
+        _RANGES,
+        "*day*-*day* *month* (any dash)",
+        "27-28 February",
+        "2020-03-03",
+        "2020-02-27 – 2020-02-28",
+        "The first day takes the month (and year) of the last.",
+    ),
+    _row(
+        _RANGES,
+        "between *day* and *day* *month*",
+        "between 27 and 28 February",
+        "2020-03-03",
+        "2020-02-27 – 2020-02-28",
+        "",
+    ),
+    _row(
+        _RANGES,
+        "from *day* to *day*",
+        "from March 3 to March 9",
+        "2020-03-12",
+        "2020-03-03 – 2020-03-09",
+        "A year inferred so that the range has ended by the report.",
+    ),
+    _row(_RANGES, "", "February 26 to March 2", "2020-03-03", "2020-02-26 – 2020-03-02", ""),
+    _row(_RANGES, "", "from 4 to 22 January 1995", "2020-03-03", "1995-01-04 – 1995-01-22", ""),
+    _row(
+        _RANGES,
+        "",
+        "from 4 to 22 this month",
+        "2020-03-07",
+        "2020-03-04 – 2020-03-22",
+        "A stated last day after the report looks ahead.",
+    ),
+    _row(
+        _RANGES,
+        "mixed forms",
+        "January 12, 2016 - 22/01/2016",
+        "2020-03-03",
+        "2016-01-12 – 2016-01-22",
+        "",
+    ),
+    _row(_RANGES, "years", "2014-2018", "2020-03-03", "2014-01-01 – 2018-12-31", ""),
+    _row(
+        _RANGES,
+        "relative sides",
+        "from 2019-08-01 to today",
+        "2019-10-14",
+        "2019-08-01 – 2019-10-14",
+        "",
+    ),
+    # long periods
+    _row(
+        _LONG,
+        "Q*N*, the *N*th quarter",
+        "the third quarter of 2019",
+        "2020-03-03",
+        "2019-07-01 – 2019-09-30",
+        "",
+    ),
+    _row(
+        _LONG,
+        "",
+        "Q3",
+        "2020-03-03",
+        "2019-07-01 – 2019-09-30",
+        "Without a year: the latest that began by the report.",
+    ),
+    _row(
+        _LONG,
+        "H*N*, the first / second half",
+        "the first half of 2019",
+        "2020-03-03",
+        "2019-01-01 – 2019-06-30",
+        "",
+    ),
+    _row(_LONG, "decades", "the 1990s", "2020-03-03", "1990-01-01 – 1999-12-31", ""),
+    _row(
+        _LONG,
+        "",
+        "the '70s",
+        "2020-03-03",
+        "1970-01-01 – 1979-12-31",
+        "Without a century: the latest begun by the report.",
+    ),
+    _row(_LONG, "", "the seventies", "2020-03-03", "1970-01-01 – 1979-12-31", ""),
+    _row(
+        _LONG,
+        "centuries",
+        "the 19th century",
+        "2020-03-03",
+        "1800-01-01 – 1899-12-31",
+        "The years …00–…99, as commonly meant.",
+    ),
+    # since and by
+    _row(
+        _SINCE,
+        "since *X*",
+        "Since December",
+        "2020-03-03",
+        "2019-12-01 – 2020-03-03",
+        "From the first day of *X* to the report. *X* is any wording on this page that does not "
+        "look ahead.",
+    ),
+    _row(
+        _SINCE, "", "since the beginning of February", "2020-02-27", "2020-02-01 – 2020-02-27", ""
+    ),
+    _row(
+        _SINCE,
+        "by *X*",
+        "by 2016",
+        "2020-03-03",
+        "… – 2016-12-31",
+        "Any time up to the last day of *X*: the wording gives no start, so the span is unbounded "
+        "below (shown as '…').",
+    ),
+)
+"""Every form `DateSpan.parse` reads, with an example and the reason for its width."""
