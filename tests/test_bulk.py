@@ -43,7 +43,8 @@ def bulk_copy(mini: Path, tmp_path: Path) -> Path:
 def test_every_problem_in_a_bulk_file_is_one_line_with_its_line_number(
     mini: Path, tmp_path: Path
 ) -> None:
-    """Bad JSON, an unknown report, a bad date: each is reported with file and line."""
+    """Bad JSON, an unknown report, a bad date: each reported with file and line (and a claim's
+    id)."""
     root = bulk_copy(mini, tmp_path)
     claims = (root / "claims.jsonl").read_text().splitlines()
     broken = json.loads(claims[1])
@@ -58,7 +59,9 @@ def test_every_problem_in_a_bulk_file_is_one_line_with_its_line_number(
         load(root)
     lines = [str(problem) for problem in caught.value.problems]
     assert any(
-        line.startswith(f"{root / 'claims.jsonl'}: line 2.report: expected the id of a report")
+        line.startswith(
+            f"{root / 'claims.jsonl'}: line 2 ({broken['id']}).report: expected the id of a report"
+        )
         and "did you mean 'reuters-2020-02-06'?" in line
         for line in lines
     )

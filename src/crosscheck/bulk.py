@@ -12,8 +12,8 @@ They live in a folder beside — not instead of — the hand-written TOML format
 
 Dates are ISO strings ("2020-03-03"). A report's `text` may be left out; its claims' quotes then
 go unchecked. Everything else is checked exactly as for the TOML format, and every problem is
-one line, ``claims.jsonl: line 12.quantity: …``. Claims are read one line at a time, so memory
-grows with the claims kept, not with the file. `crosscheck.load` reads either format;
+one line, ``claims.jsonl: line 12 (c-12).quantity: …``. Claims are read one line at a time, so
+memory grows with the claims kept, not with the file. `crosscheck.load` reads either format;
 `crosscheck convert` turns one into the other.
 """
 
@@ -30,6 +30,7 @@ from typing import TypeVar
 import attrs
 
 from crosscheck._gc import paused
+from crosscheck.dates import NumericDates
 from crosscheck.loading import (
     BULK_MANIFEST,
     Checker,
@@ -44,6 +45,7 @@ from crosscheck.loading import (
     problem_order,
     quantity_entry,
     when_entry,
+    with_id,
     write_atomically,
 )
 from crosscheck.model import Acceptance, Actor, Claim, Dataset, Modality, Place, Report
@@ -92,6 +94,7 @@ class BulkReport:
     url: str | None = None
     language: str = "en"
     text: str = ""
+    numeric_dates: NumericDates | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -229,7 +232,8 @@ def load_bulk(
             moment = published if isinstance(published, datetime.datetime) else None
             reports[header.id] = Report(header.id, header.outlet, header.title, day,
                                         header.text, header.url, header.language,
-                                        published_at=moment)  # fmt: skip
+                                        published_at=moment,
+                                        numeric_dates=header.numeric_dates)  # fmt: skip
 
     claims_file = root / "claims.jsonl"
     claims: list[Claim] = []
@@ -242,13 +246,14 @@ def load_bulk(
             continue  # its report has problems of its own, reported there
         if report is None:
             hint = did_you_mean(entry.report, [*reports, *unreadable]) or "add it to reports.jsonl"
-            reader.add(claims_file, f"{where}.report", f"expected the id of a report in "
-                       f"reports.jsonl, found {entry.report!r} ({hint})")  # fmt: skip
+            at = f"{with_id(where, entry.id)}.report"
+            reader.add(claims_file, at, f"expected the id of a report in reports.jsonl, found "
+                       f"{entry.report!r} ({hint})")  # fmt: skip
             continue
         claim = checker.claim(claims_file, report, where, entry)
         if claim is not None:
             claims.append(claim)
-    checker.check_totals(claims)
+    claims = checker.finish(claims)
     accepted, _, _ = _read_all(reader, root / "accepted.jsonl", Acceptance, required=False)
     if reader.problems:
         raise DatasetError(sorted(set(reader.problems), key=problem_order))
@@ -261,7 +266,7 @@ def load_bulk(
     )
 
 
-def _claim_line(claim: Claim, published: datetime.date) -> BulkClaim:
+def _claim_line(claim: Claim, report: Report) -> BulkClaim:
     return BulkClaim(
         id=claim.id, report=claim.report, predicate=claim.predicate, source=claim.source,
         quote=claim.quote, modality=claim.modality, agent=names_entry(claim.agents),
@@ -269,10 +274,10 @@ def _claim_line(claim: Claim, published: datetime.date) -> BulkClaim:
         quantity=None if claim.quantity is None else quantity_entry(claim.quantity),
         restated=None if claim.restated is None else quantity_entry(claim.restated),
         when=None if claim.when is None else when_entry(
-            claim.when, published, claim.modality is Modality.PLANNED),
+            claim.when, report, claim.modality is Modality.PLANNED, claim.when_from),
         extent=claim.extent, event=claim.event, via=claim.via, total=claim.total,
         exhaustive=claim.exhaustive, denies=claim.denies,
-        as_of=as_of_entry(claim.as_of, published), note=claim.note, reference=claim.reference,
+        as_of=as_of_entry(claim.as_of, report), note=claim.note, reference=claim.reference,
     )  # fmt: skip
 
 
@@ -293,7 +298,7 @@ def dump_bulk(dataset: Dataset, path: str | os.PathLike[str]) -> None:
             line = json.dumps(converter.unstructure(item), ensure_ascii=False, sort_keys=False)
             yield (line + "\n").encode("utf-8")
 
-    published = {report.id: report.published for report in dataset.reports}
+    reports = {report.id: report for report in dataset.reports}
     files: Sequence[tuple[str, Iterable[object]]] = (
         ("actors.jsonl", dataset.actors),
         ("places.jsonl", dataset.places),
@@ -308,11 +313,12 @@ def dump_bulk(dataset: Dataset, path: str | os.PathLike[str]) -> None:
                     r.url,
                     r.language,
                     r.text,
+                    r.numeric_dates,
                 )
                 for r in dataset.reports
             ),
         ),
-        ("claims.jsonl", (_claim_line(c, published[c.report]) for c in dataset.claims)),
+        ("claims.jsonl", (_claim_line(c, reports[c.report]) for c in dataset.claims)),
     )
     for name, items in files:
         write_atomically(root / name, encode(items), make_folders=True)

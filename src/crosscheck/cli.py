@@ -6,6 +6,7 @@ usage. Every error is one line on standard error; no traceback reaches the user.
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import sys
@@ -20,9 +21,11 @@ from crosscheck import __version__
 # The commands import the library when they run, so `crosscheck --version` and `--help` start
 # fast; only click is loaded up front.
 if TYPE_CHECKING:
+    from crosscheck.dates import DateSpan
     from crosscheck.engine import Context
     from crosscheck.findings import Finding, Severity, Violation
     from crosscheck.model import Dataset
+    from crosscheck.quantity import Quantity
     from crosscheck.registry import Rule
     from crosscheck.render import Run as RunResult
     from crosscheck.sources import SourcesReport
@@ -558,6 +561,131 @@ def _sources_json(report: SourcesReport) -> dict[str, object]:
             for group in report.groups
         ],
     }  # fmt: skip
+
+
+# -- read -------------------------------------------------------------------------------------
+
+
+@cli.command("read")
+@click.argument("wording")
+@click.option(
+    "--as",
+    "kind",
+    type=click.Choice(["figure", "date"]),
+    default=None,
+    help="Read it only as a figure or only as a date (default: try both).",
+)
+@click.option("--unit", default=None, help="The figure's unit, as a claim's quantity.unit.")
+@click.option(
+    "--date",
+    "anchor",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help="The report's publication date a date is read against (default: today).",
+)
+@click.option("--ahead", is_flag=True, help="Read the date as a planned claim's, looking ahead.")
+@click.option(
+    "--numeric",
+    type=click.Choice(["day-first", "month-first"]),
+    default=None,
+    help="The order of day and month in numeric dates, as a report's numeric_dates declares.",
+)
+@click.option(
+    "--after",
+    "after",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help="Count the date forward from this day, as when = { after = ... } does.",
+)
+@click.option(
+    "--before",
+    "before",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help="Count the date back from this day, as when = { before = ... } does.",
+)
+@click.option("--format", "format_name", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Output format.")  # fmt: skip
+def read_command(
+    wording: str,
+    kind: str | None,
+    unit: str | None,
+    anchor: datetime.datetime | None,
+    ahead: bool,
+    numeric: str | None,
+    after: datetime.datetime | None,
+    before: datetime.datetime | None,
+    format_name: str,
+) -> None:
+    """Show how WORDING is read, as a figure and as a date, and why.
+
+    Try a phrase before writing it in a claim: the interval or the days it stands for, and the
+    reading its explanations will quote. Exits 2 when no reader can read it.
+    """
+    from crosscheck.dates import DateSpan, NumericDates
+    from crosscheck.quantity import Quantity
+
+    if after is not None and before is not None:
+        raise BadInput("give --after or --before, not both (a date is counted one way)")
+    counted = after or before
+    readings: dict[str, Quantity | DateSpan | ValueError] = {}
+    if kind in (None, "figure") and counted is None:
+        try:
+            readings["figure"] = Quantity.parse(wording, unit)
+        except ValueError as error:
+            readings["figure"] = error
+    if kind in (None, "date") and unit is None:
+        try:
+            if counted is not None:
+                base = DateSpan.of(counted.date())
+                readings["date"] = DateSpan.parse_relative(wording, base, after=after is not None)
+            else:
+                day = (anchor or datetime.datetime.now()).date()
+                order = None if numeric is None else NumericDates(numeric)
+                readings["date"] = DateSpan.parse(wording, day, ahead=ahead, numeric=order)
+        except ValueError as error:
+            readings["date"] = error
+    read = {what: r for what, r in readings.items() if not isinstance(r, ValueError)}
+    if format_name == "json":
+        document = {"version": 1, "wording": wording}
+        document |= {what: _reading_json(r) for what, r in readings.items()}
+        click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+    else:
+        for what, reading in (read or readings).items():
+            if isinstance(reading, ValueError):
+                click.echo(f"as a {what}: not read — {reading}")
+                continue
+            click.echo(f"as a {what}: {_shown(reading)}")
+            click.echo(f"  {reading.reading}")
+    if not read:
+        raise click.exceptions.Exit(EXIT_BAD_INPUT)
+
+
+def _shown(reading: Quantity | DateSpan) -> str:
+    import attrs
+
+    from crosscheck.quantity import Quantity
+
+    if isinstance(reading, Quantity):
+        return str(attrs.evolve(reading, text=""))
+    notes = [] if reading.anchor is None else [f"read against {reading.anchor.isoformat()}"]
+    notes += ["looking ahead"] if reading.is_forward else []
+    return reading.days + (f" ({', '.join(notes)})" if notes else "")
+
+
+def _reading_json(reading: Quantity | DateSpan | ValueError) -> dict[str, object]:
+    """The JSON of one reading of `crosscheck read --format json` (version 1)."""
+    from crosscheck.quantity import Quantity
+
+    if isinstance(reading, ValueError):
+        return {"error": str(reading)}
+    if isinstance(reading, Quantity):
+        high = None if reading.high == float("inf") else reading.high
+        return {"low": reading.low, "high": high, "unit": reading.unit,
+                "reading": reading.reading}  # fmt: skip
+    return {"start": reading.start.isoformat(), "end": reading.end.isoformat(),
+            "anchor": None if reading.anchor is None else reading.anchor.isoformat(),
+            "looks_ahead": reading.is_forward, "reading": reading.reading}  # fmt: skip
 
 
 # -- rules ------------------------------------------------------------------------------------

@@ -37,12 +37,13 @@ import cattrs.gen
 import tomli_w
 from cattrs.errors import ForbiddenExtraKeysError, IterableValidationError, IterableValidationNote
 
-from crosscheck.dates import DateSpan, WeekdayMismatchError
+from crosscheck.dates import DateSpan, NumericDates, WeekdayMismatchError
 from crosscheck.model import (
     PREDICATES,
     Acceptance,
     Actor,
     Claim,
+    CountedFrom,
     Dataset,
     Denial,
     Extent,
@@ -117,11 +118,23 @@ class QuantityEntry:
 
 @attrs.frozen
 class WhenEntry:
-    """A date written as a table: its wording and the curator's explicit span."""
+    """A date written as a table: its wording and the curator's explicit span (`start`, `end`),
+    or the claim it is counted from (`after`, `before`: "two days later", "the day before")."""
 
     text: str
-    start: datetime.date
+    start: datetime.date | None = None
     end: datetime.date | None = None
+    after: str | None = None
+    before: str | None = None
+
+    @property
+    def counted_from(self) -> CountedFrom | None:
+        """The claim this date is counted from, if it is."""
+        if self.after is not None:
+            return CountedFrom(self.after, after=True)
+        if self.before is not None:
+            return CountedFrom(self.before, after=False)
+        return None
 
 
 Names = str | tuple[str, ...] | None
@@ -182,6 +195,7 @@ class ReportEntry:
     url: str | None = None
     language: str = "en"
     text_file: str = ""
+    numeric_dates: NumericDates | None = None
 
 
 @attrs.frozen
@@ -495,7 +509,10 @@ class Reader:
         try:
             return self.converter.structure(value, kind)
         except Exception as error:  # every structuring failure becomes a Problem
-            self.problems.extend(_structure_problems(str(path), error, where))
+            identity = value.get("id") if isinstance(value, dict) else None
+            claim = isinstance(identity, str) and issubclass(kind, ClaimEntry)
+            named = with_id(where, identity) if claim and isinstance(identity, str) else where
+            self.problems.extend(_structure_problems(str(path), error, named))
             return None
 
     def many(
@@ -573,7 +590,7 @@ def load(
             if report is not None:
                 reports.append(report)
                 claims.extend(checker.claims(report_path, report, entries))
-    checker.check_totals(claims)
+    claims = checker.finish(claims)
     accepted = _read_accepted(reader, root / ACCEPTED_FILE)
     if reader.problems:
         raise DatasetError(sorted(set(reader.problems), key=problem_order))
@@ -760,6 +777,10 @@ class Checker:
     places: Directory[Place]
     claim_ids: dict[str, str] = attrs.field(factory=dict)
     totals: list[tuple[Path, str, ClaimEntry]] = attrs.field(factory=list)
+    counted: dict[str, tuple[Path, str, ClaimEntry, Report, CountedFrom]] = attrs.field(
+        factory=dict
+    )
+    """Claims whose date is counted from another claim's, by id: resolved once all are read."""
     unreadable_claims: set[str] = attrs.field(factory=set)
     """Ids of claims that could not be read: references to them are not reported again."""
     texts_optional: bool = False
@@ -802,6 +823,7 @@ class Checker:
             language=header.language,
             text_file=header.text_file,
             published_at=_moment(header.published),
+            numeric_dates=header.numeric_dates,
         )
 
     def claims(
@@ -818,6 +840,7 @@ class Checker:
             self.reader.add(path, f"{where}.id", "expected a claim id, found an empty string "
                             "(give every claim a short, unique id)")  # fmt: skip
         first = self.claim_ids.setdefault(entry.id, here)
+        where = with_id(where, entry.id)
         if first != here:
             self.reader.add(
                 path,
@@ -870,16 +893,19 @@ class Checker:
             )
         if quantity is not None and restated is not None:
             self._comparable(path, f"{where}.restated", restated, quantity, "the quantity")
-        when = self._when(path, f"{where}.when", entry, report.published)
+        counted_from = entry.when.counted_from if isinstance(entry.when, WhenEntry) else None
+        when = self._when(path, f"{where}.when", entry, report)
         as_of = self._as_of(path, f"{where}.as_of", entry, report, when)
         if entry.total is not None:
             self.totals.append((path, where, entry))
+        if counted_from is not None and when is None:
+            self.counted.setdefault(entry.id, (path, where, entry, report, counted_from))
         if any(
             written is not None and read is None
             for written, read in (
                 (entry.quantity, quantity),
                 (entry.restated, restated),
-                (entry.when, when),
+                (entry.when if counted_from is None else None, when),
                 (entry.as_of, as_of),
             )
         ):
@@ -906,7 +932,14 @@ class Checker:
             as_of=as_of,
             note=entry.note,
             reference=entry.reference,
+            when_from=counted_from,
         )
+
+    def _well_formed(self, path: Path, where: str, when: WhenEntry) -> bool:
+        problem = _well_formed_when(when)
+        if problem is not None:
+            self.reader.add(path, where, problem)
+        return problem is None
 
     def _check_denial(self, path: Path, where: str, entry: ClaimEntry) -> None:
         if entry.denies is None:
@@ -944,9 +977,14 @@ class Checker:
             elif isinstance(written, datetime.date):
                 found = DateSpan.of(written)
             elif isinstance(written, WhenEntry):
+                if written.start is None or written.counted_from is not None:
+                    self.reader.add(path, where, "expected start (and optionally end) for a "
+                                    "statement time of your own, found none (a statement time "
+                                    "is not counted from another claim)")  # fmt: skip
+                    return None
                 found = DateSpan.of(written.start, written.end, text=written.text)
             else:
-                found = read_when(written, report.published)
+                found = read_when(written, report)
         except ValueError as error:
             self.reader.add(path, where, str(error))
             return None
@@ -957,21 +995,125 @@ class Checker:
                 late = found > report.published_at
             else:
                 late = found >= day_bounds(report.published, report.published)[1]
-            early = when is not None and found < day_bounds(when.start, when.start)[0]
         else:
             late = found.end > report.published
-            early = when is not None and found.end < when.start
         if late:
             published = (report.published_at or report.published).isoformat()
             self.reader.add(path, where, f"expected a statement time on or before the report's "
                             f"publication ({published}), found {shown} (as_of says when the "
                             "claim was stated; a report cannot quote what was said after it "
                             "appeared)")  # fmt: skip
-        elif when is not None and entry.modality is not Modality.PLANNED and early:
+        elif when is not None:
+            self._check_stated_after(path, where, entry, found, when)
+        return found
+
+    def _check_stated_after(
+        self,
+        path: Path,
+        where: str,
+        entry: ClaimEntry,
+        as_of: DateSpan | datetime.datetime,
+        when: DateSpan,
+    ) -> None:
+        """Record a problem when a claim is stated before what it tells of began."""
+        if entry.modality is Modality.PLANNED:
+            return
+        if isinstance(as_of, datetime.datetime):
+            early = as_of < day_bounds(when.start, when.start)[0]
+            shown = as_of.isoformat()
+        else:
+            early, shown = as_of.end < when.start, str(as_of)
+        if early:
             self.reader.add(path, where, f"expected a statement time on or after what it tells "
                             f"of (when starts {when.start}), found {shown} (as_of is when the "
                             "claim was stated, when is when the thing happened)")  # fmt: skip
-        return found
+
+    def finish(self, loaded: list[Claim]) -> list[Claim]:
+        """What only the whole dataset can tell: dates counted from other claims' dates are
+        resolved (in the order they depend on each other), and totals checked."""
+        claims = self._count_dates(loaded) if self.counted else loaded
+        self.check_totals(claims)
+        return claims
+
+    def _count_dates(self, loaded: list[Claim]) -> list[Claim]:
+        """Resolve each date counted from another claim's, following chains without recursion,
+        so a long chain cannot exhaust the stack and a cycle is one problem."""
+        claims = {claim.id: claim for claim in loaded}
+        spans: dict[str, DateSpan | None] = {}
+        for claim_id, (path, where, _, _, counted_from) in self.counted.items():
+            if counted_from.claim == claim_id:
+                key = "after" if counted_from.after else "before"
+                message = ("expected another claim, found this claim itself (a date cannot be "
+                           "counted from itself)")  # fmt: skip
+                self.reader.add(path, f"{where}.when.{key}", message)
+                spans[claim_id] = None
+        for first in self.counted:
+            chain: list[str] = []
+            current = first
+            while current in self.counted and current not in spans:
+                if current in chain:
+                    cycle = " → ".join([*chain[chain.index(current) :], current])
+                    path, where, *_ = self.counted[current]
+                    self.reader.add(path, f"{where}.when", f"expected a date counted from a "
+                                    f"claim whose date does not depend on this one, found a "
+                                    f"cycle: {cycle} (date one of them from the report or "
+                                    "explicitly)")  # fmt: skip
+                    spans.update(dict.fromkeys(chain))
+                    break
+                chain.append(current)
+                current = self.counted[current][4].claim
+            for claim_id in reversed(chain):
+                if claim_id not in spans:
+                    spans[claim_id] = self._counted_span(claim_id, claims, spans)
+        resolved = []
+        for claim in loaded:
+            span = spans.get(claim.id)
+            if claim.id in self.counted and span is not None:
+                claim = attrs.evolve(claim, when=span)
+            resolved.append(claim)
+        return resolved
+
+    def _counted_span(
+        self, claim_id: str, claims: Mapping[str, Claim], spans: Mapping[str, DateSpan | None]
+    ) -> DateSpan | None:
+        """The date of claim `claim_id`, counted from its base claim's (already resolved)."""
+        path, where, entry, report, counted_from = self.counted[claim_id]
+        at = f"{where}.when"
+        text = entry.when.text if isinstance(entry.when, WhenEntry) else ""
+        base_id = counted_from.claim
+        key = "after" if counted_from.after else "before"
+        if base_id in self.counted:
+            base = spans.get(base_id)
+            if base is None:
+                return None  # its own date has a problem, reported there
+        elif (base_claim := claims.get(base_id)) is not None:
+            if base_claim.when is None:
+                self.reader.add(path, f"{at}.{key}", f"expected a claim with a date to count "
+                                f"from, found {base_id!r}, which has none (give it a when, or "
+                                "date this claim from the report)")  # fmt: skip
+                return None
+            base = base_claim.when
+        else:
+            if base_id not in self.claim_ids and base_id not in self.unreadable_claims:
+                hint = did_you_mean(base_id, claims) or "give the id of the claim it follows"
+                self.reader.add(path, f"{at}.{key}", f"expected the id of a claim in the "
+                                f"dataset, found {base_id!r} ({hint})")  # fmt: skip
+            return None
+        try:
+            span = DateSpan.parse_relative(text, base, after=counted_from.after)
+        except ValueError as error:
+            self.reader.add(path, at, str(error))
+            return None
+        chain = f"{span.reading}; claim {base_id} is dated {base.days} ({base.reading})"
+        span = attrs.evolve(span, reading=chain)
+        if span.end > report.published and entry.modality is not Modality.PLANNED:
+            self.reader.add(path, at, f"expected a date on or before the report's publication "
+                            f"({report.published.isoformat()}), found {span} (a future event "
+                            'announced in the report takes modality = "planned")')  # fmt: skip
+        as_of = claims[claim_id].as_of if claim_id in claims else None
+        if as_of is not None:
+            self._check_stated_after(path, f"{where}.as_of", entry, as_of, span)
+        return span
 
     def check_totals(self, loaded: Iterable[Claim]) -> None:
         """Check that each `total` names a claim with a quantity, and the part has one too."""
@@ -1024,8 +1166,9 @@ class Checker:
                 path,
                 where,
                 f"expected a figure comparable with {what} ({other.unit}), found "
-                f"{quantity.unit} (a count only compares with a count of the same noun, a length "
-                "with a length, a duration with a duration)",
+                f"{quantity.unit} (a count only compares with a count of the same noun, a "
+                "measure with one of its own kind: a length, an area, a mass, a duration or a "
+                "percentage)",
             )
 
     def _check_quote(self, path: Path, where: str, report: Report, quote: str) -> None:
@@ -1069,17 +1212,20 @@ class Checker:
             self.reader.add(path, where, str(error))
             return None
 
-    def _when(
-        self, path: Path, where: str, entry: ClaimEntry, published: datetime.date
-    ) -> DateSpan | None:
+    def _when(self, path: Path, where: str, entry: ClaimEntry, report: Report) -> DateSpan | None:
+        published = report.published
         when = entry.when
         if when is None:
             return None
         try:
             if isinstance(when, WhenEntry):
+                if not self._well_formed(path, where, when):
+                    return None
+                if when.start is None:
+                    return None  # counted from another claim, once every claim is read
                 span = DateSpan.of(when.start, when.end, text=when.text)
             else:
-                span = read_when(when, published, ahead=entry.modality is Modality.PLANNED)
+                span = read_when(when, report, ahead=entry.modality is Modality.PLANNED)
         except ValueError as error:
             self.reader.add(path, where, str(error))
             return None
@@ -1092,6 +1238,34 @@ class Checker:
                 'event announced in the report takes modality = "planned")',
             )
         return span
+
+
+def with_id(where: str, identity: str) -> str:
+    """Where a claim stands, with its id when it has one: ``claims[4] (meo-seven-killed)``,
+    ``line 12 (c-12)``; a long id is shortened."""
+    identity = " ".join(identity.split())
+    if not identity:
+        return where
+    shown = identity if len(identity) <= 40 else identity[:39] + "…"
+    return f"{where} ({shown})"
+
+
+def _well_formed_when(when: WhenEntry) -> str | None:
+    """Why a `when` table is not one of its two forms, or None when it is."""
+    counted = [key for key in ("after", "before") if getattr(when, key) is not None]
+    if len(counted) == 2:
+        return ("expected after or before, found both (a date is counted from one claim, "
+                "forward with after, back with before)")  # fmt: skip
+    if counted and when.start is not None:
+        return (f"expected start (a span of your own) or {counted[0]} (a date counted from "
+                "another claim), found both (keep one)")  # fmt: skip
+    if counted and when.end is not None:
+        return (f"expected no end on a date counted from another claim, found end with "
+                f"{counted[0]} (the wording says how far from that claim's date)")  # fmt: skip
+    if not counted and when.start is None:
+        return ("expected start (and optionally end) for a span of your own, or after or before "
+                "naming the claim the wording counts from, found neither")  # fmt: skip
+    return None
 
 
 def _day(published: Published) -> datetime.date:
@@ -1133,21 +1307,31 @@ def quantity_entry(quantity: Quantity) -> str | QuantityEntry:
     return QuantityEntry(quantity.text, quantity.unit, quantity.low, quantity.high)
 
 
-def read_when(text: str, published: datetime.date, *, ahead: bool = False) -> DateSpan:
-    """Resolve a claim's date wording against its report's publication date (looking ahead
-    for a planned claim, see `DateSpan.parse`).
+def read_when(text: str, report: Report, *, ahead: bool = False) -> DateSpan:
+    """Resolve a claim's date wording against its report's publication date, in the report's
+    order of numeric dates (looking ahead for a planned claim, see `DateSpan.parse`).
 
     A weekday that contradicts its date is the source's own inconsistency, not a curator's
     mistake: the date is kept, and the rule `date.weekday-mismatch` reports it.
     """
     try:
-        return DateSpan.parse(text, anchor=published, ahead=ahead)
+        return DateSpan.parse(
+            text, anchor=report.published, ahead=ahead, numeric=report.numeric_dates
+        )
     except WeekdayMismatchError as mismatch:
         return mismatch.span
 
 
-def when_entry(span: DateSpan, published: datetime.date, ahead: bool) -> str | WhenEntry:
-    if _try(lambda: read_when(span.text, published, ahead=ahead)) == span:
+def when_entry(
+    span: DateSpan, report: Report, ahead: bool, counted_from: CountedFrom | None = None
+) -> str | WhenEntry:
+    """How `when` is written back: the wording, a table counting it from another claim's date,
+    or the wording with its explicit span."""
+    if counted_from is not None:
+        if counted_from.after:
+            return WhenEntry(span.text, after=counted_from.claim)
+        return WhenEntry(span.text, before=counted_from.claim)
+    if _try(lambda: read_when(span.text, report, ahead=ahead)) == span:
         return span.text
     return WhenEntry(span.text, span.start, None if span.end == span.start else span.end)
 
@@ -1159,13 +1343,13 @@ def names_entry(names: tuple[str, ...]) -> Names:
     return names[0] if len(names) == 1 else names
 
 
-def as_of_entry(as_of: DateSpan | datetime.datetime | None, published: datetime.date) -> AsOf:
+def as_of_entry(as_of: DateSpan | datetime.datetime | None, report: Report) -> AsOf:
     """How `as_of` is written back: the moment, the date, the wording or a table."""
     if as_of is None or isinstance(as_of, datetime.datetime):
         return as_of
     if as_of.explicit and not as_of.text and as_of.start == as_of.end:
         return as_of.start
-    return when_entry(as_of, published, False)
+    return when_entry(as_of, report, False)
 
 
 _R = TypeVar("_R")
@@ -1206,14 +1390,14 @@ def _render(dataset: Dataset) -> dict[Path, bytes]:
                 restated=None if c.restated is None else quantity_entry(c.restated),
                 when=None
                 if c.when is None
-                else when_entry(c.when, report.published, c.modality is Modality.PLANNED),
+                else when_entry(c.when, report, c.modality is Modality.PLANNED, c.when_from),
                 extent=c.extent,
                 event=c.event,
                 via=c.via,
                 total=c.total,
                 exhaustive=c.exhaustive,
                 denies=c.denies,
-                as_of=as_of_entry(c.as_of, report.published),
+                as_of=as_of_entry(c.as_of, report),
                 note=c.note,
                 reference=c.reference,
             )
@@ -1226,6 +1410,7 @@ def _render(dataset: Dataset) -> dict[Path, bytes]:
             url=report.url,
             language=report.language,
             text_file=report.text_file,
+            numeric_dates=report.numeric_dates,
         )
         files[Path(REPORTS_DIR, f"{report.id}.toml")] = toml(ReportFile(header, claims))
         files[Path(REPORTS_DIR, report.text_file or f"{report.id}.txt")] = report.text.encode()

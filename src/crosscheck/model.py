@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from crosscheck.dates import DateSpan
+from crosscheck.dates import DateSpan, NumericDates
 from crosscheck.names import did_you_mean, fold
 from crosscheck.quantity import Quantity
 from crosscheck.vocabulary import (
@@ -37,6 +37,7 @@ __all__ = [
     "Actor",
     "ActorKind",
     "Claim",
+    "CountedFrom",
     "Dataset",
     "Denial",
     "Extent",
@@ -139,12 +140,25 @@ class Report:
     published_at: datetime.datetime | None = attrs.field(default=None, validator=_aware)
     """The moment it was published, with its UTC offset, when the report gives one; its local
     date is `published`."""
+    numeric_dates: NumericDates | None = None
+    """The order of day and month in the report's all-numeric dates ("04/05/2016"), when the
+    curator declares it; see `crosscheck.dates.NumericDates`."""
 
     @published_at.validator
     def _same_day(self, _: attrs.Attribute[object], value: datetime.datetime | None) -> None:
         if value is not None and value.date() != self.published:
             raise ValueError(f"published_at {value.isoformat()} lies on another day than "
                              f"published {self.published.isoformat()}")  # fmt: skip
+
+
+@attrs.frozen
+class CountedFrom:
+    """Where a claim's date is counted from when the report dates it by another event: "two
+    days later" (`after`), "the previous day" (not `after`), counted from claim `claim`'s date
+    (`when = { text = "two days later", after = "strike" }` in a report file)."""
+
+    claim: str
+    after: bool
 
 
 @attrs.frozen(weakref_slot=False)
@@ -194,6 +208,9 @@ class Claim:
     """On a distance: the place it is measured from ("20 km north of Saada city" puts `place`
     Dahyan at 20 km from `reference` Saada city). Distances from different references are
     never compared."""
+    when_from: CountedFrom | None = None
+    """When `when` is counted from another claim's date rather than from the report's: the
+    claim, and whether it is counted forward ("two days later") or back ("the day before")."""
 
     @property
     def denial(self) -> Denial | None:

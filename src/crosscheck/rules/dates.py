@@ -174,13 +174,19 @@ def weekday_mismatch(context: Context) -> Iterator[Violation]:
     "SANA said the army had re-entered Saraqeb on Monday, March 2": 2 March 2020 was a Monday.
     """
     for claim in context.claims:
-        if claim.when is None or claim.when.explicit:
-            continue
+        if claim.when is None or claim.when.explicit or claim.when_from is not None:
+            continue  # a counted date is read from another claim's, not from the report's
         if not _NAMES_A_WEEKDAY.search(claim.when.text):
             continue  # nothing to contradict: skip the re-reading
-        published = context.dataset.report(claim.report).published
+        report = context.dataset.report(claim.report)
+        published = report.published
         try:
-            DateSpan.parse(claim.when.text, published, ahead=claim.modality is Modality.PLANNED)
+            DateSpan.parse(
+                claim.when.text,
+                published,
+                ahead=claim.modality is Modality.PLANNED,
+                numeric=report.numeric_dates,
+            )
         except WeekdayMismatchError as mismatch:
             yield Violation(
                 f"{context.who(claim)} contradicts itself: {mismatch}.",
