@@ -14,7 +14,9 @@ means. Five files are scored, each phrase as a curator would write it in a claim
   covering. The past resolution is the truth (reports are written after the fact), cut off at
   the reference date for a past-tense claim (a report cannot tell of days after it appeared;
   the uncut score is reported beside it); a phrase that looks ahead ("next week") has the same
-  past and future resolution. A phrase that counts from another event ("the next day") is read
+  past and future resolution, and a phrase whose true days all lie after the reference date is
+  about the future and is read as a planned claim's (`ahead`), as a curator would curate it. A
+  phrase that counts from another event ("the next day") is read
   as a claim counted from the reference day (`DateSpan.parse_relative`). dateparser, the usual
   Python choice, is scored on the same phrases: right when the one day it returns lies in the
   true span.
@@ -213,12 +215,14 @@ def figure_cases(specs: Path) -> Iterator[Case]:
 
 
 def read_date(case: Case) -> DateSpan:
-    """The phrase as a curator would write it: as `when`, or — for a phrase that counts from
-    another event ("the next day") — as `when = { text = …, after = … }` counted from the
-    case's reference day, forward or back as the wording says."""
+    """The phrase as a curator would write it: as `when` — of a planned claim, read ahead, when
+    every true day lies after the reference date — or, for a phrase that counts from another
+    event ("the next day"), as `when = { text = …, after = … }` counted from the case's
+    reference day, forward or back as the wording says."""
     assert case.anchor is not None
+    ahead = case.truth[0] > case.anchor  # a plan: curated with modality "planned"
     try:
-        return DateSpan.parse(case.text, case.anchor)
+        return DateSpan.parse(case.text, case.anchor, ahead=ahead)
     except DateError as error:
         if "counts from another claim" not in str(error):
             raise
@@ -357,7 +361,9 @@ def main(argv: list[str]) -> None:
         "period cut off at the reference date, since a report cannot tell of days after it "
         "appeared ('this week' read on a "
         "Monday is that Monday; read ahead, as for a plan, it is the whole week). *Right, whole "
-        "periods* scores the same readings against the spec's whole periods. A phrase that "
+        "periods* scores the same readings against the spec's whole periods. A phrase whose "
+        "true days all lie after the reference date is read as a planned claim's, ahead. A "
+        "phrase that "
         "counts from another event ('the next day') is read as a claim counted from the "
         "reference day.",
         "",

@@ -113,3 +113,21 @@ def test_after_then_before_by_the_same_amount_is_the_base(
     there = DateSpan.parse_relative(forward.format(n=n), base, after=True)
     again = DateSpan.parse_relative(back.format(n=n), there, after=False)
     assert (again.start, again.end) == (base.start, base.end)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("the same week", date(2020, 3, 2), date(2020, 3, 8)),  # Wed 2020-03-04: Mon to Sun
+        ("later that week", date(2020, 3, 2), date(2020, 3, 8)),
+        ("that weekend", date(2020, 3, 7), date(2020, 3, 8)),
+        ("that month", date(2020, 3, 1), date(2020, 3, 31)),
+        ("the same year", date(2020, 1, 1), date(2020, 12, 31)),
+    ],
+)
+def test_the_same_week_month_or_year_is_the_calendar_period_of_the_base(
+    text: str, start: date, end: date
+) -> None:
+    for after in (True, False):
+        span = DateSpan.parse_relative(text, DateSpan.of(date(2020, 3, 4)), after=after)
+        assert (span.start, span.end) == (start, end)

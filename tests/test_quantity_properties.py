@@ -97,7 +97,35 @@ def test_every_range_form_of_the_same_bounds_reads_the_same_interval(
     }
     assert len(readings) == 1
     ((got_low, got_high, _),) = readings
-    assert (got_low, got_high) == (low, high)
+    assert (got_low, got_high) == (carried(low, x, y, high), high)
+
+
+def carried(low: int, x: str, y: str, high: int) -> int:
+    """The lower end as read: in the scale of the upper one's groups of zeros ("20-30,000" is
+    20,000 to 30,000) when it is written plainly and is still below the upper end so scaled."""
+    groups = 0
+    while y.endswith(",000" * (groups + 1)):
+        groups += 1
+    scale = 1000**groups
+    if scale > 1 and "," not in x and low * scale <= high:
+        return int(low * scale)
+    return low
+
+
+@given(
+    st.integers(1, 99),
+    st.integers(1, 99),
+    st.sampled_from([("hundred", 100), ("thousand", 1000), ("million", 10**6)]),
+    st.sampled_from(RANGE_FORMS),
+)
+def test_a_scale_word_on_the_upper_end_carries_to_a_smaller_lower_end(
+    a: int, b: int, scale: tuple[str, int], form: str
+) -> None:
+    """'two to three million' is [2 million, 3 million] in every range form."""
+    low, high = sorted((a, b))
+    word, size = scale
+    q = Quantity.parse(form.format(x=spell(low), y=f"{spell(high)} {word}"))
+    assert (q.low, q.high) == (low * size, high * size)
 
 
 @given(st.decimals(0, 1000, places=1), st.decimals(0, 1000, places=2))

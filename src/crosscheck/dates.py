@@ -34,7 +34,8 @@ The rules, in the order a fact-checker needs them:
   inferred, relative, cut off or looking ahead records it.
 
 Wording is read case-insensitively, ignoring surrounding white space, trailing punctuation and a
-leading "on", "in", "during", "early on", "late on" or "as of". Anything else is a `DateError`
+leading "on", "in", "at", "during", "early on", "late on", "as of" or a time of day ("before
+dawn on", "in the early hours of", "midday"). Anything else is a `DateError`
 that quotes the wording and, where it can, the word that could not be read.
 
 `DateSpan.parse_relative` reads a wording counted from another claim's date instead of the
@@ -214,11 +215,19 @@ _ORDINALS: Final[dict[str, int]] = {
 }
 
 # Leading words that do not change the meaning ("on Monday", "as of late December").
-_PREFIXES: Final = ("early on ", "late on ", "as of ", "during ", "on ", "in ")
+_PREFIXES: Final = (
+    "early on ", "late on ", "earlier on ", "later on ", "as of ", "during ", "on ", "in ",
+    "at ", "before dawn ", "at dawn ", "dawn ", "around dawn ", "shortly before dawn ",
+    "at midday ", "midday ", "around midday ", "at noon ", "noon ", "shortly after midnight ",
+    "just after midnight ", "after midnight ", "the early hours of ", "the small hours of ",
+    "early hours of ", "the early morning of ",
+)  # fmt: skip
+"""Leading words that do not change the day ("on Monday", "as of late December", "before dawn
+on Friday", "in the early hours of Sunday"): a time of day within the day named."""
 
 # The parts of a period: 0 early, 1 mid, 2 late. A month or a year splits into thirds, the
 # coarsest split that still tells "early February" from "late February" and covers every day
-# once (crosscheck.engine reads a span of at most ten days as one possible incident); a week
+# once (a span within crosscheck.engine.MAX_INCIDENT_DAYS is one possible incident); a week
 # into overlapping Monday–Wednesday, Tuesday–Friday and Thursday–Sunday; a decade or a century
 # into thirds that share their boundary years.
 _PART_WORDS: Final[dict[str, int]] = {
@@ -405,9 +414,9 @@ class DateSpan:
         year is the first such day on or after the anchor, not the latest before it.
 
         `numeric` is the report's declared order of all-numeric dates ("04/05/2016"). With
-        None, a form that is a real date only day-first is read day-first, one that is real
-        only month-first is an error asking for the declaration, and one that is real both ways
-        is read as both and the days between.
+        None, a form that is a real date one way only is read that way, and one that is real
+        both ways is read as both and the days between; with an order declared, a form real
+        only the other way is an error.
 
         Raises `DateError` when the wording cannot be read; a weekday that contradicts its date
         raises the subclass `WeekdayMismatchError`, which still carries the date as `span`.
@@ -419,7 +428,7 @@ class DateSpan:
             raise TypeError(f"the anchor must be a datetime.date, not {anchor!r}")
         if numeric is not None and not isinstance(numeric, NumericDates):
             raise TypeError(f"numeric must be a NumericDates or None, not {numeric!r}")
-        return _parse(text.strip(), anchor, ahead, numeric)
+        return _parse(_short(text), anchor, ahead, numeric)
 
     @classmethod
     def parse_relative(cls, text: str, base: DateSpan, *, after: bool) -> DateSpan:
@@ -440,7 +449,7 @@ class DateSpan:
         """
         if not isinstance(base, DateSpan):
             raise TypeError(f"base must be a DateSpan, not {base!r}")
-        return _parse_relative(text.strip(), base, after)
+        return _parse_relative(_short(text), base, after)
 
     @classmethod
     def _parse(
@@ -547,6 +556,22 @@ class _MismatchError(DateError):
     def __init__(self, message: str, raw: _Raw) -> None:
         super().__init__(message)
         self.raw = raw
+
+
+LONGEST_WORDING: Final = 200
+"""The most characters a date wording may have: a report dates a claim in a few words, and a
+bound keeps every reading fast however a wording nests."""
+
+
+def _short(text: str) -> str:
+    """`text` without surrounding white space, or a DateError when it is too long to be a date."""
+    wording = text.strip()
+    if len(wording) > LONGEST_WORDING:
+        raise DateError(
+            f"'{wording[:40]}…' is {len(wording)} characters long, too long for a date wording "
+            f"(at most {LONGEST_WORDING}); give the words the report dates the claim with"
+        )
+    return wording
 
 
 def _normalise(wording: str) -> str:
@@ -750,7 +775,7 @@ class _Parts:
 
 
 _DAY_MONTH_RE: Final = re.compile(
-    rf"(?:the )?{_DAY}(?:\.?\s*(?:of |in )?|-){_MONTH}(?:,?\s*(?:of )?(?P<year>.+))?"
+    rf"(?:the )?{_DAY}(?:\.?\s*(?:of |in )?|-){_MONTH}(?:(?:-|,?\s*(?:of )?)(?P<year>.+))?"
 )
 _MONTH_DAY_RE: Final = re.compile(rf"{_MONTH}(?: the |[\s./-]*){_DAY}(?:,?\s*(?P<year>.+))?")
 _RELATIVE_MONTH: Final = {
@@ -1221,8 +1246,15 @@ def _weekend(words: str, anchor: datetime.date, _: str) -> _Raw | None:
         reading = "'the weekend after next': the weekend of the calendar week after next"
         return _Raw(start, start + one, reading, True, forward=True)
     if which == "this":
-        reading = "'this weekend': the Saturday and Sunday of the anchor's calendar week"
-        return _Raw(saturday, saturday + one, reading, True)
+        if _AHEAD.get() or saturday <= anchor:
+            reading = "'this weekend': the Saturday and Sunday of the anchor's calendar week"
+            return _Raw(saturday, saturday + one, reading, True)
+        before = saturday - datetime.timedelta(weeks=1)
+        reading = (
+            "'this weekend' in a report of a weekday: the weekend just past or the one to come; "
+            "said of what happened, the one just past"
+        )
+        return _Raw(before, before + one, reading, True)
     if which in {"last", "the previous", "previous"}:
         start = saturday - datetime.timedelta(weeks=1)
         reading = f"'{which} weekend': the weekend of the calendar week before the anchor's"
@@ -1264,7 +1296,6 @@ _RELATIVE_YEARS: Final[dict[str, int]] = {
     "last year": -1,
     "previous year": -1,
     "the previous year": -1,
-    "the past year": -1,
     "next year": 1,
     "the coming year": 1,
     "coming year": 1,
@@ -1985,6 +2016,10 @@ _NEXT_RE: Final = re.compile(r"(?:the )?(?:next|coming|upcoming) (?P<amount>.+)"
 _ROLLING_RE: Final = re.compile(
     r"(?:over |within |for )?(?:the )?(?:past|last|previous|recent) (?P<amount>.+)"
 )
+_COUNTED_NOT_ROLLING_RE: Final = re.compile(
+    r"(?:the )?(?:previous|preceding) (?:day|morning|night|evening|week|weekend|month|year)"
+)
+""""The previous day" is the day before another event, not the day before the report."""
 _RECENT_RE: Final = re.compile(r"recent (?P<unit>hour|day|week|month|year|decade)s")
 _FOR_FROM_RE: Final = re.compile(
     r"(?:for )?(?P<amount>.+?),? (?:starting from|starting on|beginning on|beginning from|starting"
@@ -2118,7 +2153,7 @@ def _rolling(words: str, anchor: datetime.date, _: str) -> _Raw | None:
     """ "the past two weeks", "over the past few days", "in recent weeks", "the past 24 hours",
     "the last two decades"."""
     match = _ROLLING_RE.fullmatch(words) or _RECENT_RE.fullmatch(words)
-    if match is None:
+    if match is None or _COUNTED_NOT_ROLLING_RE.fullmatch(words):
         return None
     if "unit" in match.groupdict():
         amount = _amount(f"{match['unit']}s")
@@ -2299,7 +2334,68 @@ def _join(left: str, right: str, anchor: datetime.date, wording: str) -> _Raw | 
     return raw
 
 
+_NIGHT_RE: Final = re.compile(
+    r"(?:late )?(?:(?:the )?night of (?P<of>.+)|(?P<before>.+) night(?: into (?P<into>.+))?)"
+)
+
+
+def _night(words: str, anchor: datetime.date, wording: str) -> _Raw | None:
+    """A night runs past midnight: "Thursday night", "the night of 24 February" and "Saturday
+    night into Sunday" are that day and the next; "overnight into Friday" the day before and
+    Friday; a bare "overnight Saturday", which reporters use for either night, both nights."""
+    if words in {"last night", "overnight", "tonight"}:
+        return None  # relative to the report: `_relative_day`
+    if match := _NIGHT_RE.fullmatch(words):
+        named = match["of"] or match["before"]
+        if named.endswith((" night", " morning", " evening")) or named in {"last", "the"}:
+            return None
+        day = _single_day(named, anchor, wording)
+        if day is None:
+            return None
+        end = day.end + datetime.timedelta(days=1)
+        if match["into"] is not None:
+            into = _single_day(match["into"], anchor, wording)
+            if into is None:
+                return None
+            end = max(end, into.end)
+        reading = f"the night of {day.reading}: that day and the early hours of the next"
+        return _Raw(day.start, end, reading, day.relative, day.forward)
+    if (match := re.fullmatch(r"overnight (?:(?P<first>.+?) )?into (?P<into>.+)", words)) or (
+        match := re.fullmatch(r"overnight (?P<named>.+)", words)
+    ):
+        groups = match.groupdict()
+        if (named := groups.get("named")) is not None:
+            day = _single_day(named, anchor, wording)
+            if day is None:
+                return None
+            start, end = day.start - datetime.timedelta(days=1), day.end + datetime.timedelta(1)
+            reading = (f"overnight {day.reading}: the night before it or the night after, so "
+                       "the day before, the day and the day after")  # fmt: skip
+            return _Raw(start, end, reading, day.relative, day.forward)
+        into = _single_day(groups["into"], anchor, wording)
+        if into is None:
+            return None
+        first = groups.get("first")
+        start_day = _single_day(first, anchor, wording) if first else None
+        start = into.start - datetime.timedelta(days=1) if start_day is None else start_day.start
+        reading = f"overnight into {into.reading}: the night before it, so the day before and it"
+        return _Raw(min(start, into.start), into.end, reading, into.relative, into.forward)
+    return None
+
+
+def _single_day(words: str, anchor: datetime.date, wording: str) -> _Raw | None:
+    """What `words` name, when it is one day ("Thursday", "24 February"), or None."""
+    try:
+        raw = _read(_normalise(words), anchor, wording)
+    except DateError:
+        return None
+    if raw is None or raw.start != raw.end:
+        return None
+    return raw
+
+
 _HANDLERS: Final[tuple[_Handler, ...]] = (
+    _night,
     _weekday,
     _relative_day,
     _since,
@@ -2820,7 +2916,8 @@ DATE_WORDINGS: Final[tuple[DateWording, ...]] = (
         "2020-02-27",
         "2020-02-01 – 2020-02-10",
         "Thirds are the coarsest split that still tells early from late February; crosscheck "
-        "reads a span of ten days or fewer as one possible incident.",
+        "reads a span of eleven days or fewer (the late third of a 31-day month) as one possible "
+        "incident.",
     ),
     _row(
         _PARTS,
@@ -2939,7 +3036,26 @@ DATE_WORDINGS: Final[tuple[DateWording, ...]] = (
         "Early on Thursday",
         "2020-02-27",
         "2020-02-27",
-        "The time of day narrows nothing at day resolution.",
+        "The time of day narrows nothing at day resolution ('before dawn on', 'in the early "
+        "hours of', 'midday', 'shortly after midnight on' alike).",
+    ),
+    _row(
+        _WEEKDAYS_GROUP,
+        "*day* night · the night of *day* · *day* night into *day*",
+        "Tuesday night",
+        "2020-02-27",
+        "2020-02-25 – 2020-02-26",
+        "A night runs past midnight: one outlet dates it by its evening, another by its morning, "
+        "so both days.",
+    ),
+    _row(
+        _WEEKDAYS_GROUP,
+        "overnight into *day* · overnight *day*",
+        "overnight into Wednesday",
+        "2020-02-27",
+        "2020-02-25 – 2020-02-26",
+        "The night before the day named; a bare 'overnight Wednesday' is used for either night, "
+        "so it is the day before, the day and the day after.",
     ),
     _row(
         _WEEKDAYS_GROUP,
@@ -3019,8 +3135,18 @@ DATE_WORDINGS: Final[tuple[DateWording, ...]] = (
         "this weekend",
         "this weekend",
         "2020-03-03",
+        "2020-02-29 – 2020-03-01",
+        "Said of what happened in a weekday's report, the weekend just past (a past claim cannot "
+        "be about the coming one); in a plan, the weekend of the report's week.",
+    ),
+    _row(
+        _WEEKDAYS_GROUP,
+        "",
+        "this weekend",
+        "2020-03-03",
         "2020-03-07 – 2020-03-08",
-        "The weekend of the report's week; looks ahead from Monday to Friday.",
+        "Read as a plan: the weekend of the report's week.",
+        ahead=True,
     ),
     _row(
         _WEEKDAYS_GROUP,

@@ -54,11 +54,12 @@ __all__ = [
 # ATTRIBUTED, MEASURES, PARTY_KINDS, POSITIVE and SYMMETRIC live in crosscheck.vocabulary; they
 # are named here too for rule authors who imported them from the engine.
 
-MAX_INCIDENT_DAYS = 10
+MAX_INCIDENT_DAYS = 11
 """The longest date span still read as one incident when sameness is inferred.
 
-"The beginning of February" spans ten days and may date one attack; "since December" spans a
-campaign, and a count over it is a total, not the count of one incident.
+"The beginning of February" spans ten days and "late March" eleven (the late third of a month
+of 31 days): each may date one attack. "Since December" spans a campaign, and a count over it
+is a total, not the count of one incident.
 """
 
 

@@ -67,6 +67,11 @@ __all__ = [
 ]
 
 
+LONGEST_WORDING: Final = 200
+"""The most characters a figure's wording may have: a report gives a figure in a few words, and
+a bound keeps every reading fast."""
+
+
 class QuantityError(ValueError):
     """Wording that cannot be read as a quantity."""
 
@@ -137,6 +142,7 @@ UNITS: Final[tuple[Unit, ...]] = (
     Unit("week", _D, Fraction(7), _plurals("week")),
     Unit("month", _D, _YEAR_IN_DAYS / 12, _plurals("month")),
     Unit("year", _D, _YEAR_IN_DAYS, _plurals("year")),
+    Unit("decade", _D, 10 * _YEAR_IN_DAYS, _plurals("decade")),
     Unit("percent", _P, Fraction(1), ("%", "percent", "per cent", "pct")),
 )  # fmt: skip
 """Every measured unit, with its exact size: 1 mi = 1.609344 km, 1 year = 12 months = 365.2425
@@ -314,7 +320,8 @@ WORDINGS: Final[tuple[Wording, ...]] = (
         "[0.6, 0.733333] mi",
         "A fraction is known to a tenth of itself: 'two thirds' is 0.6–0.733 and 'a half' "
         "0.45–0.55. 'One in three' is the fraction 1/3. As a count a fraction must come to a "
-        "whole number.",
+        "whole number; as a share in percent (unit='percent') it is read as the percentage it "
+        "is: 'nearly a third' is 30–33.3 percent.",
     ),
     Wording(
         "mixed numbers: 2 1/4 · 2½ · one and a half · five and a quarter · forty two and a third",
@@ -365,7 +372,7 @@ WORDINGS: Final[tuple[Wording, ...]] = (
         "says no more about how far over, so it reads the same.",
     ),
     Wording(
-        "at most N · up to N · no more than N · not more than N · as many as N · "
+        "at most N · up to N · within N · no more than N · not more than N · as many as N · "
         "a maximum of N · N or less · N or fewer · N or below · N or under · N or lower · "
         "N and below · N and under · ≤ N · <= N · less than or equal to N · "
         "fewer than or equal to N · equal to or less than N · equal to or fewer than N · "
@@ -422,8 +429,10 @@ WORDINGS: Final[tuple[Wording, ...]] = (
         "[50, 100]",
         "Every range form is one law: a floor and a ceiling, both included and each read as "
         "written, like 'at least N and at most M' — a writer who gives both ends has stated the "
-        "uncertainty already. A scale word on the upper end carries to a smaller lower end: "
-        "'1.5 to 2 million'. A range whose ends are reversed is an error.",
+        "uncertainty already. The upper end's scale — a scale word, or groups of three zeros — "
+        "carries to a lower end that is smaller than its figure: 'two to three million', "
+        "'1.5 to 2 million', '20-30,000' (20,000 to 30,000; but '50-1,000' is 50 to 1,000). A "
+        "range whose ends are reversed is an error.",
     ),
     Wording(
         "a floor and a ceiling: more than N and less than M · above N but below M · "
@@ -486,8 +495,15 @@ WORDINGS: Final[tuple[Wording, ...]] = (
     Wording(
         "millions (of)",
         "millions",
-        "[2000000, 999999999]",
-        "At least two million, and fewer than a billion.",
+        "[2000000, 9999999]",
+        "At least two million, and fewer than would be called 'tens of millions'.",
+    ),
+    Wording(
+        "tens of millions (of) · hundreds of millions (of)",
+        "tens of millions",
+        "[20000000, 99999999]",
+        "As for thousands: at least twenty million, and fewer than would be called 'hundreds of "
+        "millions'; hundreds of millions are 200 million to a billion.",
     ),
     Wording(
         "several",
@@ -518,7 +534,8 @@ WORDINGS: Final[tuple[Wording, ...]] = (
         "several hundred",
         "[300, 900]",
         "The small vague size times the scale: 'several hundred' is 3–9 hundreds, 'a few "
-        "thousand' 2,000–5,000, 'several dozen' 36–108.",
+        "thousand' 2,000–5,000, 'several dozen' 36–108, 'several hundred thousand' "
+        "300,000–900,000.",
     ),
     Wording(
         "a number of",
@@ -534,7 +551,7 @@ WORDINGS: Final[tuple[Wording, ...]] = (
         "Without a figure, 'some' says only that there were any.",
     ),
     Wording(
-        "a large number of · many",
+        "a large number of · many · numerous",
         "a large number of",
         "[10, ∞)",
         "Says 'a lot' without a ceiling: at least ten.",
@@ -544,6 +561,13 @@ WORDINGS: Final[tuple[Wording, ...]] = (
         "dozens more",
         "[24, 99]",
         "'More' says the figure is of additional ones; the figure itself is the vague size.",
+    ),
+    Wording(
+        "N, if not M · N if not M",
+        "dozens, if not hundreds",
+        "[24, 999]",
+        "The first figure, perhaps as high as the second: from the first's floor to the "
+        "second's ceiling.",
     ),
     Wording(
         "qualifier + vague size",
@@ -590,6 +614,7 @@ _QUALIFIER_PHRASES: Final[dict[_Rule, tuple[str, ...]]] = {
     ),
     _Rule.AT_MOST: (
         "at most", "up to", "no more than", "not more than", "as many as", "a maximum of", "≤",
+        "within",
         "<=", "less than or equal to", "fewer than or equal to", "equal to or less than",
         "equal to or fewer than", "smaller or equal than", "less or equal than",
         "lower or equal than",
@@ -672,7 +697,9 @@ _VAGUE: Final[dict[str, _Vague]] = {
     "thousands": _vague(2000, 9999),
     "tens of thousands": _vague(20000, 99999),
     "hundreds of thousands": _vague(200000, 999999),
-    "millions": _vague(2000000, 999999999),
+    "millions": _vague(2000000, 9999999),
+    "tens of millions": _vague(20000000, 99999999),
+    "hundreds of millions": _vague(200000000, 999999999),
     "several": _vague(3, 9),
     "a few": _vague(2, 5),
     "a couple": _vague(2, 3, nominal=2),
@@ -680,6 +707,7 @@ _VAGUE: Final[dict[str, _Vague]] = {
     "a number of": _vague(2, None),
     "a large number of": _vague(10, None),
     "many": _vague(10, None),
+    "numerous": _vague(10, None),
     "some": _vague(1, None),
 }
 _A_DOZEN: Final = _VAGUE["a dozen"]
@@ -828,6 +856,17 @@ class _Figure:
         """A figure with a fractional *part*, known to a tenth of that part."""
         return cls(value, abs(part) / 5, written, fraction=True)
 
+    def as_percentage(self) -> _Figure:
+        """A fraction of a whole as the percentage it is: 'two thirds' of unit percent is
+        66.7, known to the same tenth of itself."""
+        return attrs.evolve(
+            self,
+            value=self.value * 100,
+            place=self.place * 100,
+            step=None if self.step is None else self.step * 100,
+            note=f"the fraction {self.written} as a percentage (× 100)",
+        )
+
     def rescaled(self, scale: int) -> _Figure:
         return attrs.evolve(
             self,
@@ -887,7 +926,8 @@ def _precision(figure: _Figure, count: bool) -> tuple[_Span, str]:
     value = figure.value
     kind = "round count" if count else "measured figure"
     half = figure.place / 2
-    shown = figure.written if figure.note is None else f"{figure.written} ({figure.note})"
+    written = f"'{figure.written}' (one)" if figure.written in _ARTICLES else figure.written
+    shown = written if figure.note is None else f"{written} ({figure.note})"
     if figure.fraction:
         low, high = max(Fraction(0), value - half), value + half
         if count and math.ceil(low) > math.floor(high):
@@ -1459,20 +1499,43 @@ class _Term:
         return span, _as(said, rule) + how
 
 
+def _scale_of(upper: _Figure) -> int:
+    """The scale the upper end of a range is written in, which a smaller lower end shares: its
+    scale word ("three million", "six hundred", "3.6m"), or its groups of three zeros
+    ("30,000")."""
+    if upper.scale > 1:
+        return upper.scale
+    last = upper.written.split()[-1] if upper.written else ""
+    if last == "hundred" or last in _SCALES:
+        return 100 if last == "hundred" else _SCALES[last]
+    if match := re.fullmatch(r"\d{1,3}((?:,000)+)", upper.written):
+        return int(1000 ** (len(match[1]) // 4))
+    return 1
+
+
 def _range(figure: _Figure, upper: _Figure) -> tuple[_Span, str]:
-    """'X to Y' in any of its forms: [X, Y], both ends as written."""
-    if upper.scale > 1 and figure.scale == 1 and figure.value <= upper.value / upper.scale:
-        figure = figure.rescaled(upper.scale)
+    """'X to Y' in any of its forms: [X, Y], both ends as written; a lower end smaller than the
+    upper one's figure is in its scale ("two to three million", "20-30,000")."""
+    scale = _scale_of(upper)
+    carried = (
+        scale > 1
+        and figure.scale == 1
+        and "," not in figure.written
+        and figure.value * scale <= upper.value
+    )
+    if carried:
+        figure = figure.rescaled(scale)
     if figure.value > upper.value:
         msg = (
             f"the range runs backwards: {figure.written} is more than {upper.written}; "
             "write the smaller end first"
         )
         raise _ProblemError(msg)
+    carry = f"; {figure.written} is in the scale of {upper.written}" if carried else ""
     return (
         _Span(figure.value, upper.value),
         f"range {figure.written} to {upper.written}: a floor and a ceiling, both included and "
-        "read as written",
+        f"read as written{carry}",
     )
 
 
@@ -1517,10 +1580,24 @@ class Quantity:
         Raises :class:`QuantityError`, quoting the wording and naming the word it could not
         read, when it cannot be read.
         """
+        if len(text) > LONGEST_WORDING:
+            msg = (
+                f"cannot read {text[:40] + '…'!r} as a quantity: it is {len(text)} characters "
+                f"long, too long for a figure's wording (at most {LONGEST_WORDING})"
+            )
+            raise QuantityError(msg)
         try:
             return _parse(text, unit)
         except _ProblemError as problem:
             msg = f"cannot read {text!r} as a quantity: {problem}"
+            raise QuantityError(msg) from None
+        except (OverflowError, ValueError) as error:
+            if isinstance(error, QuantityError | UnitError):
+                raise
+            msg = (
+                f"cannot read {text!r} as a quantity: its figure is too large or too precise to "
+                f"compare ({error})"
+            )
             raise QuantityError(msg) from None
 
     @classmethod
@@ -1538,7 +1615,14 @@ class Quantity:
         reader = _Reader(tokens, given)
         terms = [_read_term(reader)]
         joiner = reader.pos
-        if reader.take_if(",", "and", "but"):
+        reader.take_if(",")
+        if reader.take_if("if") and reader.take_if("not"):
+            hedge = reader.written(joiner)  # "dozens, if not hundreds"
+            terms.append(_read_term(reader))
+        else:
+            hedge = None
+            reader.pos = joiner
+        if hedge is None and reader.take_if(",", "and", "but"):
             reader.take_if("and", "but")
             if reader.phrase_at(_QUALIFIER_TOKENS) is not None:
                 terms.append(_read_term(reader))
@@ -1557,9 +1641,17 @@ class Quantity:
             raise _ProblemError(msg)
         final_unit = said or given or "person"
         count = _dimension_of(final_unit) is Dimension.COUNT
+        if final_unit == "percent" and said is None:
+            for term in terms:  # "nearly a third", "one in four" of a share given in percent
+                if term.figure is not None and term.figure.fraction and term.figure.value <= 1:
+                    term.figure = term.figure.as_percentage()
+                if term.upper is not None and term.upper.fraction and term.upper.value <= 1:
+                    term.upper = term.upper.as_percentage()
 
         span, reading = terms[0].interval(count)
-        if len(terms) > 1:
+        if hedge is not None:
+            span, reading = _if_not(terms, span, reading, count)
+        elif len(terms) > 1:
             span, reading = _both(terms, span, reading, count)
         if count:
             span = _Span(
@@ -1666,8 +1758,11 @@ def _read_vague(reader: _Reader) -> tuple[str, _Vague] | None:
         if reader.peek() == "of" and reader.peek(1) in _MULTIPLIERS:
             reader.take()  # "a couple of hundred"
         if reader.peek() in _MULTIPLIERS:
-            word = reader.take()
-            return f"{phrase} {word}", size.times(Fraction(_MULTIPLIERS[word]))
+            words = [reader.take()]
+            while reader.peek() in _MULTIPLIERS and _MULTIPLIERS[reader.peek() or ""] > 100:
+                words.append(reader.take())  # "several hundred thousand"
+            factor = math.prod(_MULTIPLIERS[word] for word in words)
+            return f"{phrase} {' '.join(words)}", size.times(Fraction(factor))
     if phrase == "some" and (reader.starts_figure() or reader.peek() in _ARTICLES):
         reader.pos = start  # "some 3 million": the qualifier
         return None
@@ -1768,6 +1863,17 @@ def _read_measure(reader: _Reader, term: _Term, *, compound: bool) -> None:
             )  # fmt: skip
             return
     reader.pos = save
+
+
+def _if_not(terms: list[_Term], first: _Span, reading: str, count: bool) -> tuple[_Span, str]:
+    """ "Dozens, if not hundreds": the first figure, perhaps as high as the second — from the
+    first's floor to the second's ceiling."""
+    second, how = terms[1].interval(count)
+    if second.low < first.low:
+        msg = "'if not' must raise the figure: write the smaller one first"
+        raise _ProblemError(msg)
+    span = _Span(first.low, second.high)
+    return span, f"{reading}, 'if not' {how}: from the first's floor to the second's ceiling"
 
 
 def _both(terms: list[_Term], first: _Span, reading: str, count: bool) -> tuple[_Span, str]:
