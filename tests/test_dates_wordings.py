@@ -559,3 +559,19 @@ def test_a_wording_too_long_to_be_a_date_is_one_error_at_once(text: str) -> None
     """However a long wording nests, it is refused at once, never a RecursionError."""
     with pytest.raises(DateError, match="too long for a date wording"):
         DateSpan.parse(text, WED_2021_03_10)
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("Monday and Tuesday", "2021-03-08 – 2021-03-09"),
+        ("on 27 and 28 February", "2021-02-27 – 2021-02-28"),
+        ("this past week", "2021-03-03 – 2021-03-10"),
+        ("this past weekend", "2021-03-06 – 2021-03-07"),
+        ("twenty-one days ago", "2021-02-17"),
+        ("in nineteen seventy eight", "1978-01-01 – 1978-12-31"),
+        ("10-11 January", "2021-01-10 – 2021-01-11"),  # digits are never a year in words
+    ],
+)
+def test_more_wire_wordings_read_as_an_analyst_would(text: str, days: str) -> None:
+    assert DateSpan.parse(text, WED_2021_03_10).days == days

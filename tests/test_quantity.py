@@ -1306,3 +1306,8 @@ def test_a_lower_end_smaller_than_the_upper_figure_shares_its_scale(
 def test_a_wording_too_long_or_too_large_is_a_quantity_error(text: str) -> None:
     with pytest.raises(QuantityError, match="too long for a figure"):
         Quantity.parse(text)
+
+
+def test_a_plural_scale_word_multiplies_a_small_vague_size() -> None:
+    q = Quantity.parse("several thousands")
+    assert (q.low, q.high) == (3000, 9000)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from crosscheck.quantity import UNITS, Dimension, Quantity
+from crosscheck.quantity import UNITS, Dimension, Quantity, whole_number
 
 # -- a small speller, independent of the reader ---------------------------------------------------
 
@@ -250,3 +250,10 @@ def test_a_qualifier_holds_or_bounds_n_as_documented(
         "exact": (q.low == q.high == n),
     }
     assert expected[kind], (phrase, text, q)
+
+
+@given(st.integers(0, 999_999))
+def test_whole_number_reads_every_number_spelled_in_words_or_digits(n: int) -> None:
+    """The one reader of number words, which the date reader shares, reads n in any spelling."""
+    assert whole_number(spell(n)) == n
+    assert whole_number(f"{n:,}") == n

@@ -52,13 +52,13 @@ import enum
 import functools
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Final
 
 import attrs
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
-from crosscheck.quantity import NUMBER_WORDS
+from crosscheck.quantity import NUMBER_WORDS, TENS_WORDS, whole_number
 
 __all__ = [
     "DATE_WORDINGS",
@@ -151,16 +151,7 @@ _DATEUTIL_WEEKDAYS: Final = (MO, TU, WE, TH, FR, SA, SU)
 _SHORT_WEEKDAYS: Final = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 _SMALL: Final[dict[str, int]] = dict(NUMBER_WORDS)  # zero to nineteen
-_TENS: Final[dict[str, int]] = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
+_TENS: Final[Mapping[str, int]] = TENS_WORDS
 _ORDINAL_WORDS: Final[dict[str, int]] = {
     word: number
     for number, word in enumerate(
@@ -581,6 +572,9 @@ def _normalise(wording: str) -> str:
         words = words.rstrip(".,;:!?").rstrip()
     if "tmrw" in words:
         words = re.sub(r"\btmrw\b", "tomorrow", words)
+    if words.startswith("this past "):  # "this past week": the past week, "… weekend": the last
+        rest = words.removeprefix("this past ")
+        words = "last weekend" if rest == "weekend" else f"the past {rest}"
     stripped = True
     while stripped:
         stripped = False
@@ -663,81 +657,31 @@ def _on_or_after(day: datetime.date, weekday: int, strictly: bool = False) -> da
 # -- numbers in words ------------------------------------------------------------------------
 
 
-def _below_hundred(tokens: list[str], i: int) -> tuple[int, int] | None:
-    if i >= len(tokens):
-        return None
-    if tokens[i] in _SMALL:
-        return _SMALL[tokens[i]], i + 1
-    if tokens[i] in _TENS:
-        value = _TENS[tokens[i]]
-        if i + 1 < len(tokens) and 1 <= _SMALL.get(tokens[i + 1], 0) <= 9:
-            return value + _SMALL[tokens[i + 1]], i + 2
-        return value, i + 1
-    return None
-
-
-def _below_thousand(tokens: list[str], i: int) -> tuple[int, int] | None:
-    value, found = 0, False
-    if (
-        (step := _below_hundred(tokens, i))
-        and step[1] < len(tokens)
-        and tokens[step[1]] == "hundred"
-    ):
-        value, i, found = step[0] * 100, step[1] + 1, True
-        if i < len(tokens) and tokens[i] == "and":
-            i += 1
-    elif i < len(tokens) and tokens[i] in {"a", "one"} and tokens[i + 1 : i + 2] == ["hundred"]:
-        value, i, found = 100, i + 2, True
-    if (rest := _below_hundred(tokens, i)) is not None:
-        return value + rest[0], rest[1]
-    return (value, i) if found else None
-
-
 def _cardinal(text: str) -> int | None:
     """A whole number written in digits or English words ("twenty one", "two thousand and
-    eighteen", "one thousand seven hundred and eighty nine"), or None."""
-    if text.isdigit():
-        return int(text)
-    tokens = [t for t in re.split(r"[\s-]+", text.strip()) if t]
-    if not tokens:
-        return None
-    value, i = 0, 0
-    if (
-        (step := _below_thousand(tokens, 0))
-        and step[1] < len(tokens)
-        and tokens[step[1]] == "thousand"
-    ):
-        value, i = step[0] * 1000, step[1] + 1
-        if i < len(tokens) and tokens[i] == "and":
-            i += 1
-    elif tokens[0] in {"a", "one"} and tokens[1:2] == ["thousand"]:
-        value, i = 1000, 2
-    if i < len(tokens):
-        rest = _below_thousand(tokens, i)
-        if rest is None or rest[1] != len(tokens):
-            return None
-        value += rest[0]
-    return value
+    eighteen"), or None; read by `crosscheck.quantity.whole_number`."""
+    return int(text) if text.isascii() and text.isdigit() else whole_number(text)
 
 
 def _year_words(text: str) -> int | None:
     """A year in words: "two thousand and eighteen", "nineteen seventy eight", "nineteen zero
-    one", "nineteen hundred"."""
+    one", "nineteen hundred" — a whole number, or the hundreds and the rest said apart."""
+    if any(character.isdigit() for character in text):
+        return None  # digits are read as digits ("10-11 January" is no year 1011)
     if (number := _cardinal(text)) is not None and number >= 1000:
         return number
     tokens = [t for t in re.split(r"[\s-]+", text.strip()) if t]
-    high = _below_hundred(tokens, 0)
-    if high is None or not 10 <= high[0] <= 99:
-        return None
-    rest = tokens[high[1] :]
-    if rest in (["hundred"],):
-        return high[0] * 100
-    if len(rest) == 2 and rest[0] in {"oh", "zero", "o"} and 1 <= _SMALL.get(rest[1], 0) <= 9:
-        return high[0] * 100 + _SMALL[rest[1]]
-    low = _below_hundred(rest, 0)
-    if low is None or low[1] != len(rest) or not 10 <= low[0] <= 99:
-        return None
-    return high[0] * 100 + low[0]
+    for cut in range(1, len(tokens)):
+        high, rest = whole_number(" ".join(tokens[:cut])), tokens[cut:]
+        if high is None or not 10 <= high <= 99:
+            continue
+        if len(rest) == 2 and rest[0] in {"oh", "zero", "o"}:
+            low = whole_number(rest[1])
+            return high * 100 + low if low is not None and 1 <= low <= 9 else None
+        low = whole_number(" ".join(rest))
+        if low is not None and 10 <= low <= 99:
+            return high * 100 + low
+    return None
 
 
 def _year_value(text: str) -> int | None:
@@ -2240,7 +2184,6 @@ def _range(words: str, anchor: datetime.date, wording: str) -> _Raw | None:
     12, 2016 - 01/22/2016", "2014-2018", "today till tomorrow"."""
     if _IN_RANGE.get():
         return None
-    between = words.startswith("between ")
     body = re.sub(r"^(?:from|between) ", "", words)
     if match := _MONTH_FIRST_RANGE_RE.fullmatch(body):
         year = f" {match['year']}" if match["year"] else ""
@@ -2250,9 +2193,7 @@ def _range(words: str, anchor: datetime.date, wording: str) -> _Raw | None:
         key=lambda m: (m[0].strip() == "-", m[0] == "-", m.start()),
     )
     error: DateError | None = None
-    for connector in splits:
-        if connector[0].strip() == "and" and not between:
-            continue
+    for connector in splits:  # "Monday and Tuesday" too: both days, and any between them
         left, right = body[: connector.start()], body[connector.end() :]
         try:
             raw = _join(left, right, anchor, wording)
@@ -3392,6 +3333,14 @@ DATE_WORDINGS: Final[tuple[DateWording, ...]] = (
     ),
     _row(
         _STRETCHES,
+        "this past week · this past month · this past weekend",
+        "this past week",
+        "2020-02-27",
+        "2020-02-20 – 2020-02-27",
+        "As 'the past week'; 'this past weekend' is 'last weekend'.",
+    ),
+    _row(
+        _STRETCHES,
         "the past *N* hours",
         "the past 24 hours",
         "2020-02-27",
@@ -3496,6 +3445,14 @@ DATE_WORDINGS: Final[tuple[DateWording, ...]] = (
         "2020-03-03",
         "2020-02-27 – 2020-02-28",
         "",
+    ),
+    _row(
+        _RANGES,
+        "*day* and *day* · *month* and *month*",
+        "Monday and Tuesday",
+        "2020-03-04",
+        "2020-03-02 – 2020-03-03",
+        "Both, and any days between them: a span is one stretch of days.",
     ),
     _row(
         _RANGES,

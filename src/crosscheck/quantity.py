@@ -55,6 +55,7 @@ import attrs
 
 __all__ = [
     "NUMBER_WORDS",
+    "TENS_WORDS",
     "UNITS",
     "WORDINGS",
     "Dimension",
@@ -64,6 +65,7 @@ __all__ = [
     "UnitError",
     "Wording",
     "canonical_unit",
+    "whole_number",
 ]
 
 
@@ -717,6 +719,7 @@ _MULTIPLIABLE: Final = frozenset({"several", "a few", "a couple", "a handful"})
 """Small vague sizes that a following scale word multiplies: "several hundred"."""
 _MULTIPLIERS: Final[dict[str, int]] = {
     "dozen": 12, "hundred": 100, "thousand": 1000, "million": 10**6,
+    "hundreds": 100, "thousands": 1000, "millions": 10**6,  # "several thousands"
 }  # fmt: skip
 
 _DIGIT_WORDS: Final = (
@@ -745,6 +748,8 @@ _TENS: Final[dict[str, int]] = {
         ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"), 2
     )
 }
+TENS_WORDS: Final[Mapping[str, int]] = _TENS
+"""The tens in words, twenty to ninety (shared with `crosscheck.dates`)."""
 _SCALES: Final[dict[str, int]] = {
     "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
     "lakh": 10**5, "lakhs": 10**5, "crore": 10**7, "crores": 10**7,
@@ -1736,6 +1741,23 @@ class Quantity:
     def __str__(self) -> str:
         shown = f"{_fmt_interval(self.low, self.high)} {self.unit}"
         return f"{shown} (‘{self.text}’)" if self.text else shown
+
+
+def whole_number(text: str) -> int | None:
+    """The whole number `text` spells exactly, in digits or words ("21", "twenty-one", "two
+    thousand and eighteen", "a hundred"), or None: the one reader of number words, shared by
+    the date reader ("twenty-one days ago")."""
+    tokens = _tokens(text)
+    if not tokens:
+        return None
+    reader = _Reader(tokens, None)
+    try:
+        card = reader.read_cardinal(and_joins=True)
+    except _ProblemError:
+        return None
+    if card is None or not reader.done or card.figure.value.denominator != 1:
+        return None
+    return int(card.figure.value)
 
 
 @functools.lru_cache(maxsize=1 << 14)
