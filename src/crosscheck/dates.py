@@ -1162,10 +1162,6 @@ def _relative_day(words: str, anchor: datetime.date, _: str) -> _Raw | None:
     if words == "the day after tomorrow":
         day = anchor + 2 * one
         return _Raw(day, day, f"'{words}': two days after the anchor", True, forward=True)
-    if words == "last day":
-        return _Raw(
-            anchor - one, anchor, "'last day': the past day, so that day and the anchor", True
-        )
     return None
 
 
@@ -2054,19 +2050,14 @@ def _counted(words: str, anchor: datetime.date, wording: str) -> _Raw | None:
             return _Raw(anchor + one, anchor + width, reading, True, forward=True)
         return _Raw(anchor + one, _plus(anchor, amount.high), reading, True, forward=True)
     if match := re.fullmatch(
-        r"(?:the )?(?:coming|next few|days ahead|weeks ahead) (?P<unit>day|week|month|year)s", words
+        r"(?:the )?(?:(?:coming|next few) (?P<unit>day|week|month|year)s|"
+        r"(?P<ahead>day|week|month|year)s ahead)",
+        words,
     ):
-        unit = match["unit"]
+        unit = match["unit"] or match["ahead"]
         width, described = _VAGUE_WIDTHS[unit]
         reading = (
             f"a vague number of coming {unit}s, read generously as the {described} after the anchor"
-        )
-        return _Raw(anchor + one, anchor + width, reading, True, forward=True)
-    if match := re.fullmatch(r"(?:the )?(?P<unit>day|week|month|year)s ahead", words):
-        width, described = _VAGUE_WIDTHS[match["unit"]]
-        reading = (
-            f"a vague number of coming {match['unit']}s, read generously as the {described} "
-            "after the anchor"
         )
         return _Raw(anchor + one, anchor + width, reading, True, forward=True)
     if (match := _FOR_FROM_RE.fullmatch(words)) and (amount := _amount(match["amount"])):
@@ -2109,20 +2100,14 @@ def _rolling(words: str, anchor: datetime.date, _: str) -> _Raw | None:
     single = amount.count is None and not amount.vague
     if single and words.startswith(("last ", "previous ")) and unit not in {"day", "hour"}:
         return None  # "last week" is a calendar week, read as a period
-    if amount.vague and amount.count is None:
-        width, described = _VAGUE_WIDTHS[unit]
-        reading = f"a vague number of past {unit}s, read generously as the {described} before"
-        return _Raw(anchor - width, anchor, f"{reading} the anchor", True)
-    if amount.vague and unit != "hour":
+    if amount.vague and (amount.count is None or unit != "hour"):
         width, described = _VAGUE_WIDTHS[unit]
         reading = f"a vague number of past {unit}s, read generously as the {described} before"
         return _Raw(anchor - width, anchor, f"{reading} the anchor", True)
     start = _plus(anchor, amount.high, -1)
     if unit == "business day" and amount.count is not None:
         start = _business_days(anchor, amount.count, -1)
-    what = amount.said if not single else f"1 {unit}"
-    if unit == "hour":
-        what = f"{amount.said}"
+    what = amount.said if not single or unit == "hour" else f"1 {unit}"
     reading = f"the past {what}: from {what} before the anchor to the anchor"
     if unit == "decade":
         decades = amount.count or 1
