@@ -1311,3 +1311,19 @@ def test_a_wording_too_long_or_too_large_is_a_quantity_error(text: str) -> None:
 def test_a_plural_scale_word_multiplies_a_small_vague_size() -> None:
     q = Quantity.parse("several thousands")
     assert (q.low, q.high) == (3000, 9000)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        ("a year and a half", 1.45, 1.55, "year"),
+        ("two hours and a quarter", 2.225, 2.275, "hour"),
+        ("three months and a half", 3.45, 3.55, "month"),
+    ],
+)
+def test_a_fraction_after_the_unit_adds_to_the_figure(
+    text: str, low: float, high: float, unit: str
+) -> None:
+    q = Quantity.parse(text)
+    assert q.unit == unit
+    assert (q.low, q.high) == pytest.approx((low, high))

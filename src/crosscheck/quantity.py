@@ -333,6 +333,13 @@ WORDINGS: Final[tuple[Wording, ...]] = (
         "and a half' 10.45–10.55.",
     ),
     Wording(
+        "N unit and a half · N unit and a quarter · N unit and three quarters · "
+        "N unit and a third",
+        "a year and a half",
+        "[1.45, 1.55] year",
+        "The fraction after the unit adds to the figure, as in 'one and a half years'.",
+    ),
+    Wording(
         "fraction + scale: half a million · a quarter of a million · one and a half million · "
         "a million and a half · two thirds of a million",
         "half a million",
@@ -1815,6 +1822,8 @@ def _read_term(reader: _Reader) -> _Term:
         else:
             term.figure = figure
             _read_measure(reader, term, compound=bracket is None)
+            if term.units:
+                _read_unit_fraction(reader, term, figure)
             term.odd = bracket is None and reader.take_phrase(_ODD_TOKENS) is not None
             joiners = {"between": ("and",), "from": ("to",)}.get(
                 bracket or "", ("-", "to", "~", "through", "or"))  # fmt: skip
@@ -1843,6 +1852,24 @@ def _read_term(reader: _Reader) -> _Term:
             reader.take_if("of")
         if reader.pos == before:
             return term
+
+
+_UNIT_FRACTIONS: Final[dict[str, Fraction]] = {
+    "and a half": Fraction(1, 2), "and a quarter": Fraction(1, 4),
+    "and three quarters": Fraction(3, 4), "and a third": Fraction(1, 3),
+}  # fmt: skip
+_UNIT_FRACTION_TOKENS: Final = _phrases(_UNIT_FRACTIONS)
+
+
+def _read_unit_fraction(reader: _Reader, term: _Term, figure: _Figure) -> None:
+    """ "a year and a half", "two hours and a quarter": the fraction after the unit adds to the
+    figure, which is then known to a tenth of that fraction."""
+    found = reader.take_phrase(_UNIT_FRACTION_TOKENS)
+    if found is None:
+        return
+    said, part = found
+    written = f"{figure.written} {term.units[0]} {said}"
+    term.figure = _Figure.fractional(figure.value + part, part, written)
 
 
 def _second_bound_follows(reader: _Reader) -> bool:
