@@ -333,8 +333,7 @@ WORDINGS: Final[tuple[Wording, ...]] = (
         "and a half' 10.45–10.55.",
     ),
     Wording(
-        "N unit and a half · N unit and a quarter · N unit and three quarters · "
-        "N unit and a third",
+        "N unit and a half · N unit and a quarter · N unit and three quarters · N unit and a third",
         "a year and a half",
         "[1.45, 1.55] year",
         "The fraction after the unit adds to the figure, as in 'one and a half years'.",
