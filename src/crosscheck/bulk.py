@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import math
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -40,8 +41,10 @@ from crosscheck.loading import (
     Published,
     Reader,
     as_of_entry,
+    check_acceptances,
     make_converter,
     names_entry,
+    not_a_file,
     problem_order,
     quantity_entry,
     when_entry,
@@ -104,6 +107,27 @@ class BulkClaim(ClaimEntry):
     report: str
 
 
+class _BadJSONError(ValueError):
+    """JSON that parses but that a claim set never holds: a key twice, NaN or Infinity."""
+
+
+def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    value: dict[str, object] = {}
+    for key, item in pairs:
+        if key in value:
+            raise _BadJSONError(f"the key {key!r} twice in one object (keep one)")
+        value[key] = item
+    return value
+
+
+def _finite(constant: str) -> float:
+    """Infinity, which the bulk writer uses for an interval's open upper bound; never NaN."""
+    if constant == "Infinity":
+        return math.inf
+    raise _BadJSONError(f"{constant}, which is no figure (write the bounds the report allows; "
+                        "only an upper bound may be Infinity)")  # fmt: skip
+
+
 def _lines(
     reader: Reader,
     path: Path,
@@ -128,9 +152,18 @@ def _lines(
             if not text:
                 continue
             try:
-                value = json.loads(text)
+                value = json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_finite)
             except json.JSONDecodeError as error:
                 reader.add(path, where, f"expected a JSON object, found invalid JSON ({error})")
+                yield where, None, None
+                continue
+            except _BadJSONError as error:
+                reader.add(path, where, f"expected a JSON object, found {error}")
+                yield where, None, None
+                continue
+            except RecursionError:
+                reader.add(path, where, "expected a JSON object a few levels deep, found values "
+                           "nested hundreds of levels deep")  # fmt: skip
                 yield where, None, None
                 continue
             if not isinstance(value, dict):
@@ -151,11 +184,17 @@ def _stream(
     required: bool = True,
     progress: Callable[[int, int], None] | None = None,
 ) -> Iterator[tuple[str, _T | None, object]]:
-    """`_lines` of `path`, after reporting a required file that is missing."""
-    if path.is_file():
-        yield from _lines(reader, path, kind, progress)
-    elif required:
-        reader.add(path, "", "expected this file, found nothing (create it, even if empty)")
+    """`_lines` of `path`, after reporting a required file that is missing, or anything but a
+    readable file where it belongs."""
+    missing = not_a_file(path)
+    if missing is None:
+        try:
+            yield from _lines(reader, path, kind, progress)
+        except OSError as error:
+            reader.add(path, "", f"expected a readable file, found an error "
+                       f"({error.strerror or error})")  # fmt: skip
+    elif required or not missing.startswith("found nothing"):
+        reader.add(path, "", f"expected this file, {missing}")
 
 
 def _read_all(
@@ -182,6 +221,9 @@ def _note_unreadable(raw: object, ids: set[str]) -> None:
 
 def _check_manifest(reader: Reader, root: Path) -> None:
     path = root / MANIFEST
+    if (missing := not_a_file(path)) is not None:
+        reader.add(path, "", f"expected the bulk format's manifest, {missing}")
+        return
     try:
         manifest = json.loads(path.read_bytes().decode("utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
@@ -254,7 +296,8 @@ def load_bulk(
         if claim is not None:
             claims.append(claim)
     claims = checker.finish(claims)
-    accepted, _, _ = _read_all(reader, root / "accepted.jsonl", Acceptance, required=False)
+    entries, _, _ = _read_all(reader, root / "accepted.jsonl", Acceptance, required=False)
+    accepted = check_acceptances(reader, root / "accepted.jsonl", entries)
     if reader.problems:
         raise DatasetError(sorted(set(reader.problems), key=problem_order))
     return Dataset(
@@ -262,7 +305,7 @@ def load_bulk(
         actors=(actor for _, actor in actors.entries),
         places=(place for _, place in places.entries),
         claims=claims,
-        accepted=(acceptance for _, acceptance in accepted),
+        accepted=accepted,
     )
 
 

@@ -22,14 +22,17 @@ from __future__ import annotations
 import datetime
 import difflib
 import enum
+import errno
 import functools
+import math
 import os
 import re
+import stat
 import tempfile
 import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Generic, TypeVar, get_args, get_origin
+from typing import Any, Final, Generic, TypeVar, get_args, get_origin
 
 import attrs
 import cattrs
@@ -230,12 +233,45 @@ class PlacesFile:
 # -- the converter ----------------------------------------------------------------------------
 
 
+def not_a_file(path: Path) -> str | None:
+    """Why nothing can be read at `path` as a file — "found nothing", "found a folder", … —
+    or None when it is a regular file (or a symlink to one). Checked before reading, so a FIFO
+    where a file belongs is reported instead of waiting for a writer for ever."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "found nothing (create it, even if empty)" if not path.is_symlink() else (
+            "found a symlink to nothing (point it at the file, or replace it)")  # fmt: skip
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "found a symlink loop (replace it with the file)"
+        return f"found an error ({error.strerror or error})"
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "found a folder (a file belongs here)"
+    return "found a special file, not a regular one (a file belongs here)"
+
+
+SHOWN_CHARACTERS: Final = 60
+"""The most characters of a value an error line repeats: enough to recognise it."""
+
+
+def shortened(text: str, limit: int = SHOWN_CHARACTERS) -> str:
+    """`text` cut to `limit` characters, with an ellipsis when cut."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _describe(value: object) -> str:
-    """Say what a TOML value is, for 'found …' in an error line."""
+    """Say what a TOML or JSON value is, for 'found …' in an error line."""
+    if value is None:
+        return "null"
     if isinstance(value, bool):
         return f"the boolean {str(value).lower()}"
     if isinstance(value, str):
-        return f"the string {value!r}"
+        return f"the string {shortened(value)!r}"
+    if isinstance(value, int) and abs(value) >= 10**15:
+        return f"the number {shortened(str(value), 20)} ({len(str(abs(value)))} digits)"
     if isinstance(value, int | float):
         return f"the number {value}"
     if isinstance(value, datetime.datetime):
@@ -262,6 +298,12 @@ def _structure_str(value: object, _: type) -> str:
 def _structure_float(value: object, _: type) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise _expected("a number", value, "write it without quotes, e.g. 480 or inf")
+    if isinstance(value, int) and abs(value) >= 10**15:
+        raise _expected(
+            "a number below a million billion", value, "no figure in a report is larger"
+        )
+    if isinstance(value, float) and math.isnan(value):
+        raise _expected("a number", value, "nan is not one; write the bounds the report allows")
     return float(value)
 
 
@@ -483,16 +525,21 @@ class Reader:
 
     def document(self, path: Path, keys: Sequence[str]) -> dict[str, Any] | None:
         """Read one TOML file whose top level may hold only `keys`."""
+        if (missing := not_a_file(path)) is not None:
+            self.add(path, "", f"expected this file, {missing}")
+            return None
         try:
             document = tomllib.loads(path.read_bytes().decode("utf-8"))
-        except FileNotFoundError:
-            self.add(path, "", "expected this file, found nothing (create it, even if empty)")
-            return None
         except (OSError, UnicodeDecodeError) as error:
             self.add(path, "", f"expected a readable UTF-8 file, found an error ({error})")
             return None
         except tomllib.TOMLDecodeError as error:
             self.add(path, "", f"expected valid TOML, found a syntax error ({error})")
+            return None
+        except RecursionError:
+            message = ("expected TOML tables and arrays a few levels deep, found them nested "
+                       "hundreds of levels deep (no dataset needs more than four)")  # fmt: skip
+            self.add(path, "", message)
             return None
         for key in sorted(set(document) - set(keys)):
             hint = did_you_mean(key, keys) or f"allowed: {', '.join(keys)}"
@@ -560,6 +607,11 @@ def load(
         hint = f"a dataset is a folder with {ACTORS_FILE}, {PLACES_FILE} and {REPORTS_DIR}/"
         message = f"expected a dataset folder, found {found} ({hint})"
         raise DatasetError([Problem(str(root), "", message)])
+    if (root / "claims.jsonl").exists() and not (root / ACTORS_FILE).exists():
+        manifest = '{"format": "crosscheck-bulk", "version": 1}'
+        message = (f"expected the bulk format's manifest beside claims.jsonl, found none (save "
+                   f"{manifest} as {BULK_MANIFEST})")  # fmt: skip
+        raise DatasetError([Problem(str(root / BULK_MANIFEST), "", message)])
     reader = Reader()
     actors = Directory.read(reader, root / ACTORS_FILE, "actors", Actor)
     places = Directory.read(reader, root / PLACES_FILE, "places", Place)
@@ -605,10 +657,17 @@ def load(
 
 def _read_accepted(reader: Reader, path: Path) -> list[Acceptance]:
     """Read the optional accepted.toml; a fingerprint may be accepted only once."""
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return []
     document = reader.document(path, ("accepted",))
     entries, _ = reader.many(path, document or {}, "accepted", Acceptance)
+    return check_acceptances(reader, path, entries)
+
+
+def check_acceptances(
+    reader: Reader, path: Path, entries: Sequence[tuple[str, Acceptance]]
+) -> list[Acceptance]:
+    """The acceptances of either format, each with a reason and each fingerprint once."""
     first_at: dict[str, str] = {}
     for where, acceptance in entries:
         if acceptance.fingerprint in first_at:
@@ -629,12 +688,17 @@ def _read_accepted(reader: Reader, path: Path) -> list[Acceptance]:
     return [acceptance for _, acceptance in entries]
 
 
+_POSITION = re.compile(r"(?:line )?(\d+)(?: \(.*\))?")
+"""A step of a problem's path that is a position: "4" of claims[4], "line 225", "4 (its id)"."""
+
+
 def problem_order(problem: Problem) -> tuple[str, list[tuple[int, str]], str]:
-    """Order problems by file, then by position in the file (claims[2] before claims[10])."""
+    """Order problems by file, then by position in the file: claims[2] before claims[10], line
+    225 before line 1000."""
     steps = problem.path.replace("[", ".").replace("]", "").split(".")
     return (
         problem.file,
-        [(int(s), "") if s.isdigit() else (-1, s) for s in steps],
+        [(int(m[1]), s) if (m := _POSITION.fullmatch(s)) else (-1, s) for s in steps],
         problem.message,
     )
 
@@ -798,16 +862,14 @@ class Checker:
             )
             return None
         text_path = path.parent / (header.text_file or f"{path.stem}.txt")
+        if (missing := not_a_file(text_path)) is not None:
+            if missing.startswith("found nothing"):
+                missing = "found none (save the article's text there)"
+            self.reader.add(path, "report.text_file", f"expected the text file "
+                            f"{text_path.name} beside the report, {missing}")  # fmt: skip
+            return None
         try:
             text = text_path.read_bytes().decode("utf-8")
-        except FileNotFoundError:
-            self.reader.add(
-                path,
-                "report.text_file",
-                f"expected the text file {text_path.name} "
-                "beside the report, found none (save the article's text there)",
-            )
-            return None
         except (OSError, UnicodeDecodeError) as error:
             self.reader.add(
                 text_path, "", f"expected a readable UTF-8 text, found an error ({error})"
@@ -1204,6 +1266,18 @@ class Checker:
                     "expected both low and high for an explicit "
                     "interval, found only one (give both, e.g. low = 24, high = 99)",
                 )
+                return None
+            if entry.low < 0 or entry.high < 0:
+                bound = "low" if entry.low < 0 else "high"
+                value = entry.low if entry.low < 0 else entry.high
+                message = (f"expected a bound of 0 or more, found {value:g} (no count or "
+                           "measure in a report is negative)")  # fmt: skip
+                self.reader.add(path, f"{where}.{bound}", message)
+                return None
+            if math.isinf(entry.low):
+                message = ("expected a finite low bound, found inf (only high may be inf: 'at "
+                           "least 12' is low = 12, high = inf)")  # fmt: skip
+                self.reader.add(path, f"{where}.low", message)
                 return None
             return Quantity.interval(
                 entry.low, entry.high, unit=entry.unit or "person", text=entry.text
