@@ -18,6 +18,7 @@ __version__ = "0.2.0.dev0"
 _EXPORTS = {
     "crosscheck.dates": ("DateError", "DateSpan", "WeekdayMismatchError"),
     "crosscheck.engine": ("check",),
+    "crosscheck.errors": ("CrosscheckError",),
     "crosscheck.example": ("example_path", "load_example"),
     "crosscheck.findings": ("CitedClaim", "Finding", "Severity"),
     "crosscheck.loading": ("DatasetError", "Problem", "dump", "load"),
@@ -42,6 +43,7 @@ _MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in nam
 if TYPE_CHECKING:
     from crosscheck.dates import DateError, DateSpan, WeekdayMismatchError
     from crosscheck.engine import check
+    from crosscheck.errors import CrosscheckError
     from crosscheck.example import example_path, load_example
     from crosscheck.findings import CitedClaim, Finding, Severity
     from crosscheck.loading import DatasetError, Problem, dump, load
@@ -84,6 +86,7 @@ __all__ = [
     "ActorKind",
     "CitedClaim",
     "Claim",
+    "CrosscheckError",
     "Dataset",
     "DatasetError",
     "DateError",

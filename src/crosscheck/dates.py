@@ -58,6 +58,7 @@ from typing import Final
 import attrs
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
+from crosscheck.errors import CrosscheckError
 from crosscheck.quantity import NUMBER_WORDS, TENS_WORDS, whole_number
 
 __all__ = [
@@ -94,7 +95,7 @@ _IN_RANGE: contextvars.ContextVar[bool] = contextvars.ContextVar("in_range", def
 """Whether one side of a range is being read (a side is never itself a range)."""
 
 
-class DateError(ValueError):
+class DateError(CrosscheckError, ValueError):
     """Wording that cannot be read as a date, or that contradicts itself."""
 
 

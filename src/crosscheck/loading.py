@@ -41,6 +41,7 @@ import tomli_w
 from cattrs.errors import ForbiddenExtraKeysError, IterableValidationError, IterableValidationNote
 
 from crosscheck.dates import DateSpan, NumericDates, WeekdayMismatchError
+from crosscheck.errors import CrosscheckError
 from crosscheck.model import (
     PREDICATES,
     Acceptance,
@@ -94,7 +95,7 @@ class Problem:
         )
 
 
-class DatasetError(Exception):
+class DatasetError(CrosscheckError):
     """A dataset could not be loaded; `problems` lists every reason, one line each."""
 
     def __init__(self, problems: Sequence[Problem]) -> None:

@@ -53,6 +53,8 @@ from typing import Final, TypeVar
 
 import attrs
 
+from crosscheck.errors import CrosscheckError
+
 __all__ = [
     "NUMBER_WORDS",
     "TENS_WORDS",
@@ -74,11 +76,11 @@ LONGEST_WORDING: Final = 200
 a bound keeps every reading fast."""
 
 
-class QuantityError(ValueError):
+class QuantityError(CrosscheckError, ValueError):
     """Wording that cannot be read as a quantity."""
 
 
-class UnitError(ValueError):
+class UnitError(CrosscheckError, ValueError):
     """Units of different dimensions (or different counted nouns) were mixed."""
 
 

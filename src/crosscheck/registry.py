@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from crosscheck.errors import CrosscheckError
 from crosscheck.findings import Severity, Violation
 from crosscheck.names import did_you_mean
 
@@ -56,7 +57,7 @@ class Lifecycle(enum.StrEnum):
     PREVIEW = "preview"
 
 
-class RuleError(ValueError):
+class RuleError(CrosscheckError, ValueError):
     """A rule that is badly declared, or a selection that names no rule."""
 
 
