@@ -248,7 +248,8 @@ def test_a_failing_rule_is_one_line_naming_it(
     assert exited.value.code == 2
     assert capsys.readouterr().err == (
         "crosscheck: error: rule TST009 (test.broken) failed: ZeroDivisionError: division by "
-        "zero (a bug in the rule: please report it)\n"
+        "zero (a bug in the rule: please report it; crosscheck --debug or CROSSCHECK_DEBUG=1 "
+        "shows the traceback)\n"
     )
 
 

@@ -1,7 +1,8 @@
 """The `crosscheck` command line.
 
-Exit codes follow linters: 0 clean, 1 findings at or above the failure threshold, 2 bad input or
-usage. Every error is one line on standard error; no traceback reaches the user.
+Exit codes follow linters: 0 clean, 1 findings at or above the failure threshold, 2 bad input,
+usage or an internal error. Every error is one line on standard error; no traceback reaches the
+user unless asked for, with ``crosscheck --debug`` or ``CROSSCHECK_DEBUG=1``.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -42,16 +43,94 @@ FORMATS = ("text", "json", "markdown", "sarif")
 """The --format choices of `crosscheck run`, one renderer each in `crosscheck.render`."""
 
 
+DEBUG_VARIABLE = "CROSSCHECK_DEBUG"
+"""The environment variable that, set (to anything but "" or "0"), acts as ``--debug``."""
+
+_DESCRIBED = 300
+"""At most this many characters of an unexpected exception's message are shown."""
+
+
 class BadInput(click.ClickException):
     """A one-line error about the user's input or set-up, exiting with status 2."""
 
     exit_code = EXIT_BAD_INPUT
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class InternalError(click.ClickException):
+    """A bug in crosscheck or in a rule, shown as one line, exiting with status 2 (never 1,
+    which means findings)."""
+
+    exit_code = EXIT_BAD_INPUT
+
+
+class UnexpectedError(Exception):
+    """An unexpected exception, with what crosscheck was doing when it happened."""
+
+
+class _Group(click.Group):
+    """The `crosscheck` group: an unexpected exception in any command becomes one line."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as error:  # a bug: one line, the traceback only on request
+            debug = bool(ctx.params.get("debug")) or _debug_variable()
+            raise _internal(error, debug=debug) from None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="crosscheck", message="%(prog)s %(version)s")
-def cli() -> None:
+@click.option(
+    "--debug",
+    is_flag=True,
+    help=f"Print the traceback of an internal error (or set {DEBUG_VARIABLE}=1).",
+)
+def cli(debug: bool) -> None:
     """Check curated claims from news reports against each other."""
+
+
+def _debug_variable() -> bool:
+    return os.environ.get(DEBUG_VARIABLE, "") not in ("", "0")
+
+
+def _debugging() -> bool:
+    """Whether the user asked for tracebacks: ``crosscheck --debug`` or CROSSCHECK_DEBUG."""
+    ctx = click.get_current_context(silent=True)
+    return bool(ctx is not None and ctx.find_root().params.get("debug")) or _debug_variable()
+
+
+def _traceback(error: BaseException) -> None:
+    """Print `error`'s traceback on standard error (with --debug)."""
+    import traceback
+
+    click.echo("".join(traceback.format_exception(error)).rstrip("\n"), err=True)
+
+
+def _internal(error: Exception, *, debug: bool) -> InternalError:
+    """The one-line error for an unexpected exception; with `debug`, its traceback first."""
+    if debug:
+        _traceback(error)
+    more = (
+        "see the traceback above"
+        if debug
+        else f"crosscheck --debug or {DEBUG_VARIABLE}=1 shows the traceback"
+    )
+    if isinstance(error, RuleFailedError):
+        return InternalError(
+            f"{_one_line(str(error))} (a bug in the rule: please report it; {more})"
+        )
+    what = str(error) if isinstance(error, UnexpectedError) else _describe(error)
+    return InternalError(
+        f"internal error: {_one_line(what)} (a bug in crosscheck: please report it; {more})"
+    )
+
+
+def _one_line(text: str) -> str:
+    """`text` on one line, cut to a readable length."""
+    text = " ".join(text.split())
+    return text if len(text) <= _DESCRIBED else text[: _DESCRIBED - 1] + "…"
 
 
 def _dataset_path(path: Path | None) -> Path:
@@ -145,8 +224,10 @@ def _registered() -> tuple[Rule, ...]:
         return load_rules()
     except RuleError as error:
         raise BadInput(str(error)) from None
-    except Exception as error:  # a plugin that fails to import must not print a traceback
-        raise BadInput(f"could not load the rules: {_describe(error)}") from None
+    except Exception as error:  # a plugin that fails to import: a traceback only on request
+        if _debugging():
+            _traceback(error)
+        raise BadInput(f"could not load the rules: {_one_line(_describe(error))}") from None
 
 
 def wants_colour(flag: bool | None, *, to_file: bool, is_tty: bool, no_color: str | None) -> bool:
@@ -167,19 +248,17 @@ def _run_on_dask(dataset: Dataset, rules: Sequence[Rule], scheduler: str | None)
     try:
         return check_on_dask(dataset, [rule.code for rule in rules], preview=True,
                              scheduler=scheduler)  # fmt: skip
-    except Exception as error:  # never a traceback: a worker's error, or no scheduler
-        raise BadInput(f"the Dask run failed: {_describe(error)}") from None
+    except Exception as error:  # a worker's error, or no scheduler: a traceback on request
+        if _debugging():
+            _traceback(error)
+        raise BadInput(f"the Dask run failed: {_one_line(_describe(error))}") from None
 
 
 def _run(dataset: Dataset, rules: Sequence[Rule]) -> list[Finding]:
+    """Check `dataset`; a rule that fails raises `RuleFailedError`, which the group reports."""
     from crosscheck.engine import check
 
-    try:
-        return check(dataset, rules=[_guarded(rule) for rule in rules], preview=True)
-    except RuleFailedError as failure:
-        raise BadInput(f"{failure} (a bug in the rule: please report it)") from None
-    except Exception as error:  # never a traceback
-        raise BadInput(f"internal error: {_describe(error)} (a bug: please report it)") from None
+    return check(dataset, rules=[_guarded(rule) for rule in rules], preview=True)
 
 
 def _checked(
@@ -202,10 +281,15 @@ def _checked(
     selected = _selectors(select) if select else None
     if selected == []:
         raise click.UsageError("--select names no rule; leave it out to run every stable rule")
+    ignored = _selectors(ignore)
     try:
-        chosen = select_rules(registered, selected, _selectors(ignore), preview=preview)
+        chosen = select_rules(registered, selected, ignored, preview=preview)
     except RuleError as error:
         raise click.UsageError(str(error)) from None
+    if not registered:
+        raise BadInput("expected rules to run, found none registered (reinstall crosscheck)")
+    if not chosen:
+        raise click.UsageError(_nothing_chosen(registered, selected, ignored, preview))
     path = _dataset_path(path)
     dataset = _load(path, "nothing checked")
     findings = (
@@ -222,6 +306,25 @@ def _checked(
         locations=claim_locations(path),
         fail_on=fail_on,
     )
+
+
+def _nothing_chosen(
+    registered: Sequence[Rule], selected: list[str] | None, ignored: list[str], preview: bool
+) -> str:
+    """Why a selection leaves no rule to run, in words, with what would fix it."""
+    from crosscheck.registry import select_rules
+
+    chose = "" if selected is None else f"--select {','.join(selected)} "
+    if not preview and select_rules(registered, selected, ignored, preview=True):
+        if selected is None:
+            return (
+                f"--ignore {','.join(ignored)} leaves only preview rules; add --preview to run them"
+            )
+        return f"{chose}chose only preview rules; add --preview to run them"
+    if ignored:
+        every = "every rule --select chose" if selected else "every rule that would run"
+        return f"{chose}--ignore {','.join(ignored)} leaves no rule to run: it removes {every}"
+    return f"{chose}leaves no rule to run"
 
 
 @cli.command("run")
@@ -255,8 +358,9 @@ def _checked(
 @click.option(
     "--output",
     "-o",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Write to this file (whole or not at all) instead of stdout.",
+    type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
+    help="Write to this file (whole or not at all; through a symlink; streamed to a device or "
+    "FIFO) instead of stdout; - is stdout.",
 )
 @click.option(
     "--color/--no-color",
@@ -290,10 +394,17 @@ def run_command(
     """Check the dataset at PATH (default: the bundled example) and report the findings.
 
     Exit status: 0 when no active finding is at or above --fail-on, 1 when one is, 2 for bad
-    input or usage. Findings accepted in the dataset's accepted.toml never fail the run.
+    input, usage or an internal error. Findings accepted in the dataset's accepted.toml never
+    fail the run.
     """
+    if scheduler is not None and engine != "dask":
+        raise click.UsageError(
+            "--scheduler needs --engine dask: only a Dask run uses a scheduler; "
+            "add --engine dask or leave --scheduler out"
+        )
+    if output is not None and str(output) == "-":
+        output = None  # standard output, as without --output
     from crosscheck.findings import Severity
-    from crosscheck.loading import write_atomically
     from crosscheck.render import FORMATS as RENDERERS
 
     result = _checked(path, select, ignore, preview, engine, scheduler,
@@ -303,15 +414,17 @@ def run_command(
                           no_color=os.environ.get("NO_COLOR"))  # fmt: skip
     try:
         text = RENDERERS[format_name](result, colour and format_name == "text")
-    except Exception as error:  # never a traceback, never a half-written file
-        raise BadInput(
-            f"could not render {format_name} output: {_describe(error)} (a bug: please report it)"
-        ) from None
+    except Exception as error:  # a bug, and never a half-written file
+        raise UnexpectedError(
+            f"could not render {format_name} output: {_describe(error)}"
+        ) from error
     if output is None:
         click.echo(text, nl=False, color=colour)
     else:
+        from crosscheck.output import write_output
+
         try:
-            write_atomically(output, text.encode("utf-8"))
+            write_output(output, text.encode("utf-8"))
         except OSError as error:
             raise BadInput(f"cannot write {output}: {error.strerror or error}") from None
         click.echo(f"{result.summary()}; written to {output}", err=True)
@@ -443,8 +556,6 @@ def timeline_command(place: str, path: Path | None) -> None:
         rows = control_timeline(dataset, place, [_guarded(r) for r in _registered()])
     except KeyError as error:
         raise BadInput(str(error.args[0])) from None
-    except RuleFailedError as failure:
-        raise BadInput(f"{failure} (a bug in the rule: please report it)") from None
     name = dataset.place(place).name
     if not rows:
         click.echo(f"{name}: no claims about who holds it in {path}")
@@ -719,9 +830,15 @@ def rules_command(rule: str | None) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Run the command line; usage errors become one line and exit code 2."""
+    """Run the command line; usage errors and internal errors become one line and exit code 2."""
     try:
-        code = cli.main(args=argv, prog_name="crosscheck", standalone_mode=False)
+        try:
+            code = cli.main(args=argv, prog_name="crosscheck", standalone_mode=False)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as error:  # raised outside any command: the group could not see it
+            args = sys.argv[1:] if argv is None else list(argv)
+            raise _internal(error, debug="--debug" in args or _debug_variable()) from None
     except click.exceptions.NoArgsIsHelpError as error:
         click.echo(error.ctx.get_help())
         return
