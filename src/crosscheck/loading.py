@@ -28,7 +28,6 @@ import math
 import os
 import re
 import stat
-import tempfile
 import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -56,6 +55,7 @@ from crosscheck.model import (
     Report,
 )
 from crosscheck.names import did_you_mean, fold
+from crosscheck.output import write_atomically
 from crosscheck.quantity import Quantity, UnitError
 from crosscheck.timing import day_bounds
 from crosscheck.vocabulary import PREDICATES as VOCABULARY
@@ -1492,16 +1492,6 @@ def _render(dataset: Dataset) -> dict[Path, bytes]:
     return files
 
 
-def mode_for(target: Path) -> int:
-    """The permissions `target` has, or those a new file gets under the current umask."""
-    try:
-        return target.stat().st_mode & 0o777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
 def dump_accepted(accepted: Sequence[Acceptance], path: str | os.PathLike[str]) -> None:
     """Write a dataset's accepted findings — accepted.toml, or accepted.jsonl in the bulk
     format — whole or not at all, leaving every other file as it is."""
@@ -1536,28 +1526,3 @@ def dump(dataset: Dataset, path: str | os.PathLike[str]) -> None:
             text = stale.with_suffix(".txt")
             if text.relative_to(root) not in files:
                 text.unlink(missing_ok=True)
-
-
-def write_atomically(
-    target: Path, content: bytes | Iterable[bytes], *, make_folders: bool = False
-) -> None:
-    """Write `content` (bytes, or chunks of them, which are never all held in memory) to
-    `target` whole or not at all: a temporary file, then a rename.
-
-    The file gets the permissions a plain write would give it (or keeps the existing file's).
-    The folder must exist unless `make_folders`; a missing one raises FileNotFoundError.
-    """
-    if make_folders:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            if isinstance(content, bytes):
-                stream.write(content)
-            else:
-                stream.writelines(content)
-        os.chmod(temporary, mode_for(target))
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

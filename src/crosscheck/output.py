@@ -8,7 +8,7 @@ written whole or not at all:
 - a device, a FIFO or an open file descriptor (``/dev/null``, ``/dev/stdout``, ``/dev/fd/3``)
   is written to as a stream, never replaced by a regular file;
 - a regular file (or a path where nothing is yet) is written atomically: a temporary file in
-  the folder that really holds it, then a rename (`crosscheck.loading.write_atomically`).
+  the folder that really holds it, then a rename (`write_atomically`).
 """
 
 from __future__ import annotations
@@ -18,13 +18,12 @@ import os
 import re
 import stat
 import sys
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
 
-from crosscheck.loading import write_atomically
-
-__all__ = ["STDOUT", "write_output"]
+__all__ = ["STDOUT", "mode_for", "write_atomically", "write_output"]
 
 STDOUT = "-"
 """The path that names standard output."""
@@ -111,3 +110,41 @@ def _write(stream: BinaryIO, content: bytes | Iterable[bytes]) -> None:
         stream.write(content)
     else:
         stream.writelines(content)
+
+
+def mode_for(target: Path) -> int:
+    """The permissions `target` has, or those a new file gets under the current umask."""
+    try:
+        return target.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def write_atomically(
+    target: Path, content: bytes | Iterable[bytes], *, make_folders: bool = False
+) -> None:
+    """Write `content` (bytes, or chunks of them, which are never all held in memory) to
+    `target` whole or not at all: a temporary file beside the file, then a rename. A symlink is
+    followed: its target is written, and the symlink stays a symlink.
+
+    The file gets the permissions a plain write would give it (or keeps the existing file's).
+    The folder must exist unless `make_folders`; a missing one raises FileNotFoundError.
+    """
+    if target.is_symlink():
+        target = Path(os.path.realpath(target))
+    if make_folders:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            if isinstance(content, bytes):
+                stream.write(content)
+            else:
+                stream.writelines(content)
+        os.chmod(temporary, mode_for(target))
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
