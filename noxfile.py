@@ -55,6 +55,21 @@ def bench(session: nox.Session) -> None:
 
 
 @nox.session(default=False)
+def fuzz(session: nox.Session) -> None:
+    """Feed thousands of generated malformed datasets, in both formats, through the CLI.
+
+    Not a default session (the default tests run a few dozen). Each must give one line per
+    problem naming its file, exit 2, no traceback, nothing written, within FUZZ_DEADLINE_MS
+    (5,000 by default) per input. `nox -s fuzz -- 5000` sets the number of examples.
+    """
+    install_group(session, "test")
+    session.install(".")
+    examples = session.posargs[0] if session.posargs else "2000"
+    env = {"FUZZ_EXAMPLES": examples, "FUZZ_DEADLINE_MS": "5000"}
+    session.run("pytest", "-q", "-p", "no:cacheprovider", "tests/test_fuzz.py", env=env)
+
+
+@nox.session(default=False)
 def peers(session: nox.Session) -> None:
     """Score the date and figure readers on Recognizers-Text's English specs; write peers.md.
 

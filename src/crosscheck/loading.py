@@ -29,6 +29,7 @@ import os
 import re
 import stat
 import tomllib
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final, Generic, TypeVar, get_args, get_origin
@@ -261,6 +262,27 @@ SHOWN_CHARACTERS: Final = 60
 def shortened(text: str, limit: int = SHOWN_CHARACTERS) -> str:
     """`text` cut to `limit` characters, with an ellipsis when cut."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+_LONG_QUOTED = re.compile(
+    rf"(?<![^\s(])'([^'\s][^'\n]{{{SHOWN_CHARACTERS},}})'"
+    rf'|(?<![^\s(])"([^"\s][^"\n]{{{SHOWN_CHARACTERS},}})"'
+)
+"""A quoted value in a message: opened after a space or a bracket, never with a space inside
+the opening quote, so the text between two short quoted values is not taken for one."""
+
+
+def _quoted_cut(message: str) -> str:
+    """`message` with every quoted value longer than SHOWN_CHARACTERS cut to that length: a
+    problem's line repeats what was found, never a whole 20,000-character value."""
+    if len(message) <= 2 * SHOWN_CHARACTERS:
+        return message
+
+    def cut(match: re.Match[str]) -> str:
+        quote = "'" if match[1] is not None else '"'
+        return quote + shortened(match[1] or match[2] or "") + quote
+
+    return _LONG_QUOTED.sub(cut, message)
 
 
 def _describe(value: object) -> str:
@@ -522,7 +544,7 @@ class Reader:
     problems: list[Problem] = attrs.field(factory=list)
 
     def add(self, path: Path, where: str, message: str) -> None:
-        self.problems.append(Problem(str(path), where, message))
+        self.problems.append(Problem(str(path), where, _quoted_cut(message)))
 
     def document(self, path: Path, keys: Sequence[str]) -> dict[str, Any] | None:
         """Read one TOML file whose top level may hold only `keys`."""
@@ -560,7 +582,10 @@ class Reader:
             identity = value.get("id") if isinstance(value, dict) else None
             claim = isinstance(identity, str) and issubclass(kind, ClaimEntry)
             named = with_id(where, identity) if claim and isinstance(identity, str) else where
-            self.problems.extend(_structure_problems(str(path), error, named))
+            self.problems.extend(
+                attrs.evolve(problem, message=_quoted_cut(problem.message))
+                for problem in _structure_problems(str(path), error, named)
+            )
             return None
 
     def many(
@@ -1237,9 +1262,9 @@ class Checker:
     def _check_quote(self, path: Path, where: str, report: Report, quote: str) -> None:
         if self.texts_optional and not report.text:
             return
-        text = " ".join(report.text.split())
         wanted = " ".join(quote.split())
-        if wanted and wanted in text:
+        # A quote found as written is found with the text's white space normalised (its own is).
+        if wanted and (wanted in report.text or wanted in _spaced(report.text)):
             return
         shown = wanted if len(wanted) <= 60 else wanted[:57] + "…"
         self.reader.add(
@@ -1247,7 +1272,7 @@ class Checker:
             where,
             f"expected a passage that occurs verbatim in "
             f"{report.text_file or report.id + '.txt'}, found {shown!r} "
-            f"({_closest_passage(text, wanted)})",
+            f"({_closest_passage(report.text, wanted)})",
         )
 
     def _quantity(
@@ -1352,19 +1377,107 @@ def _moment(published: Published) -> datetime.datetime | None:
     return published if isinstance(published, datetime.datetime) else None
 
 
+_HINT_CHARACTERS = 500
+"""A longer quote is cut to its words within this many characters to look for its closest
+passage; whether it occurs is checked with the whole of it."""
+_PASSAGE_CHARACTERS = 200
+"""The most characters of the closest passage that a hint shows."""
+_LOOKUPS = 4_000
+"""The most occurrences in the text of a quote's words, rarest words first, that vote for where
+the quote may come from."""
+_ALIGNMENTS = 4
+"""The most places voted for that are compared letter by letter with a quote, each at three
+neighbouring word offsets."""
+_NOT_IN_KEY = re.compile(r"[^\w ]+")
+
+
+@functools.lru_cache(maxsize=4)
+def _spaced(text: str) -> str:
+    """`text` with each run of white space made one space, the way quotes are matched.
+
+    Cached, so a report's text is normalised once, not once per quote."""
+    return " ".join(text.split())
+
+
+def _keys(spaced: str) -> list[str]:
+    """The words of a normalised text, folded to compare: lower case, without punctuation."""
+    return _NOT_IN_KEY.sub("", spaced.lower()).split(" ") if spaced else []
+
+
+@attrs.frozen
+class _Words:
+    """A text with its white space normalised and its words indexed by their folded form."""
+
+    text: str
+    starts: list[int]
+    """Where each word of `text` starts; last, the length of `text` plus one."""
+    where: dict[str, list[int]]
+    """The positions, in order, of the words that fold to each key."""
+
+    @classmethod
+    def of(cls, text: str) -> _Words:
+        spaced = _spaced(text)
+        starts, at = [0], 0
+        for word in spaced.split():
+            at += len(word) + 1
+            starts.append(at)
+        where: dict[str, list[int]] = {}
+        for position, key in enumerate(_keys(spaced)):
+            if key:
+                where.setdefault(key, []).append(position)
+        return cls(spaced, starts, where)
+
+    def passage(self, start: int, size: int) -> str:
+        """The `size` words from word `start` on (fewer at the end of the text)."""
+        end = min(len(self.starts) - 1, start + size)
+        return self.text[self.starts[start] : max(self.starts[start], self.starts[end] - 1)]
+
+
+@functools.lru_cache(maxsize=2)
+def _words(text: str) -> _Words:
+    """`text`'s words, indexed once for all the quotes of its report that do not occur in it."""
+    return _Words.of(text)
+
+
 def _closest_passage(text: str, wanted: str) -> str:
-    """Hint at the passage of `text` that `wanted` most resembles."""
-    words, size = text.split(), max(1, len(wanted.split()))
+    """Hint at the passage of `text` that `wanted` (a quote, white space normalised) most
+    resembles: a run of as many words as it has that reads at least half like it (difflib's
+    ratio), else that there is none.
+
+    The places where the quote's words occur in the text, rarest words first, vote for where
+    the quote would start; the few places voted for most are compared letter by letter. So the
+    work per quote is bounded — at most `_LOOKUPS` votes and `3 × _ALIGNMENTS` comparisons of
+    at most `_HINT_CHARACTERS` characters — and a text is indexed once for all its quotes."""
+    if len(wanted) > _HINT_CHARACTERS:
+        cut = wanted[: _HINT_CHARACTERS + 1]
+        wanted = cut.rsplit(" ", 1)[0] if " " in cut else cut[:-1]
+    words = _words(text)
+    size = max(1, len(wanted.split()))
+    last = max(0, len(words.starts) - 1 - size)
+    found = sorted((len(words.where[key]), j, key) for j, key in enumerate(_keys(wanted))
+                   if key in words.where)  # fmt: skip
+    votes: Counter[int] = Counter()
+    budget = _LOOKUPS
+    for _, j, key in found:
+        positions = words.where[key][:budget]
+        votes.update(i - j for i in positions)
+        budget -= len(positions)
+        if budget <= 0:
+            break
+    starts = sorted({min(last, max(0, start + shift)) for start, _ in
+                     votes.most_common(_ALIGNMENTS) for shift in (-2, -1, 0, 1, 2)})  # fmt: skip
     best, best_ratio = "", 0.0
     matcher = difflib.SequenceMatcher(autojunk=False)
     matcher.set_seq2(wanted)
-    for start in range(max(1, len(words) - size + 1)):
-        candidate = " ".join(words[start : start + size])
+    for start in starts:
+        candidate = words.passage(start, size)
         matcher.set_seq1(candidate)
         if matcher.quick_ratio() > best_ratio and (ratio := matcher.ratio()) > best_ratio:
             best, best_ratio = candidate, ratio
     if best_ratio < 0.5:
         return "no similar passage; check it was copied from this report"
+    if len(best) > _PASSAGE_CHARACTERS:
+        best = best[: _PASSAGE_CHARACTERS - 1] + "…"
     return f"closest passage: {best!r}; quotes are matched exactly, except for white space"
 
 
