@@ -513,24 +513,39 @@ def accept_command(
 @click.argument("target", type=click.Path(path_type=Path))
 @click.option("--to", "to_format", type=click.Choice(["toml", "bulk"]), default=None,
               help="Target format [default: the other one].")  # fmt: skip
-def convert_command(source: Path, target: Path, to_format: str | None) -> None:
+@click.option("--force", is_flag=True,
+              help="Replace TARGET even when it holds a dataset or other files.")  # fmt: skip
+def convert_command(source: Path, target: Path, to_format: str | None, force: bool) -> None:
     """Convert the dataset at SOURCE into the other format, written to TARGET.
 
-    The curated format (TOML and text files) becomes the bulk format (JSON Lines) and back;
-    every file is written whole or not at all, and nothing is written if SOURCE has problems.
+    The curated format (TOML and text files) becomes the bulk format (JSON Lines) and back. The
+    whole dataset is written or nothing: it is built in a new folder beside TARGET, which then
+    takes TARGET's place. Nothing is written if SOURCE has problems; TARGET may not be SOURCE,
+    and a TARGET that is not empty is replaced only with --force.
     """
     from crosscheck.bulk import MANIFEST, dump_bulk
     from crosscheck.loading import dump
+    from crosscheck.output import replace_folder
 
+    if target.exists() and source.exists() and target.resolve() == source.resolve():
+        raise BadInput(f"{target}: expected a folder other than SOURCE, found SOURCE itself (it "
+                       "would then hold both formats; write the conversion elsewhere)")  # fmt: skip
+    if target.exists() and not target.is_dir():
+        raise BadInput(f"{target}: expected a folder to write into, found a file")
+    if target.is_dir() and any(target.iterdir()) and not force:
+        what = ("a dataset" if (target / MANIFEST).exists() or (target / "actors.toml").exists()
+                else "other files")  # fmt: skip
+        raise BadInput(f"{target}: expected an empty or new folder, found {what} (add --force "
+                       "to replace it all)")  # fmt: skip
     dataset = _load(source, "nothing converted")
     if to_format is None:
         to_format = "toml" if (source / MANIFEST).is_file() else "bulk"
-    if target.exists() and not target.is_dir():
-        raise BadInput(f"{target}: expected a folder to write into, found a file")
+    writer = dump_bulk if to_format == "bulk" else dump
     try:
-        (dump_bulk if to_format == "bulk" else dump)(dataset, target)
+        replace_folder(target, lambda folder: writer(dataset, folder))
     except OSError as error:
-        raise BadInput(f"cannot write {target}: {error.strerror or error}") from None
+        raise BadInput(f"cannot write {target}: {error.strerror or error} (nothing was changed)"
+                       ) from None  # fmt: skip
     click.echo(f"{source} → {target} ({to_format}): {len(dataset.reports)} reports, "
                f"{len(dataset.claims)} claims", err=True)  # fmt: skip
 

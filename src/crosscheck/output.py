@@ -16,14 +16,15 @@ from __future__ import annotations
 import errno
 import os
 import re
+import shutil
 import stat
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import BinaryIO
 
-__all__ = ["STDOUT", "mode_for", "write_atomically", "write_output"]
+__all__ = ["STDOUT", "mode_for", "replace_folder", "write_atomically", "write_output"]
 
 STDOUT = "-"
 """The path that names standard output."""
@@ -117,9 +118,7 @@ def mode_for(target: Path) -> int:
     try:
         return target.stat().st_mode & 0o777
     except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        return 0o666 & ~_umask()
 
 
 def write_atomically(
@@ -148,3 +147,45 @@ def write_atomically(
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+_BUILDING = ".crosscheck-new-"
+_REPLACED = ".crosscheck-old-"
+
+
+def replace_folder(target: Path, write: Callable[[Path], None]) -> None:
+    """Fill the folder `target` whole or not at all: `write` fills a new sibling folder, which
+    then takes `target`'s place; the folder it replaces is removed. A symlinked `target` is
+    followed. If `write` fails, `target` is left as it was and the new folder removed; what an
+    earlier run killed midway left beside `target` is removed first."""
+    if target.is_symlink():
+        target = Path(os.path.realpath(target))
+    parent = target.parent
+    parent.mkdir(parents=True, exist_ok=True)
+    for stale in parent.glob(f".{target.name}{_REPLACED}*"):
+        kept = stale / target.name
+        if not target.exists() and kept.exists():
+            os.replace(kept, target)  # killed between the two renames: the old folder returns
+        shutil.rmtree(stale, ignore_errors=True)
+    for stale in parent.glob(f".{target.name}{_BUILDING}*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    building = Path(tempfile.mkdtemp(dir=parent, prefix=f".{target.name}{_BUILDING}"))
+    try:
+        write(building)
+        os.chmod(building, 0o777 & ~_umask())
+        if target.exists():
+            replaced = Path(tempfile.mkdtemp(dir=parent, prefix=f".{target.name}{_REPLACED}"))
+            os.replace(target, replaced / target.name)
+            os.replace(building, target)
+            shutil.rmtree(replaced, ignore_errors=True)
+        else:
+            os.replace(building, target)
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)
+        raise
+
+
+def _umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
