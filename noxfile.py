@@ -55,6 +55,25 @@ def bench(session: nox.Session) -> None:
 
 
 @nox.session(default=False)
+def minimums(session: nox.Session) -> None:
+    """Run the tests against the lowest versions of the dependencies pyproject.toml declares.
+
+    Not a default session. Each `name>=X` of `[project].dependencies` is installed as
+    `name==X`, so a lower bound that no longer works fails here rather than for a user.
+    """
+    pins = [
+        requirement.replace(">=", "==")
+        for requirement in PYPROJECT["project"]["dependencies"]
+        if ">=" in requirement
+    ]
+    install_group(session, "test")
+    session.install(*pins)
+    session.install("--no-deps", ".")
+    session.run("python", "-m", "pip", "check")
+    session.run("pytest", "-q", "-p", "no:cacheprovider", *session.posargs)
+
+
+@nox.session(default=False)
 def fuzz(session: nox.Session) -> None:
     """Feed thousands of generated malformed datasets, in both formats, through the CLI.
 

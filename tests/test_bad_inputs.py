@@ -5,16 +5,22 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
+import tomllib
 from pathlib import Path
 
 import pytest
+import tomli_w
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from crosscheck import DatasetError, load
+from crosscheck import Dataset, DatasetError, dump, load
 from crosscheck.bulk import MANIFEST, dump_bulk
 from crosscheck.cli import cli
 from crosscheck.loading import Problem, problem_order
+from crosscheck.testing import datasets
 
 
 def problems(root: Path) -> list[str]:
@@ -183,3 +189,53 @@ def test_the_cli_shows_them_as_lines_and_exits_2(mini: Path, tmp_path: Path) -> 
     result = CliRunner().invoke(cli, ["show", str(root)])
     assert result.exit_code == 2
     assert "Traceback" not in result.output + result.stderr
+
+
+MISTAKES = (
+    ("predicate", "kiled"), ("source", "nobody-known"), ("quantity", "seventy-ish"),
+    ("when", "the other day"), ("quote", "a passage the report does not hold"),
+    ("total", "no-such-claim"), ("agent", ""), ("modality", "maybe"), ("place", "Atlantis"),
+    ("denies", "agent"), ("when", {"text": "two days later", "after": "no-such"}),
+    ("extent", "partial"), ("as_of", "next year"), ("via", ["nobody-known"]),
+)  # fmt: skip
+
+
+def _messages(root: Path) -> list[str]:
+    """The problems of loading `root`, with each format's file names spelled alike."""
+    try:
+        load(root)
+    except DatasetError as error:
+        return sorted(re.sub(r"(\w+)\.jsonl", r"\1.toml", p.message) for p in error.problems)
+    return []
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(dataset=datasets(), mistake=st.sampled_from(MISTAKES), pick=st.integers(0, 100))
+def test_both_formats_find_the_same_problems(
+    dataset: Dataset, mistake: tuple[str, object], pick: int, tmp_path: Path
+) -> None:
+    """One mistake made in a claim of each format gives the same problems in both."""
+    if not dataset.claims:
+        return
+    key, value = mistake
+    claim = dataset.claims[pick % len(dataset.claims)]
+    toml_root, bulk_root = tmp_path / f"t{pick}-{key}", tmp_path / f"b{pick}-{key}"
+    for root in (toml_root, bulk_root):
+        if root.exists():
+            shutil.rmtree(root)
+    dump(dataset, toml_root)
+    dump_bulk(dataset, bulk_root)
+    report = toml_root / "reports" / f"{claim.report}.toml"
+    document = tomllib.loads(report.read_text(encoding="utf-8"))
+    for entry in document["claims"]:
+        if entry["id"] == claim.id:
+            entry[key] = value
+    report.write_text(tomli_w.dumps(document), encoding="utf-8")
+    lines = []
+    for line in (bulk_root / "claims.jsonl").read_text(encoding="utf-8").splitlines():
+        entry = json.loads(line)
+        if entry["id"] == claim.id:
+            entry[key] = value
+        lines.append(json.dumps(entry))
+    (bulk_root / "claims.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert _messages(toml_root) == _messages(bulk_root)
