@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 import crosscheck
+from crosscheck.engine import Context
 from crosscheck.errors import CrosscheckError
+from crosscheck.findings import Violation
 
 
 def test_every_error_crosscheck_raises_derives_from_one_base(tmp_path: Path) -> None:
@@ -31,3 +34,43 @@ def test_the_readers_errors_are_still_value_errors() -> None:
     assert issubclass(crosscheck.QuantityError, ValueError)
     assert issubclass(crosscheck.UnitError, ValueError)
     assert crosscheck.CrosscheckError is CrosscheckError
+
+
+def test_a_failing_rule_is_named_from_library_calls_too(mini: Path) -> None:
+    """`crosscheck.check` reports a rule's bug with its code and name, the cause attached."""
+    import pickle
+
+    from crosscheck.findings import Severity
+    from crosscheck.registry import RuleFailedError, rule
+
+    @rule("EXA999", "example.broken", Severity.INFO)
+    def broken(context: Context) -> Iterator[Violation]:
+        """Always fails.
+
+        What it flags
+        -------------
+        Nothing.
+
+        Why it matters
+        --------------
+        It tests the guard.
+
+        Flagged
+        -------
+        Nothing.
+
+        Not flagged
+        -----------
+        Everything.
+        """
+        yield from ()
+        raise KeyError("oops")
+
+    with pytest.raises(
+        RuleFailedError, match=r"rule EXA999 \(example.broken\) failed: KeyError"
+    ) as caught:
+        crosscheck.check(crosscheck.load(mini), rules=[broken])
+    assert isinstance(caught.value.__cause__, KeyError)
+    assert isinstance(caught.value, CrosscheckError)
+    again = pickle.loads(pickle.dumps(caught.value))
+    assert str(again) == str(caught.value)

@@ -11,7 +11,7 @@ import datetime
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,8 +23,7 @@ from crosscheck import __version__
 # fast; only click is loaded up front.
 if TYPE_CHECKING:
     from crosscheck.dates import DateSpan
-    from crosscheck.engine import Context
-    from crosscheck.findings import Finding, Severity, Violation
+    from crosscheck.findings import Finding, Severity
     from crosscheck.model import Dataset
     from crosscheck.quantity import Quantity
     from crosscheck.registry import Rule
@@ -117,6 +116,8 @@ def _internal(error: Exception, *, debug: bool) -> InternalError:
         if debug
         else f"crosscheck --debug or {DEBUG_VARIABLE}=1 shows the traceback"
     )
+    from crosscheck.registry import RuleFailedError
+
     if isinstance(error, RuleFailedError):
         return InternalError(
             f"{_one_line(str(error))} (a bug in the rule: please report it; {more})"
@@ -187,29 +188,8 @@ def show(path: Path) -> None:
 # -- run --------------------------------------------------------------------------------------
 
 
-class RuleFailedError(Exception):
-    """A rule raised an exception while checking: a bug in the rule."""
-
-    def __init__(self, rule: Rule, error: Exception) -> None:
-        self.rule, self.error = rule, error
-        super().__init__(f"rule {rule.code} ({rule.name}) failed: {_describe(error)}")
-
-
 def _describe(error: BaseException) -> str:
     return f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
-
-
-def _guarded(rule: Rule) -> Rule:
-    """`rule`, with any exception it raises turned into a `RuleFailedError` naming it."""
-    import attrs
-
-    def check(context: Context) -> Iterator[Violation]:
-        try:
-            yield from rule.check(context)
-        except Exception as error:  # a bug in the rule: reported, as one line, by the caller
-            raise RuleFailedError(rule, error) from error
-
-    return attrs.evolve(rule, check=check)
 
 
 def _selectors(values: Iterable[str]) -> list[str]:
@@ -258,7 +238,7 @@ def _run(dataset: Dataset, rules: Sequence[Rule]) -> list[Finding]:
     """Check `dataset`; a rule that fails raises `RuleFailedError`, which the group reports."""
     from crosscheck.engine import check
 
-    return check(dataset, rules=[_guarded(rule) for rule in rules], preview=True)
+    return check(dataset, rules=rules, preview=True)
 
 
 def _checked(
@@ -568,7 +548,7 @@ def timeline_command(place: str, path: Path | None) -> None:
     from crosscheck.timeline import control_timeline
 
     try:
-        rows = control_timeline(dataset, place, [_guarded(r) for r in _registered()])
+        rows = control_timeline(dataset, place, _registered())
     except KeyError as error:
         raise BadInput(str(error.args[0])) from None
     name = dataset.place(place).name

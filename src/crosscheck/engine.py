@@ -24,7 +24,7 @@ from crosscheck.incidents import incidents, voices_of
 from crosscheck.model import Actor, Claim, Dataset, Place
 from crosscheck.names import fold
 from crosscheck.positions import Position
-from crosscheck.registry import Rule, RuleError, load_rules, select_rules
+from crosscheck.registry import Rule, RuleError, RuleFailedError, load_rules, select_rules
 from crosscheck.timing import Stated, stated
 from crosscheck.vocabulary import (
     ATTRIBUTED,
@@ -687,10 +687,21 @@ def check_context(
     return _findings(context, chosen)
 
 
+def _violations(context: Context, rule: Rule) -> Iterator[Violation]:
+    """The rule's violations; an exception it raises becomes a `RuleFailedError` naming it."""
+    try:
+        yield from rule.check(context)
+    except (RuleError, RuleFailedError):
+        raise
+    except Exception as error:  # a bug in the rule: named, whoever called check
+        described = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+        raise RuleFailedError(rule.code, rule.name, described) from error
+
+
 def _findings(context: Context, rules: Iterable[Rule]) -> list[Finding]:
     findings: dict[str, Finding] = {}
     for rule in rules:
-        for violation in rule.check(context):
+        for violation in _violations(context, rule):
             finding = context.finding(rule, violation)
             earlier = findings.setdefault(finding.fingerprint, finding)
             if earlier != finding:

@@ -37,6 +37,7 @@ __all__ = [
     "Lifecycle",
     "Rule",
     "RuleError",
+    "RuleFailedError",
     "load_rules",
     "rule",
     "select_rules",
@@ -59,6 +60,19 @@ class Lifecycle(enum.StrEnum):
 
 class RuleError(CrosscheckError, ValueError):
     """A rule that is badly declared, or a selection that names no rule."""
+
+
+class RuleFailedError(CrosscheckError):
+    """A rule (crosscheck's or a plugin's) raised an exception while checking: a bug in the
+    rule, reported with its code and name by `crosscheck.check` and every command. The
+    original exception is its ``__cause__``."""
+
+    def __init__(self, code: str, name: str, error: str) -> None:
+        super().__init__(f"rule {code} ({name}) failed: {error}")
+        self.code, self.name, self.error = code, name, error
+
+    def __reduce__(self) -> tuple[type[RuleFailedError], tuple[str, str, str]]:
+        return type(self), (self.code, self.name, self.error)  # travels from a Dask worker
 
 
 CheckFunction = Callable[["Context"], Iterable[Violation]]
