@@ -7,6 +7,9 @@ machine needs only Python and nox.
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+
 import nox
 
 nox.options.sessions = ["tests", "lint", "typecheck"]
@@ -14,6 +17,20 @@ nox.options.reuse_existing_virtualenvs = True
 nox.options.error_on_missing_interpreters = True
 
 PYPROJECT = nox.project.load_toml("pyproject.toml")
+DECLARED = ("3.11", "3.12", "3.13", "3.14")
+"""The Pythons pyproject.toml's requires-python admits that CPython has released."""
+
+
+def _runs(version: str) -> bool:
+    """Whether `pythonX.Y` is on this machine and runs (a pyenv shim of a missing one fails)."""
+    found = shutil.which(f"python{version}")
+    if found is None:
+        return False
+    return subprocess.run([found, "-c", ""], capture_output=True, check=False).returncode == 0
+
+
+PYTHONS = [version for version in DECLARED if _runs(version)] or None
+"""The tests run on each declared Python this machine has (None: the one running nox)."""
 
 
 def install_group(session: nox.Session, group: str) -> None:
@@ -21,9 +38,11 @@ def install_group(session: nox.Session, group: str) -> None:
     session.install(*nox.project.dependency_groups(PYPROJECT, group))
 
 
-@nox.session
+@nox.session(python=PYTHONS)
 def tests(session: nox.Session) -> None:
-    """Run the test suite (pytest with hypothesis) against the installed package, under coverage.
+    """Run the tests (pytest, hypothesis) under coverage on each declared Python it finds.
+
+    The package is installed first, so the tests run against it, not the source tree.
 
     Extra arguments go to pytest: `nox -s tests -- -k quantity`.
     """
