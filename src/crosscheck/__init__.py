@@ -21,6 +21,7 @@ _EXPORTS = {
     "crosscheck.errors": ("CrosscheckError",),
     "crosscheck.example": ("example_path", "load_example"),
     "crosscheck.findings": ("CitedClaim", "Finding", "Severity"),
+    "crosscheck.pipeline": ("run",),
     "crosscheck.loading": ("DatasetError", "Problem", "dump", "load"),
     "crosscheck.model": (
         "MODALITIES",
@@ -61,6 +62,7 @@ if TYPE_CHECKING:
         PlaceKind,
         Report,
     )
+    from crosscheck.pipeline import run
     from crosscheck.quantity import Dimension, Quantity, QuantityError, UnitError
 
 
@@ -110,4 +112,5 @@ __all__ = [
     "example_path",
     "load",
     "load_example",
+    "run",
 ]

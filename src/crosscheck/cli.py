@@ -7,11 +7,12 @@ user unless asked for, with ``crosscheck --debug`` or ``CROSSCHECK_DEBUG=1``.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import json
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -148,18 +149,29 @@ def _dataset_path(path: Path | None) -> Path:
 
 def _load(path: Path, verdict: str) -> Dataset:
     """Load the dataset at `path`, or list every problem in it and exit with status 2."""
-    from crosscheck.loading import BULK_MANIFEST, DatasetError, load
+    from crosscheck.loading import load
+
+    with _reading(path, verdict) as progress:
+        return load(path, progress)
+
+
+@contextlib.contextmanager
+def _reading(path: Path, verdict: str) -> Iterator[Callable[[int, int], None] | None]:
+    """While a dataset is read: a progress bar for a bulk one on a terminal (the callback it
+    yields), and a dataset with problems listed one line each, then exit status 2."""
+    from crosscheck.loading import BULK_MANIFEST, DatasetError
 
     try:
         if not sys.stderr.isatty() or not (path / BULK_MANIFEST).is_file():
-            return load(path)
+            yield None
+            return
         with click.progressbar(length=1, label="reading claims", file=sys.stderr) as bar:
 
             def progress(done: int, total: int) -> None:
                 bar.length = max(total, 1)
                 bar.update(done - bar.pos)
 
-            return load(path, progress)
+            yield progress
     except DatasetError as error:
         for problem in error.problems:
             click.echo(str(problem), err=True)
@@ -250,61 +262,30 @@ def _checked(
     scheduler: str | None = None,
     fail_on: Severity | None = None,
 ) -> RunResult:
-    """Select the rules, load the dataset at `path` and check it: the run, reviewed against
-    the dataset's accepted findings."""
-    from crosscheck.locations import claim_locations
-    from crosscheck.registry import RuleError, select_rules
-    from crosscheck.render import Run
-    from crosscheck.review import review
+    """`crosscheck.run` with the command line's selection, engine and one-line errors: the run,
+    reviewed against the dataset's accepted findings."""
+    from crosscheck.pipeline import run
+    from crosscheck.registry import RuleError
 
     registered = _registered()
+    if not registered:
+        raise BadInput("expected rules to run, found none registered (reinstall crosscheck)")
     selected = _selectors(select) if select else None
     if selected == []:
         raise click.UsageError("--select names no rule; leave it out to run every stable rule")
-    ignored = _selectors(ignore)
+    path = _dataset_path(path)
+
+    def checker(dataset: Dataset, rules: Sequence[Rule]) -> list[Finding]:
+        return _run(dataset, rules) if engine == "local" else _run_on_dask(dataset, rules,
+                                                                          scheduler)  # fmt: skip
+
     try:
-        chosen = select_rules(registered, selected, ignored, preview=preview)
+        with _reading(path, "nothing checked") as progress:
+            return run(path, select=selected, ignore=_selectors(ignore), preview=preview,
+                       fail_on=fail_on, rules=registered, checker=checker,
+                       progress=progress)  # fmt: skip
     except RuleError as error:
         raise click.UsageError(str(error)) from None
-    if not registered:
-        raise BadInput("expected rules to run, found none registered (reinstall crosscheck)")
-    if not chosen:
-        raise click.UsageError(_nothing_chosen(registered, selected, ignored, preview))
-    path = _dataset_path(path)
-    dataset = _load(path, "nothing checked")
-    findings = (
-        _run(dataset, chosen) if engine == "local" else _run_on_dask(dataset, chosen, scheduler)
-    )
-    # Acceptances of rules that did not run are not judged; those naming no registered rule
-    # can never match again, so they are judged (and found stale).
-    unknown = {a.code for a in dataset.accepted} - {r.code for r in registered}
-    return Run(
-        dataset_path=str(path),
-        dataset=dataset,
-        review=review(findings, dataset.accepted, ran={r.code for r in chosen} | unknown),
-        rules=chosen,
-        locations=claim_locations(path),
-        fail_on=fail_on,
-    )
-
-
-def _nothing_chosen(
-    registered: Sequence[Rule], selected: list[str] | None, ignored: list[str], preview: bool
-) -> str:
-    """Why a selection leaves no rule to run, in words, with what would fix it."""
-    from crosscheck.registry import select_rules
-
-    chose = "" if selected is None else f"--select {','.join(selected)} "
-    if not preview and select_rules(registered, selected, ignored, preview=True):
-        if selected is None:
-            return (
-                f"--ignore {','.join(ignored)} leaves only preview rules; add --preview to run them"
-            )
-        return f"{chose}chose only preview rules; add --preview to run them"
-    if ignored:
-        every = "every rule --select chose" if selected else "every rule that would run"
-        return f"{chose}--ignore {','.join(ignored)} leaves no rule to run: it removes {every}"
-    return f"{chose}leaves no rule to run"
 
 
 @cli.command("run")

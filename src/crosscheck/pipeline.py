@@ -1,0 +1,104 @@
+"""The run, as a library call: select the rules, load the dataset, check it, review the findings.
+
+`crosscheck run` is this function and a renderer; a newsroom's own script or notebook gets the
+same run, with the same errors, from Python::
+
+    import crosscheck
+
+    result = crosscheck.run("fixtures/kramatorsk-2022", select=["QTY"], fail_on="warning")
+    for finding in result.review.active:
+        print(finding.message)
+    if result.review.failing(result.fail_on):
+        ...
+
+Every error is a `crosscheck.CrosscheckError`: `DatasetError` for a dataset with problems,
+`RuleError` for a selection that leaves no rule (saying why), `RuleFailedError` for a rule that
+raised.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from crosscheck.engine import check
+from crosscheck.findings import Finding, Severity
+from crosscheck.loading import load
+from crosscheck.locations import claim_locations
+from crosscheck.model import Dataset
+from crosscheck.registry import Rule, RuleError, load_rules, select_rules
+from crosscheck.render import Run
+from crosscheck.review import review
+
+__all__ = ["nothing_chosen", "run"]
+
+Checker = Callable[[Dataset, Sequence[Rule]], list[Finding]]
+"""How the chosen rules are run over a dataset: in this process, or on a cluster."""
+
+
+def _here(dataset: Dataset, rules: Sequence[Rule]) -> list[Finding]:
+    return check(dataset, rules=rules, preview=True)
+
+
+def run(
+    path: str | os.PathLike[str],
+    *,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] = (),
+    preview: bool = False,
+    fail_on: Severity | str | None = Severity.ERROR,
+    rules: Sequence[Rule] | None = None,
+    checker: Checker = _here,
+    progress: Callable[[int, int], None] | None = None,
+) -> Run:
+    """Check the dataset at `path` with the selected rules and review the findings against its
+    accepted ones: what `crosscheck run` renders.
+
+    `select` and `ignore` take codes, prefixes and names as `crosscheck.check` does; `fail_on`
+    is the least severe active finding that fails the run (a `Severity`, its name, or None or
+    "never" for none); `rules` replaces the registered rules; `checker` runs them (by default
+    in this process — `crosscheck.cluster` runs them on Dask); `progress` is called while a
+    bulk dataset's claims are read. Raises `RuleError` when the selection leaves no rule,
+    `DatasetError` when the dataset has problems.
+    """
+    registered = load_rules() if rules is None else tuple(rules)
+    if not registered:
+        raise RuleError("expected rules to run, found none registered (reinstall crosscheck)")
+    selected = None if select is None else list(select)
+    ignored = list(ignore)
+    chosen = select_rules(registered, selected, ignored, preview=preview)
+    if not chosen:
+        raise RuleError(nothing_chosen(registered, selected, ignored, preview))
+    failing = None if fail_on in (None, "never") else Severity(fail_on)
+    dataset = load(path, progress)
+    findings = checker(dataset, chosen)
+    # Acceptances of rules that did not run are not judged; those naming no registered rule
+    # can never match again, so they are judged (and found stale).
+    unknown = {a.code for a in dataset.accepted} - {r.code for r in registered}
+    return Run(
+        dataset_path=os.fspath(path),
+        dataset=dataset,
+        review=review(findings, dataset.accepted, ran={r.code for r in chosen} | unknown),
+        rules=chosen,
+        locations=claim_locations(Path(path)),
+        fail_on=failing,
+    )
+
+
+def nothing_chosen(
+    registered: Sequence[Rule], selected: Sequence[str] | None, ignored: Sequence[str],
+    preview: bool,
+) -> str:  # fmt: skip
+    """Why a selection leaves no rule to run, in words, with what would fix it."""
+    chose = "" if selected is None else f"--select {','.join(selected)} "
+    if not preview and select_rules(registered, selected, ignored, preview=True):
+        if selected is None:
+            return (
+                f"--ignore {','.join(ignored)} leaves only preview rules; add --preview to run them"
+            )
+        return f"{chose}chose only preview rules; add --preview to run them"
+    if ignored:
+        every = "every rule --select chose" if selected else "every rule that would run"
+        return f"{chose}--ignore {','.join(ignored)} leaves no rule to run: it removes {every}"
+    return f"{chose}leaves no rule to run"
