@@ -265,11 +265,12 @@ def shortened(text: str, limit: int = SHOWN_CHARACTERS) -> str:
 
 
 _LONG_QUOTED = re.compile(
-    rf"(?<![^\s(])'([^'\s][^'\n]{{{SHOWN_CHARACTERS},}})'"
-    rf'|(?<![^\s(])"([^"\s][^"\n]{{{SHOWN_CHARACTERS},}})"'
+    rf"(?<![^\s(])'([^'\s][^'\n]{{{SHOWN_CHARACTERS},}})'(?=[\s),;]|$)"
+    rf'|(?<![^\s(])"([^"\s][^"\n]{{{SHOWN_CHARACTERS},}})"(?=[\s),;]|$)'
 )
-"""A quoted value in a message: opened after a space or a bracket, never with a space inside
-the opening quote, so the text between two short quoted values is not taken for one."""
+"""A quoted value in a message: opened after a space or a bracket and closed before one or
+before punctuation, never with a space inside the opening quote, so the text between two short
+quoted values, or a quote mark inside a passage, is not taken for one."""
 
 
 def _quoted_cut(message: str) -> str:
@@ -1380,14 +1381,14 @@ def _moment(published: Published) -> datetime.datetime | None:
 _HINT_CHARACTERS = 500
 """A longer quote is cut to its words within this many characters to look for its closest
 passage; whether it occurs is checked with the whole of it."""
-_PASSAGE_CHARACTERS = 200
-"""The most characters of the closest passage that a hint shows."""
 _LOOKUPS = 4_000
 """The most occurrences in the text of a quote's words, rarest words first, that vote for where
 the quote may come from."""
 _ALIGNMENTS = 4
-"""The most places voted for that are compared letter by letter with a quote, each at three
-neighbouring word offsets."""
+"""The most places voted for that are compared letter by letter with a quote."""
+_SHIFTS = 2
+"""How many words earlier and later than the best of them a quote is compared, too (where a
+word is missing or added, or the quote is longer than its passage)."""
 _NOT_IN_KEY = re.compile(r"[^\w ]+")
 
 
@@ -1446,8 +1447,9 @@ def _closest_passage(text: str, wanted: str) -> str:
 
     The places where the quote's words occur in the text, rarest words first, vote for where
     the quote would start; the few places voted for most are compared letter by letter. So the
-    work per quote is bounded — at most `_LOOKUPS` votes and `3 × _ALIGNMENTS` comparisons of
-    at most `_HINT_CHARACTERS` characters — and a text is indexed once for all its quotes."""
+    work per quote is bounded — at most `_LOOKUPS` votes and `_ALIGNMENTS + 2 × _SHIFTS`
+    comparisons of at most `_HINT_CHARACTERS` characters — and a text is indexed once for all
+    its quotes. Of passages alike, the earliest is named."""
     if len(wanted) > _HINT_CHARACTERS:
         cut = wanted[: _HINT_CHARACTERS + 1]
         wanted = cut.rsplit(" ", 1)[0] if " " in cut else cut[:-1]
@@ -1464,21 +1466,31 @@ def _closest_passage(text: str, wanted: str) -> str:
         budget -= len(positions)
         if budget <= 0:
             break
-    starts = sorted({min(last, max(0, start + shift)) for start, _ in
-                     votes.most_common(_ALIGNMENTS) for shift in (-2, -1, 0, 1, 2)})  # fmt: skip
-    best, best_ratio = "", 0.0
     matcher = difflib.SequenceMatcher(autojunk=False)
     matcher.set_seq2(wanted)
-    for start in starts:
+    best, best_start, best_ratio = "", 0, 0.0
+
+    def compare(start: int) -> None:
+        nonlocal best, best_start, best_ratio
         candidate = words.passage(start, size)
         matcher.set_seq1(candidate)
-        if matcher.quick_ratio() > best_ratio and (ratio := matcher.ratio()) > best_ratio:
-            best, best_ratio = candidate, ratio
+        if matcher.quick_ratio() < best_ratio or (ratio := matcher.ratio()) < best_ratio:
+            return
+        if ratio > best_ratio or start < best_start:
+            best, best_start, best_ratio = candidate, start, ratio
+
+    aligned = sorted({min(last, max(0, start)) for start, _ in votes.most_common(_ALIGNMENTS)})
+    for start in aligned:
+        compare(start)
+    if best_ratio > 0:
+        for start in range(max(0, best_start - _SHIFTS), min(last, best_start + _SHIFTS) + 1):
+            if start not in aligned:
+                compare(start)
     if best_ratio < 0.5:
         return "no similar passage; check it was copied from this report"
-    if len(best) > _PASSAGE_CHARACTERS:
-        best = best[: _PASSAGE_CHARACTERS - 1] + "…"
-    return f"closest passage: {best!r}; quotes are matched exactly, except for white space"
+    return (
+        f"closest passage: {shortened(best)!r}; quotes are matched exactly, except for white space"
+    )
 
 
 # -- dumping ----------------------------------------------------------------------------------
