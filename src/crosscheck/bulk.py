@@ -40,18 +40,15 @@ from crosscheck.loading import (
     Directory,
     Published,
     Reader,
-    as_of_entry,
     check_acceptances,
+    claim_fields,
     make_converter,
-    names_entry,
     not_a_file,
     problem_order,
-    quantity_entry,
-    when_entry,
     with_id,
     write_atomically,
 )
-from crosscheck.model import Acceptance, Actor, Claim, Dataset, Modality, Place, Report
+from crosscheck.model import Acceptance, Actor, Claim, Dataset, Place, Report
 from crosscheck.names import did_you_mean
 
 __all__ = [
@@ -310,18 +307,7 @@ def load_bulk(
 
 
 def _claim_line(claim: Claim, report: Report) -> BulkClaim:
-    return BulkClaim(
-        id=claim.id, report=claim.report, predicate=claim.predicate, source=claim.source,
-        quote=claim.quote, modality=claim.modality, agent=names_entry(claim.agents),
-        patient=claim.patient, place=claim.place,
-        quantity=None if claim.quantity is None else quantity_entry(claim.quantity),
-        restated=None if claim.restated is None else quantity_entry(claim.restated),
-        when=None if claim.when is None else when_entry(
-            claim.when, report, claim.modality is Modality.PLANNED, claim.when_from),
-        extent=claim.extent, event=claim.event, via=claim.via, total=claim.total,
-        exhaustive=claim.exhaustive, denies=claim.denies,
-        as_of=as_of_entry(claim.as_of, report), note=claim.note, reference=claim.reference,
-    )  # fmt: skip
+    return BulkClaim(report=claim.report, **claim_fields(claim, report))
 
 
 def dump_accepted_bulk(accepted: Iterable[Acceptance], path: str | os.PathLike[str]) -> None:

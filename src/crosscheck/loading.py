@@ -1536,6 +1536,35 @@ def when_entry(
     return WhenEntry(span.text, span.start, None if span.end == span.start else span.end)
 
 
+def claim_fields(claim: Claim, report: Report) -> dict[str, Any]:
+    """The fields `claim`, of `report`, is written back with: the one copy from the model to
+    the file formats (a report file's ClaimEntry, a bulk line's BulkClaim)."""
+    planned = claim.modality is Modality.PLANNED
+    when = claim.when
+    return {
+        "id": claim.id,
+        "predicate": claim.predicate,
+        "source": claim.source,
+        "quote": claim.quote,
+        "modality": claim.modality,
+        "agent": names_entry(claim.agents),
+        "patient": claim.patient,
+        "place": claim.place,
+        "quantity": None if claim.quantity is None else quantity_entry(claim.quantity),
+        "restated": None if claim.restated is None else quantity_entry(claim.restated),
+        "when": None if when is None else when_entry(when, report, planned, claim.when_from),
+        "extent": claim.extent,
+        "event": claim.event,
+        "via": claim.via,
+        "total": claim.total,
+        "exhaustive": claim.exhaustive,
+        "denies": claim.denies,
+        "as_of": as_of_entry(claim.as_of, report),
+        "note": claim.note,
+        "reference": claim.reference,
+    }
+
+
 def names_entry(names: tuple[str, ...]) -> Names:
     """How `agent` is written: one name as a string, several as a list, none left out."""
     if not names:
@@ -1576,33 +1605,7 @@ def _render(dataset: Dataset) -> dict[Path, bytes]:
     if dataset.accepted:
         files[Path(ACCEPTED_FILE)] = toml(AcceptedFile(dataset.accepted))
     for report in dataset.reports:
-        claims = tuple(
-            ClaimEntry(
-                id=c.id,
-                predicate=c.predicate,
-                source=c.source,
-                quote=c.quote,
-                modality=c.modality,
-                agent=names_entry(c.agents),
-                patient=c.patient,
-                place=c.place,
-                quantity=None if c.quantity is None else quantity_entry(c.quantity),
-                restated=None if c.restated is None else quantity_entry(c.restated),
-                when=None
-                if c.when is None
-                else when_entry(c.when, report, c.modality is Modality.PLANNED, c.when_from),
-                extent=c.extent,
-                event=c.event,
-                via=c.via,
-                total=c.total,
-                exhaustive=c.exhaustive,
-                denies=c.denies,
-                as_of=as_of_entry(c.as_of, report),
-                note=c.note,
-                reference=c.reference,
-            )
-            for c in dataset.claims_of(report.id)
-        )
+        claims = tuple(ClaimEntry(**claim_fields(c, report)) for c in dataset.claims_of(report.id))
         header = ReportEntry(
             outlet=report.outlet,
             title=report.title,
