@@ -138,10 +138,7 @@ def write_atomically(
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
     try:
         with os.fdopen(handle, "wb") as stream:
-            if isinstance(content, bytes):
-                stream.write(content)
-            else:
-                stream.writelines(content)
+            _write(stream, content)
         os.chmod(temporary, mode_for(target))
         os.replace(temporary, target)
     except BaseException:
