@@ -444,33 +444,6 @@ class DateSpan:
         return _parse_relative(_short(text), base, after)
 
     @classmethod
-    def _parse(
-        cls, wording: str, anchor: datetime.date, ahead: bool, numeric: NumericDates | None
-    ) -> DateSpan:
-        tokens = (_AHEAD.set(ahead), _NUMERIC.set(numeric))
-        try:
-            raw = _resolve(wording, anchor, wording)
-        except _MismatchError as mismatch:
-            span = cls._checked(mismatch.raw, wording, anchor)
-            raise WeekdayMismatchError(str(mismatch), span) from None
-        finally:
-            _NUMERIC.reset(tokens[1])
-            _AHEAD.reset(tokens[0])
-        return cls._checked(raw, wording, anchor)
-
-    @classmethod
-    def _checked(cls, raw: _Raw, wording: str, anchor: datetime.date) -> DateSpan:
-        """The span of a resolution, cut off at the anchor unless the wording looks ahead."""
-        if raw.looks_ahead(anchor):
-            reading = raw.reading
-            if not raw.forward:
-                reading += "; it lies after the anchor, so the wording looks ahead"
-            return cls(raw.start, raw.end, wording, anchor, reading)
-        if raw.end > anchor:
-            return cls(raw.start, anchor, wording, anchor, f"{raw.reading}, cut off at the anchor")
-        return cls(raw.start, raw.end, wording, anchor if raw.relative else None, raw.reading)
-
-    @classmethod
     def of(cls, start: datetime.date, end: datetime.date | None = None, text: str = "") -> DateSpan:
         """A span a curator gives explicitly: one day, or `start` to `end` inclusive."""
         return cls(start, start if end is None else end, text, None, "explicit span")
@@ -520,7 +493,29 @@ def _parse(
 ) -> DateSpan:
     """`DateSpan.parse`, remembered: a bulk claim set reads the same few wordings ("yesterday",
     "on Monday") against the same few hundred report dates, and shares the immutable spans."""
-    return DateSpan._parse(wording, anchor, ahead, numeric)
+    tokens = (_AHEAD.set(ahead), _NUMERIC.set(numeric))
+    try:
+        raw = _resolve(wording, anchor, wording)
+    except _MismatchError as mismatch:
+        span = _span(mismatch.raw, wording, anchor)
+        raise WeekdayMismatchError(str(mismatch), span) from None
+    finally:
+        _NUMERIC.reset(tokens[1])
+        _AHEAD.reset(tokens[0])
+    return _span(raw, wording, anchor)
+
+
+def _span(raw: _Raw, wording: str, anchor: datetime.date) -> DateSpan:
+    """The span of a resolution, cut off at the anchor unless the wording looks ahead."""
+    if raw.looks_ahead(anchor):
+        reading = raw.reading
+        if not raw.forward:
+            reading += "; it lies after the anchor, so the wording looks ahead"
+        return DateSpan(raw.start, raw.end, wording, anchor, reading)
+    if raw.end > anchor:
+        reading = f"{raw.reading}, cut off at the anchor"
+        return DateSpan(raw.start, anchor, wording, anchor, reading)
+    return DateSpan(raw.start, raw.end, wording, anchor if raw.relative else None, raw.reading)
 
 
 @attrs.frozen

@@ -1614,71 +1614,6 @@ class Quantity:
             raise QuantityError(msg) from None
 
     @classmethod
-    def _parse(cls, text: str, unit: str | None) -> Quantity:
-        given = None
-        if unit is not None:
-            try:
-                given = canonical_unit(unit)
-            except ValueError as error:
-                raise _ProblemError(str(error)) from None
-        tokens = _tokens(text)
-        if not tokens:
-            msg = f"the wording is empty; {_EXPECTED}"
-            raise _ProblemError(msg)
-        reader = _Reader(tokens, given)
-        terms = [_read_term(reader)]
-        joiner = reader.pos
-        reader.take_if(",")
-        if reader.take_if("if") and reader.take_if("not"):
-            hedge = reader.written(joiner)  # "dozens, if not hundreds"
-            terms.append(_read_term(reader))
-        else:
-            hedge = None
-            reader.pos = joiner
-        if hedge is None and reader.take_if(",", "and", "but"):
-            reader.take_if("and", "but")
-            if reader.phrase_at(_QUALIFIER_TOKENS) is not None:
-                terms.append(_read_term(reader))
-            else:
-                reader.pos = joiner
-        units = [word for term in terms for word in term.units]
-        if not reader.done:
-            units.append(_trailing_noun(reader, given, after_unit=bool(units)))
-
-        if len({canonical_unit(word) for word in units}) > 1:
-            msg = f"the wording gives two units, {units[0]!r} and {units[-1]!r}"
-            raise _ProblemError(msg)
-        said = canonical_unit(units[0]) if units else None
-        if said is not None and given is not None and said != given:
-            msg = f"the wording says {units[0]!r} but the unit given is {given!r}"
-            raise _ProblemError(msg)
-        final_unit = said or given or "person"
-        count = _dimension_of(final_unit) is Dimension.COUNT
-        if final_unit == "percent" and said is None:
-            for term in terms:  # "nearly a third", "one in four" of a share given in percent
-                if term.figure is not None and term.figure.fraction and term.figure.value <= 1:
-                    term.figure = term.figure.as_percentage()
-                if term.upper is not None and term.upper.fraction and term.upper.value <= 1:
-                    term.upper = term.upper.as_percentage()
-
-        span, reading = terms[0].interval(count)
-        if hedge is not None:
-            span, reading = _if_not(terms, span, reading, count)
-        elif len(terms) > 1:
-            span, reading = _both(terms, span, reading, count)
-        if count:
-            span = _Span(
-                Fraction(math.ceil(span.low)),
-                None if span.high is None else Fraction(math.floor(span.high)),
-            )
-        if span.high is not None and span.low > span.high:
-            msg = f"it leaves no possible value ({_fmt_interval(span.low, span.high)})"
-            raise _ProblemError(msg)
-        low, high = float(span.low), _inf(span.high)
-        reading = f"{reading} → {_fmt_interval(low, high)} {final_unit}"
-        return cls(low, float(high), final_unit, text, reading)
-
-    @classmethod
     def interval(cls, low: float, high: float, unit: str = "person", text: str = "") -> Quantity:
         """A curator's explicit interval, for figures no wording captures."""
         if math.isnan(low) or math.isnan(high) or low > high:
@@ -1772,7 +1707,73 @@ def whole_number(text: str) -> int | None:
 def _parse(text: str, unit: str | None) -> Quantity:
     """`Quantity.parse`, remembered: bulk claim sets repeat a few thousand wordings, and sharing
     the (immutable) result also shares its memory."""
-    return Quantity._parse(text, unit)
+    return _read(text, unit)
+
+
+def _read(text: str, unit: str | None) -> Quantity:
+    """Read `text` as `Quantity.parse` documents, raising `_ProblemError` when it cannot."""
+    given = None
+    if unit is not None:
+        try:
+            given = canonical_unit(unit)
+        except ValueError as error:
+            raise _ProblemError(str(error)) from None
+    tokens = _tokens(text)
+    if not tokens:
+        msg = f"the wording is empty; {_EXPECTED}"
+        raise _ProblemError(msg)
+    reader = _Reader(tokens, given)
+    terms = [_read_term(reader)]
+    joiner = reader.pos
+    reader.take_if(",")
+    if reader.take_if("if") and reader.take_if("not"):
+        hedge = reader.written(joiner)  # "dozens, if not hundreds"
+        terms.append(_read_term(reader))
+    else:
+        hedge = None
+        reader.pos = joiner
+    if hedge is None and reader.take_if(",", "and", "but"):
+        reader.take_if("and", "but")
+        if reader.phrase_at(_QUALIFIER_TOKENS) is not None:
+            terms.append(_read_term(reader))
+        else:
+            reader.pos = joiner
+    units = [word for term in terms for word in term.units]
+    if not reader.done:
+        units.append(_trailing_noun(reader, given, after_unit=bool(units)))
+
+    if len({canonical_unit(word) for word in units}) > 1:
+        msg = f"the wording gives two units, {units[0]!r} and {units[-1]!r}"
+        raise _ProblemError(msg)
+    said = canonical_unit(units[0]) if units else None
+    if said is not None and given is not None and said != given:
+        msg = f"the wording says {units[0]!r} but the unit given is {given!r}"
+        raise _ProblemError(msg)
+    final_unit = said or given or "person"
+    count = _dimension_of(final_unit) is Dimension.COUNT
+    if final_unit == "percent" and said is None:
+        for term in terms:  # "nearly a third", "one in four" of a share given in percent
+            if term.figure is not None and term.figure.fraction and term.figure.value <= 1:
+                term.figure = term.figure.as_percentage()
+            if term.upper is not None and term.upper.fraction and term.upper.value <= 1:
+                term.upper = term.upper.as_percentage()
+
+    span, reading = terms[0].interval(count)
+    if hedge is not None:
+        span, reading = _if_not(terms, span, reading, count)
+    elif len(terms) > 1:
+        span, reading = _both(terms, span, reading, count)
+    if count:
+        span = _Span(
+            Fraction(math.ceil(span.low)),
+            None if span.high is None else Fraction(math.floor(span.high)),
+        )
+    if span.high is not None and span.low > span.high:
+        msg = f"it leaves no possible value ({_fmt_interval(span.low, span.high)})"
+        raise _ProblemError(msg)
+    low, high = float(span.low), _inf(span.high)
+    reading = f"{reading} → {_fmt_interval(low, high)} {final_unit}"
+    return Quantity(low, float(high), final_unit, text, reading)
 
 
 # -- reading one term ----------------------------------------------------------------------------
