@@ -198,7 +198,8 @@ def test_a_missing_bundled_dataset_is_one_line_and_exit_2(
         main(["run"])
     assert exited.value.code == 2
     assert capsys.readouterr().err == (
-        "crosscheck: error: the bundled dataset syria-2019-2020 is missing; name a dataset folder\n"
+        "crosscheck run: error: the bundled dataset syria-2019-2020 is missing; name a dataset "
+        "folder\n"
     )
 
 
@@ -374,7 +375,7 @@ def test_rules_with_an_unknown_rule_is_one_line_with_a_hint(
         main(["rules", "test.cuont"])
     assert exited.value.code == 2
     assert capsys.readouterr().err == (
-        "crosscheck: error: no rule 'test.cuont'; did you mean 'test.count'?\n"
+        "crosscheck rules: error: no rule 'test.cuont'; did you mean 'test.count'?\n"
     )
 
 

@@ -380,7 +380,8 @@ def test_no_registered_rule_is_one_line_and_exit_2(
     status, err = exit_status(capsys, "run", str(MINI))
     assert status == 2
     assert err == (
-        "crosscheck: error: expected rules to run, found none registered (reinstall crosscheck)\n"
+        "crosscheck run: error: expected rules to run, found none registered (reinstall "
+        "crosscheck)\n"
     )
 
 

@@ -51,4 +51,4 @@ def test_an_unknown_place_is_one_line_and_exit_2(
         main(["timeline", "Saraqip", str(mini)])
     assert exited.value.code == 2
     err = capsys.readouterr().err
-    assert err == "crosscheck: error: unknown place 'Saraqip'; did you mean 'Saraqib'?\n"
+    assert err == "crosscheck timeline: error: unknown place 'Saraqip'; did you mean 'Saraqib'?\n"

@@ -51,9 +51,14 @@ _DESCRIBED = 300
 
 
 class BadInput(click.ClickException):
-    """A one-line error about the user's input or set-up, exiting with status 2."""
+    """A one-line error about the user's input or set-up, exiting with status 2; it names the
+    command it was raised in (``crosscheck rules: error: …``), as a usage error does."""
 
     exit_code = EXIT_BAD_INPUT
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.ctx = click.get_current_context(silent=True)
 
 
 class InternalError(click.ClickException):
