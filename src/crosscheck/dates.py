@@ -998,20 +998,28 @@ _BARE_WEEKDAY_RE: Final = re.compile(
     rf"(?:(?:early|late) )?(?P<which>next |last |this |coming |this coming |this past |past )?"
     rf"{_WEEKDAY}{_TIME_OF_DAY}"
 )
-_WEEK_WORDS: Final[dict[str, int]] = {
-    "this week": 0,
-    "the current week": 0,
-    "current week": 0,
-    "next week": 1,
-    "the coming week": 1,
-    "coming week": 1,
-    "the upcoming week": 1,
-    "upcoming week": 1,
-    "last week": -1,
-    "previous week": -1,
-    "the previous week": -1,
-    "the week after next": 2,
-}
+
+
+def _relative(unit: str, *usage: Mapping[str, int]) -> dict[str, int]:
+    """The words that place a calendar `unit` counted from the report's own (0 this one, -1 the
+    one before, 1 the one after, …): "this U", "the current U", "last U", "the previous U" and
+    "next U" for every unit, and the phrases of `usage` ("{}" standing for the unit) as
+    reporters use them with that unit."""
+    words = {f"this {unit}": 0, f"the current {unit}": 0, f"last {unit}": -1,
+             f"the previous {unit}": -1, f"next {unit}": 1}  # fmt: skip
+    for phrases in usage:
+        words |= {phrase.format(unit): offset for phrase, offset in phrases.items()}
+    return words
+
+
+_SPOKEN: Final[Mapping[str, int]] = {
+    "current {}": 0, "previous {}": -1, "the coming {}": 1, "coming {}": 1,
+    "the upcoming {}": 1, "upcoming {}": 1,
+}  # fmt: skip
+"""How reporters also name the week, month or year before and after the report's."""
+_AFTER_NEXT: Final[Mapping[str, int]] = {"the {} after next": 2, "the {} after the next": 2}
+
+_WEEK_WORDS: Final[dict[str, int]] = _relative("week", _SPOKEN, {"the {} after next": 2})
 _WEEK: Final = rf"(?P<week>{_alternatives(_WEEK_WORDS)})"
 _WEEK_THEN_WEEKDAY_RE: Final = re.compile(rf"{_WEEK}(?:,| on)? {_WEEKDAY}{_TIME_OF_DAY}")
 _WEEKDAY_THEN_WEEK_RE: Final = re.compile(rf"{_WEEKDAY}{_TIME_OF_DAY},?(?: of)? {_WEEK}")
@@ -1224,38 +1232,8 @@ _NAMED_MONTH_RE: Final = re.compile(rf"{_MONTH}(?:,?\s*(?:of )?(?P<year>.+))?")
 _YEAR_MONTH_RE: Final = re.compile(rf"(?P<year>\d{{4}}),?\s*{_MONTH}")
 _WHICH_MONTH_RE: Final = re.compile(rf"(?P<which>last|this|next) {_MONTH}")
 _YEAR_RE: Final = re.compile(r"(?:(?:the )?year )?(?P<year>\d{4})|(?:the )?year (?P<short>\d{1,3})")
-_RELATIVE_YEARS: Final[dict[str, int]] = {
-    "this year": 0,
-    "the current year": 0,
-    "current year": 0,
-    "the year": 0,
-    "last year": -1,
-    "previous year": -1,
-    "the previous year": -1,
-    "next year": 1,
-    "the coming year": 1,
-    "coming year": 1,
-    "the upcoming year": 1,
-    "upcoming year": 1,
-    "the year after next": 2,
-    "the year after the next": 2,
-}
-_RELATIVE_MONTHS: Final[dict[str, int]] = {
-    "this month": 0,
-    "the current month": 0,
-    "current month": 0,
-    "the month": 0,
-    "last month": -1,
-    "previous month": -1,
-    "the previous month": -1,
-    "next month": 1,
-    "the coming month": 1,
-    "coming month": 1,
-    "the upcoming month": 1,
-    "upcoming month": 1,
-    "the month after next": 2,
-    "the month after the next": 2,
-}
+_RELATIVE_YEARS: Final[dict[str, int]] = _relative("year", _SPOKEN, _AFTER_NEXT, {"the {}": 0})
+_RELATIVE_MONTHS: Final[dict[str, int]] = _relative("month", _SPOKEN, _AFTER_NEXT, {"the {}": 0})
 _RELATIVE_WEEKS: Final[dict[str, int]] = {**_WEEK_WORDS, "the week": 0}
 _REST_RE: Final = re.compile(
     r"(?:(?:the )?rest (?:of )?(?:the |this |current |the current )?|later (?:this|in the) )"
@@ -1281,17 +1259,9 @@ _HALF_RE: Final = re.compile(
     r"(?:(?P<before>\d{4}),? ?)?(?:the )?(?:h(?P<h>[12])|(?P<hword>first|second|1st|2nd) half)"
     r"(?:,? (?:of )?(?P<after>.+))?"
 )
-_RELATIVE_QUARTERS: Final[dict[str, int]] = {
-    "this quarter": 0,
-    "the current quarter": 0,
-    "last quarter": -1,
-    "the last quarter": -1,
-    "previous quarter": -1,
-    "the previous quarter": -1,
-    "next quarter": 1,
-    "the next quarter": 1,
-    "the coming quarter": 1,
-}
+_RELATIVE_QUARTERS: Final[dict[str, int]] = _relative(
+    "quarter", {"the last {}": -1, "previous {}": -1, "the next {}": 1, "the coming {}": 1}
+)
 _DECADE_WORDS: Final[dict[str, int]] = {
     "tens": 10,
     "twenties": 20,
@@ -1316,28 +1286,15 @@ _DECADE_WORD_RE: Final = re.compile(
     rf"(?:the )?(?:(?P<century>{_alternatives(_CENTURY_WORDS)})[ -])?"
     rf"(?P<word>{_alternatives(_DECADE_WORDS)})"
 )
-_RELATIVE_DECADES: Final[dict[str, int]] = {
-    "this decade": 0,
-    "the current decade": 0,
-    "last decade": -1,
-    "the previous decade": -1,
-    "previous decade": -1,
-    "next decade": 1,
-    "the next decade": 1,
-    "the coming decade": 1,
-}
+_RELATIVE_DECADES: Final[dict[str, int]] = _relative(
+    "decade", {"previous {}": -1, "the next {}": 1, "the coming {}": 1}
+)
 _CENTURY_RE: Final = re.compile(
     rf"(?:the )?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{_alternatives(_DAY_WORDS)}) century"
 )
-_RELATIVE_CENTURIES: Final[dict[str, int]] = {
-    "this century": 0,
-    "the current century": 0,
-    "last century": -1,
-    "the last century": -1,
-    "the previous century": -1,
-    "next century": 1,
-    "the next century": 1,
-}
+_RELATIVE_CENTURIES: Final[dict[str, int]] = _relative(
+    "century", {"the last {}": -1, "the next {}": 1}
+)
 
 
 @attrs.frozen
