@@ -251,13 +251,6 @@ def _run_on_dask(dataset: Dataset, rules: Sequence[Rule], scheduler: str | None)
         raise BadInput(f"the Dask run failed: {_one_line(_describe(error))}") from None
 
 
-def _run(dataset: Dataset, rules: Sequence[Rule]) -> list[Finding]:
-    """Check `dataset`; a rule that fails raises `RuleFailedError`, which the group reports."""
-    from crosscheck.engine import check
-
-    return check(dataset, rules=rules, preview=True)
-
-
 def _checked(
     path: Path | None,
     select: tuple[str, ...],
@@ -269,7 +262,7 @@ def _checked(
 ) -> RunResult:
     """`crosscheck.run` with the command line's selection, engine and one-line errors: the run,
     reviewed against the dataset's accepted findings."""
-    from crosscheck.pipeline import run
+    from crosscheck.pipeline import in_process, run
     from crosscheck.registry import RuleError
 
     registered = _registered()
@@ -280,9 +273,10 @@ def _checked(
         raise click.UsageError("--select names no rule; leave it out to run every stable rule")
     path = _dataset_path(path)
 
-    def checker(dataset: Dataset, rules: Sequence[Rule]) -> list[Finding]:
-        return _run(dataset, rules) if engine == "local" else _run_on_dask(dataset, rules,
-                                                                          scheduler)  # fmt: skip
+    def on_dask(dataset: Dataset, rules: Sequence[Rule]) -> list[Finding]:
+        return _run_on_dask(dataset, rules, scheduler)
+
+    checker = in_process if engine == "local" else on_dask
 
     try:
         with _reading(path, "nothing checked") as progress:

@@ -31,13 +31,14 @@ from crosscheck.registry import Rule, RuleError, load_rules, select_rules
 from crosscheck.render import Run
 from crosscheck.review import review
 
-__all__ = ["nothing_chosen", "run"]
+__all__ = ["in_process", "nothing_chosen", "run"]
 
 Checker = Callable[[Dataset, Sequence[Rule]], list[Finding]]
 """How the chosen rules are run over a dataset: in this process, or on a cluster."""
 
 
-def _here(dataset: Dataset, rules: Sequence[Rule]) -> list[Finding]:
+def in_process(dataset: Dataset, rules: Sequence[Rule]) -> list[Finding]:
+    """The chosen rules run over `dataset` in this process: `run`'s default checker."""
     return check(dataset, rules=rules, preview=True)
 
 
@@ -49,7 +50,7 @@ def run(
     preview: bool = False,
     fail_on: Severity | str | None = Severity.ERROR,
     rules: Sequence[Rule] | None = None,
-    checker: Checker = _here,
+    checker: Checker = in_process,
     progress: Callable[[int, int], None] | None = None,
 ) -> Run:
     """Check the dataset at `path` with the selected rules and review the findings against its
