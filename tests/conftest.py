@@ -16,6 +16,26 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 MINI = Path(__file__).parent / "data" / "mini"
 
+RULE_SECTIONS = """
+
+What it flags
+-------------
+Test claims.
+
+Why it matters
+--------------
+It tests crosscheck itself.
+
+Flagged
+-------
+Its pick.
+
+Not flagged
+-----------
+The rest.
+"""
+"""The four sections a rule's docstring needs, for the rules tests declare."""
+
 
 @pytest.fixture
 def mini() -> Path:

@@ -12,6 +12,7 @@ import pytest
 import tomli_w
 from click.testing import CliRunner, Result
 
+from conftest import MINI, RULE_SECTIONS
 from crosscheck import Severity, check, load
 from crosscheck.cli import cli, main, wants_colour
 from crosscheck.engine import Context
@@ -19,36 +20,22 @@ from crosscheck.findings import Violation
 from crosscheck.registry import Lifecycle, Rule, RuleError, rule
 from crosscheck.render import FORMATS, Run
 
-MINI = Path(__file__).parent / "data" / "mini"
-SECTIONS = """
 
-What it flags
--------------
-Test claims.
-
-Why it matters
---------------
-It tests the command line.
-
-Flagged
--------
-Its pick.
-
-Not flagged
------------
-The rest.
-"""
-
-
-def flagging(code: str, name: str, severity: Severity, predicate: str) -> Rule:
+def flagging(
+    code: str,
+    name: str,
+    severity: Severity,
+    predicate: str,
+    lifecycle: Lifecycle = Lifecycle.STABLE,
+) -> Rule:
     """A rule flagging each claim with `predicate`."""
 
     def flag(context: Context) -> Iterator[Violation]:
         for claim in context.with_predicate(predicate):
             yield Violation(f"{claim.id} is a {predicate} claim.", (claim,))
 
-    flag.__doc__ = f"Flags {predicate} claims." + SECTIONS
-    return rule(code, name, severity)(flag)
+    flag.__doc__ = f"Flags {predicate} claims." + RULE_SECTIONS
+    return rule(code, name, severity, lifecycle)(flag)
 
 
 def broken(context: Context) -> Iterator[Violation]:
@@ -56,7 +43,7 @@ def broken(context: Context) -> Iterator[Violation]:
         yield Violation(str(len(context.claims) / 0), (claim,))
 
 
-broken.__doc__ = "Always fails." + SECTIONS
+broken.__doc__ = "Always fails." + RULE_SECTIONS
 ERROR = flagging("TST001", "test.killed", Severity.ERROR, "killed")
 WARNING = flagging("TST002", "test.count", Severity.WARNING, "count")
 INFO = flagging("TST003", "test.took", Severity.INFO, "took")

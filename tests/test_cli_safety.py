@@ -21,37 +21,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from conftest import MINI
+from conftest import MINI, RULE_SECTIONS
 from crosscheck import Severity
 from crosscheck.cli import cli, main
 from crosscheck.engine import Context
 from crosscheck.findings import Violation
 from crosscheck.output import write_output
 from crosscheck.registry import Lifecycle, rule
-
-SECTIONS = """
-
-What it flags
--------------
-Test claims.
-
-Why it matters
---------------
-It tests the command line.
-
-Flagged
--------
-Its pick.
-
-Not flagged
------------
-The rest.
-"""
-
-
-def _flag_killed(context: Context) -> Iterator[Violation]:
-    for claim in context.with_predicate("killed"):
-        yield Violation(f"{claim.id} is a killed claim.", (claim,))
+from test_cli_run import flagging
 
 
 def _divide(context: Context) -> Iterator[Violation]:
@@ -59,10 +36,9 @@ def _divide(context: Context) -> Iterator[Violation]:
         yield Violation(str(len(context.claims) / 0), (claim,))
 
 
-_flag_killed.__doc__ = "Flags killed claims." + SECTIONS
-_divide.__doc__ = "Always fails." + SECTIONS
-STABLE = rule("TST001", "test.killed", Severity.ERROR)(_flag_killed)
-PREVIEW = rule("PRV001", "preview.killed", Severity.INFO, Lifecycle.PREVIEW)(_flag_killed)
+_divide.__doc__ = "Always fails." + RULE_SECTIONS
+STABLE = flagging("TST001", "test.killed", Severity.ERROR, "killed")
+PREVIEW = flagging("PRV001", "preview.killed", Severity.INFO, "killed", Lifecycle.PREVIEW)
 BROKEN = rule("BRK001", "broken.divide", Severity.ERROR)(_divide)
 HINT = "crosscheck --debug or CROSSCHECK_DEBUG=1 shows the traceback"
 

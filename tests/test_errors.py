@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import crosscheck
+from conftest import RULE_SECTIONS
 from crosscheck.engine import Context
 from crosscheck.errors import CrosscheckError
 from crosscheck.findings import Violation
@@ -43,28 +44,12 @@ def test_a_failing_rule_is_named_from_library_calls_too(mini: Path) -> None:
     from crosscheck.findings import Severity
     from crosscheck.registry import RuleFailedError, rule
 
-    @rule("EXA999", "example.broken", Severity.INFO)
-    def broken(context: Context) -> Iterator[Violation]:
-        """Always fails.
-
-        What it flags
-        -------------
-        Nothing.
-
-        Why it matters
-        --------------
-        It tests the guard.
-
-        Flagged
-        -------
-        Nothing.
-
-        Not flagged
-        -----------
-        Everything.
-        """
+    def fails(context: Context) -> Iterator[Violation]:
         yield from ()
         raise KeyError("oops")
+
+    fails.__doc__ = "Always fails." + RULE_SECTIONS
+    broken = rule("EXA999", "example.broken", Severity.INFO)(fails)
 
     with pytest.raises(
         RuleFailedError, match=r"rule EXA999 \(example.broken\) failed: KeyError"
