@@ -39,6 +39,9 @@ EXIT_BAD_INPUT = 2
 FAIL_ON = ("error", "warning", "info", "never")
 """The --fail-on choices: the least severe active finding that fails the run (never: none)."""
 
+DAY = click.DateTime(["%Y-%m-%d"])
+"""A day as an option takes it: 2022-04-08."""
+
 FORMATS = ("text", "json", "markdown", "sarif")
 """The --format choices of `crosscheck run`, one renderer each in `crosscheck.render`."""
 
@@ -665,7 +668,7 @@ def _sources_json(report: SourcesReport) -> dict[str, object]:
 @click.option(
     "--date",
     "anchor",
-    type=click.DateTime(["%Y-%m-%d"]),
+    type=DAY,
     default=None,
     help="The report's publication date a date is read against (default: today).",
 )
@@ -679,14 +682,14 @@ def _sources_json(report: SourcesReport) -> dict[str, object]:
 @click.option(
     "--after",
     "after",
-    type=click.DateTime(["%Y-%m-%d"]),
+    type=DAY,
     default=None,
     help="Count the date forward from this day, as when = { after = ... } does.",
 )
 @click.option(
     "--before",
     "before",
-    type=click.DateTime(["%Y-%m-%d"]),
+    type=DAY,
     default=None,
     help="Count the date back from this day, as when = { before = ... } does.",
 )
