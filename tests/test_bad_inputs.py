@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from crosscheck import Dataset, DatasetError, dump, load
 from crosscheck.bulk import MANIFEST, dump_bulk
 from crosscheck.cli import cli
-from crosscheck.loading import Problem, problem_order
+from crosscheck.loading.problems import Problem, problem_order
 from crosscheck.testing import datasets
 
 

@@ -64,7 +64,7 @@ def test_a_quote_with_a_typo_is_told_its_closest_passage(tmp_path: Path) -> None
     found = problems(dataset_with(tmp_path, PASSAGE + ".", PASSAGE.replace("Monday", "Tuesday")))
     assert found == [
         "expected a passage that occurs verbatim in r.txt, found 'A rare confrontation between "
-        "Turkey and Syria on Tuesday …' (closest passage: 'A rare confrontation between Turkey "
+        "Turkey and Syria on Tuesday ki…' (closest passage: 'A rare confrontation between Turkey "
         "and Syria on Monday kil…'; quotes are matched exactly, except for white space)"
     ]
 

@@ -486,8 +486,7 @@ def convert_command(source: Path, target: Path, to_format: str | None, force: bo
     takes TARGET's place. Nothing is written if SOURCE has problems; TARGET may not be SOURCE,
     and a TARGET that is not empty is replaced only with --force.
     """
-    from crosscheck.bulk import MANIFEST, dump_bulk
-    from crosscheck.loading import dump
+    from crosscheck.loading import ACTORS_FILE, BULK_MANIFEST, dump, dump_bulk
     from crosscheck.output import replace_folder
 
     if target.exists() and source.exists() and target.resolve() == source.resolve():
@@ -496,13 +495,13 @@ def convert_command(source: Path, target: Path, to_format: str | None, force: bo
     if target.exists() and not target.is_dir():
         raise BadInput(f"{target}: expected a folder to write into, found a file")
     if target.is_dir() and any(target.iterdir()) and not force:
-        what = ("a dataset" if (target / MANIFEST).exists() or (target / "actors.toml").exists()
-                else "other files")  # fmt: skip
+        held = (target / BULK_MANIFEST).exists() or (target / ACTORS_FILE).exists()
+        what = "a dataset" if held else "other files"
         raise BadInput(f"{target}: expected an empty or new folder, found {what} (add --force "
                        "to replace it all)")  # fmt: skip
     dataset = _load(source, "nothing converted")
     if to_format is None:
-        to_format = "toml" if (source / MANIFEST).is_file() else "bulk"
+        to_format = "toml" if (source / BULK_MANIFEST).is_file() else "bulk"
     writer = dump_bulk if to_format == "bulk" else dump
     try:
         replace_folder(target, lambda folder: writer(dataset, folder))

@@ -1,0 +1,133 @@
+"""The one-line problems a curator sees, and how they are located, ordered and kept short.
+
+Every check of both file formats reports through a `Problem`: the file, the path inside it
+(``claims[4] (meo-seven-killed).quantity``, ``line 12 (c-12).when``) and a message that reads
+"expected …, found … (hint)". A dataset with problems is refused as a whole with a
+`DatasetError` that lists every one of them.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Sequence
+from typing import Final
+
+import attrs
+
+from crosscheck.errors import CrosscheckError
+
+__all__ = [
+    "SHOWN_CHARACTERS",
+    "DatasetError",
+    "Problem",
+    "describe",
+    "problem_order",
+    "quoted_cut",
+    "shortened",
+    "with_id",
+]
+
+
+@attrs.frozen(order=True)
+class Problem:
+    """One thing wrong with a dataset, located by file and by path inside the file."""
+
+    file: str
+    path: str
+    message: str
+    """What was expected, what was found, and a hint in brackets."""
+
+    def __str__(self) -> str:
+        return (
+            f"{self.file}: {self.path}: {self.message}"
+            if self.path
+            else (f"{self.file}: {self.message}")
+        )
+
+
+class DatasetError(CrosscheckError):
+    """A dataset could not be loaded; `problems` lists every reason, one line each."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(map(str, self.problems)))
+
+
+SHOWN_CHARACTERS: Final = 60
+"""The most characters of a value an error line repeats: enough to recognise it."""
+
+
+def shortened(text: str, limit: int = SHOWN_CHARACTERS) -> str:
+    """`text` cut to `limit` characters, with an ellipsis when cut."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+_LONG_QUOTED = re.compile(
+    rf"(?<![^\s(])'([^'\s][^'\n]{{{SHOWN_CHARACTERS},}})'(?=[\s),;]|$)"
+    rf'|(?<![^\s(])"([^"\s][^"\n]{{{SHOWN_CHARACTERS},}})"(?=[\s),;]|$)'
+)
+"""A quoted value in a message: opened after a space or a bracket and closed before one or
+before punctuation, never with a space inside the opening quote, so the text between two short
+quoted values, or a quote mark inside a passage, is not taken for one."""
+
+
+def quoted_cut(message: str) -> str:
+    """`message` with every quoted value longer than SHOWN_CHARACTERS cut to that length: a
+    problem's line repeats what was found, never a whole 20,000-character value."""
+    if len(message) <= 2 * SHOWN_CHARACTERS:
+        return message
+
+    def cut(match: re.Match[str]) -> str:
+        quote = "'" if match[1] is not None else '"'
+        return quote + shortened(match[1] or match[2] or "") + quote
+
+    return _LONG_QUOTED.sub(cut, message)
+
+
+def describe(value: object) -> str:
+    """Say what a TOML or JSON value is, for 'found …' in an error line."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, str):
+        return f"the string {shortened(value)!r}"
+    if isinstance(value, int) and abs(value) >= 10**15:
+        return f"the number {shortened(str(value), 20)} ({len(str(abs(value)))} digits)"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, datetime.datetime):
+        return f"the date-time {value.isoformat()}"
+    if isinstance(value, datetime.date):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return type(value).__name__
+
+
+_POSITION = re.compile(r"(?:line )?(\d+)(?: \(.*\))?")
+"""A step of a problem's path that is a position: "4" of claims[4], "line 225", "4 (its id)"."""
+
+
+def problem_order(problem: Problem) -> tuple[str, list[tuple[int, str]], str]:
+    """Order problems by file, then by position in the file: claims[2] before claims[10], line
+    225 before line 1000."""
+    steps = problem.path.replace("[", ".").replace("]", "").split(".")
+    return (
+        problem.file,
+        [(int(m[1]), s) if (m := _POSITION.fullmatch(s)) else (-1, s) for s in steps],
+        problem.message,
+    )
+
+
+def with_id(where: str, identity: str) -> str:
+    """Where a claim stands, with its id when it has one: ``claims[4] (meo-seven-killed)``,
+    ``line 12 (c-12)``; a long id is shortened."""
+    identity = " ".join(identity.split())
+    if not identity:
+        return where
+    shown = identity if len(identity) <= 40 else identity[:39] + "…"
+    return f"{where} ({shown})"
