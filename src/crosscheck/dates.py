@@ -45,7 +45,6 @@ report's ("two days later", "the day before").
 from __future__ import annotations
 
 import calendar
-import contextvars
 import datetime
 import difflib
 import enum
@@ -85,14 +84,18 @@ class NumericDates(enum.StrEnum):
     """04/21/2016 is 21 April 2016: the United States and some wire services."""
 
 
-_AHEAD: contextvars.ContextVar[bool] = contextvars.ContextVar("ahead", default=False)
-"""Whether the wording being read looks ahead (see `DateSpan.parse`)."""
-_NUMERIC: contextvars.ContextVar[NumericDates | None] = contextvars.ContextVar(
-    "numeric", default=None
-)
-"""The declared order of numeric dates, if any (see `DateSpan.parse`)."""
-_IN_RANGE: contextvars.ContextVar[bool] = contextvars.ContextVar("in_range", default=False)
-"""Whether one side of a range is being read (a side is never itself a range)."""
+@attrs.frozen
+class _At:
+    """How a wording is being read, handed down every step of its reading."""
+
+    wording: str
+    """The wording as written, for messages."""
+    ahead: bool = False
+    """Whether it looks ahead (see `DateSpan.parse`)."""
+    numeric: NumericDates | None = None
+    """The report's declared order of numeric dates, if any (see `DateSpan.parse`)."""
+    in_range: bool = False
+    """Whether one side of a range is being read (a side is never itself a range)."""
 
 
 class DateError(CrosscheckError, ValueError):
@@ -493,15 +496,11 @@ def _parse(
 ) -> DateSpan:
     """`DateSpan.parse`, remembered: a bulk claim set reads the same few wordings ("yesterday",
     "on Monday") against the same few hundred report dates, and shares the immutable spans."""
-    tokens = (_AHEAD.set(ahead), _NUMERIC.set(numeric))
     try:
-        raw = _resolve(wording, anchor, wording)
+        raw = _resolve(wording, anchor, _At(wording, ahead, numeric))
     except _MismatchError as mismatch:
         span = _span(mismatch.raw, wording, anchor)
         raise WeekdayMismatchError(str(mismatch), span) from None
-    finally:
-        _NUMERIC.reset(tokens[1])
-        _AHEAD.reset(tokens[0])
     return _span(raw, wording, anchor)
 
 
@@ -534,7 +533,7 @@ class _Raw:
         return self.forward or self.start > anchor
 
 
-_Handler = Callable[[str, datetime.date, str], _Raw | None]
+_Handler = Callable[[str, datetime.date, _At], _Raw | None]
 
 
 class _MismatchError(DateError):
@@ -582,25 +581,25 @@ def _normalise(wording: str) -> str:
     return words
 
 
-def _read(words: str, anchor: datetime.date, wording: str) -> _Raw | None:
+def _read(words: str, anchor: datetime.date, at: _At) -> _Raw | None:
     """The first form that reads `words` (already normalised), or None."""
     try:
         for handler in _HANDLERS:
-            raw = handler(words, anchor, wording)
+            raw = handler(words, anchor, at)
             if raw is not None:
                 return raw
     except DateError:
         raise
     except (OverflowError, ValueError) as error:
-        raise DateError(f"'{wording}' lies outside the calendar's range ({error})") from None
+        raise DateError(f"'{at.wording}' lies outside the calendar's range ({error})") from None
     return None
 
 
-def _resolve(words: str, anchor: datetime.date, wording: str) -> _Raw:
-    """Try each form in turn; `wording` is the original text, for messages."""
-    raw = _read(_normalise(words), anchor, wording)
+def _resolve(words: str, anchor: datetime.date, at: _At) -> _Raw:
+    """Try each form in turn (`at.wording` is the original text, for messages)."""
+    raw = _read(_normalise(words), anchor, at)
     if raw is None:
-        raise DateError(f"cannot read '{wording}' as a date: {_diagnose(words, anchor)}")
+        raise DateError(f"cannot read '{at.wording}' as a date: {_diagnose(words, anchor, at)}")
     return raw
 
 
@@ -766,7 +765,7 @@ def _ordinal(number: int) -> str:
     return f"{number}{suffix}"
 
 
-def _resolve_parts(parts: _Parts, anchor: datetime.date, wording: str) -> _Raw:
+def _resolve_parts(parts: _Parts, anchor: datetime.date, at: _At) -> _Raw:
     """The day `parts` names, its year (and month) inferred from the anchor, its weekday
     checked."""
     day = parts.day
@@ -777,25 +776,25 @@ def _resolve_parts(parts: _Parts, anchor: datetime.date, wording: str) -> _Raw:
         which = {0: "the anchor's month", 1: "the month after the anchor's"}.get(
             parts.month_offset, "the month before the anchor's"
         )
-        date = _day(first.year, first.month, day, wording)
+        date = _day(first.year, first.month, day, at.wording)
         raw = _Raw(date, date, f"the {_ordinal(day)} of {which}", True)
     elif parts.month is not None:
-        raw = _month_day(parts.month, day, parts.year, anchor, wording)
+        raw = _month_day(parts.month, day, parts.year, anchor, at)
     else:
-        raw = _nth_of_a_month(day, anchor, wording)
-    return _checked_weekday(raw, parts.weekday, wording)
+        raw = _nth_of_a_month(day, anchor, at)
+    return _checked_weekday(raw, parts.weekday, at.wording)
 
 
-def _month_day(month: int, day: int, year: int | None, anchor: datetime.date, wording: str) -> _Raw:
+def _month_day(month: int, day: int, year: int | None, anchor: datetime.date, at: _At) -> _Raw:
     name = f"{_MONTH_NAMES[month - 1]} {day}"
     if year is not None:
-        date = _day(year, month, day, wording)
+        date = _day(year, month, day, at.wording)
         return _Raw(date, date, f"date '{name}, {date.year}' with its year", False)
     if not _is_day_of_some_year(month, day):
         raise DateError(
-            f"'{wording}' is not a real date: {_MONTH_NAMES[month - 1]} has no day {day}"
+            f"'{at.wording}' is not a real date: {_MONTH_NAMES[month - 1]} has no day {day}"
         )
-    if _AHEAD.get():
+    if at.ahead:
         for candidate in (anchor.year, anchor.year + 1):
             if (
                 _is_day_of_year(candidate, month, day)
@@ -811,17 +810,17 @@ def _month_day(month: int, day: int, year: int | None, anchor: datetime.date, wo
             reading = f"date '{name}' without a year: the latest {name} on or before the anchor"
             return _Raw(date, date, reading, True)
     raise DateError(
-        f"'{wording}' gives no year, and no {name} falls in the year up to the report date "
+        f"'{at.wording}' gives no year, and no {name} falls in the year up to the report date "
         f"{anchor.isoformat()}; write the year"
     )
 
 
-def _nth_of_a_month(day: int, anchor: datetime.date, wording: str) -> _Raw:
+def _nth_of_a_month(day: int, anchor: datetime.date, at: _At) -> _Raw:
     """ "the 27th": the latest 27th on or before the anchor (looking ahead, the first after)."""
     if not 1 <= day <= 31:
-        raise DateError(f"'{wording}' is not a real date: no month has a day {day}")
+        raise DateError(f"'{at.wording}' is not a real date: no month has a day {day}")
     first = datetime.date(anchor.year, anchor.month, 1)
-    step = 1 if _AHEAD.get() else -1
+    step = 1 if at.ahead else -1
     for months in range(13):
         month = first + relativedelta(months=step * months)
         if _is_day_of_year(month.year, month.month, day):
@@ -833,7 +832,9 @@ def _nth_of_a_month(day: int, anchor: datetime.date, wording: str) -> _Raw:
                     return _Raw(date, date, reading, True, forward=date > anchor)
                 reading = f"the {_ordinal(day)} without a month: the latest {_ordinal(day)} on or "
                 return _Raw(date, date, reading + "before the anchor", True)
-    raise DateError(f"'{wording}' is not a real date: no month has a day {day}")  # pragma: no cover
+    raise DateError(
+        f"'{at.wording}' is not a real date: no month has a day {day}"
+    )  # pragma: no cover
 
 
 def _checked_weekday(raw: _Raw, weekday: int | None, wording: str) -> _Raw:
@@ -849,11 +850,11 @@ def _checked_weekday(raw: _Raw, weekday: int | None, wording: str) -> _Raw:
     return attrs.evolve(raw, reading=reading)
 
 
-def _calendar_day(words: str, anchor: datetime.date, wording: str) -> _Raw | None:
+def _calendar_day(words: str, anchor: datetime.date, at: _At) -> _Raw | None:
     """A day named by the calendar: "March 2", "2 March 2020", "Jan. 12", "the second of
     August", "Thursday the 21st", "Monday, March 2", "20th of next month"."""
     parts = _parts(words)
-    return None if parts is None else _resolve_parts(parts, anchor, wording)
+    return None if parts is None else _resolve_parts(parts, anchor, at)
 
 
 # -- numeric dates ---------------------------------------------------------------------------
@@ -877,12 +878,12 @@ def _two_digit_year(digits: str, anchor: datetime.date) -> int:
     return latest - (latest - int(digits)) % 100
 
 
-def _numeric(words: str, anchor: datetime.date, wording: str) -> _Raw | None:
+def _numeric(words: str, anchor: datetime.date, at: _At) -> _Raw | None:
     """All-numeric dates: year first ("2016-04-21", "2016/4/21", "2019-sep-1"), or day and
     month in the report's declared order ("21/04/2016", "21.04.16", "22/04")."""
     if match := _YMD_RE.fullmatch(words):
         month = int(match["month"]) if match["month"] else _MONTHS[match["name"]]
-        date = _day(int(match["year"]), month, int(match["day"]), wording)
+        date = _day(int(match["year"]), month, int(match["day"]), at.wording)
         iso = re.fullmatch(r"\d{4}-\d{2}-\d{2}", words) is not None
         return _Raw(date, date, "ISO date" if iso else "numeric date, year first", False)
     match = _DMY_RE.fullmatch(words) or _DM_RE.fullmatch(words)
@@ -905,19 +906,19 @@ def _numeric(words: str, anchor: datetime.date, wording: str) -> _Raw | None:
         (NumericDates.DAY_FIRST, (a, b)),
         (NumericDates.MONTH_FIRST, (b, a)),
     ):
-        readings[order] = _numeric_reading(day, month, year, anchor, wording)
-    return _numeric_law(readings, anchor, wording, words, relative, note)
+        readings[order] = _numeric_reading(day, month, year, anchor, at)
+    return _numeric_law(readings, anchor, at, words, relative, note)
 
 
 def _numeric_reading(
-    day: int, month: int, year: int | None, anchor: datetime.date, wording: str
+    day: int, month: int, year: int | None, anchor: datetime.date, at: _At
 ) -> _Raw | DateError:
     if not 1 <= month <= 12:
         return DateError(f"there is no month {month}")
     try:
         if year is None:
-            return _month_day(month, day, None, anchor, wording)
-        date = _day(year, month, day, wording)
+            return _month_day(month, day, None, anchor, at)
+        date = _day(year, month, day, at.wording)
     except DateError as error:
         return error
     return _Raw(date, date, "", False)
@@ -934,14 +935,14 @@ def _why(error: DateError, wording: str) -> str:
 def _numeric_law(
     readings: dict[NumericDates, _Raw | DateError],
     anchor: datetime.date,
-    wording: str,
+    at: _At,
     said: str,
     relative: bool,
     note: str,
 ) -> _Raw:
     """Day-first or month-first, by the declared order; never a silent guess."""
     day_first, month_first = readings[NumericDates.DAY_FIRST], readings[NumericDates.MONTH_FIRST]
-    declared = _NUMERIC.get()
+    declared = at.numeric
 
     def read(raw: _Raw, how: str) -> _Raw:
         tail = "; " + raw.reading if raw.reading else ""
@@ -966,8 +967,8 @@ def _numeric_law(
         assert isinstance(month_first, DateError)
         if declared is NumericDates.MONTH_FIRST:
             raise DateError(
-                f"'{wording}' is not a real date month-first, the report's declared order "
-                f"({_why(month_first, wording)}); it would be {_said(day_first)} day-first"
+                f"'{at.wording}' is not a real date month-first, the report's declared order "
+                f"({_why(month_first, at.wording)}); it would be {_said(day_first)} day-first"
             )
         if declared is NumericDates.DAY_FIRST:
             return read(day_first, "day-first, as the report declares")
@@ -976,19 +977,19 @@ def _numeric_law(
         assert isinstance(day_first, DateError)
         if declared is NumericDates.DAY_FIRST:
             raise DateError(
-                f"'{wording}' is not a real date day-first, the report's declared order "
-                f"({_why(day_first, wording)}); it would be {_said(month_first)} month-first"
+                f"'{at.wording}' is not a real date day-first, the report's declared order "
+                f"({_why(day_first, at.wording)}); it would be {_said(month_first)} month-first"
             )
         if declared is NumericDates.MONTH_FIRST:
             return read(month_first, "month-first, as the report declares")
         return read(month_first, "month-first, the only order in which it is a real date")
     if declared is NumericDates.MONTH_FIRST:
-        raise DateError(f"'{wording}' is not a real date: {_why(month_first, wording)}")
+        raise DateError(f"'{at.wording}' is not a real date: {_why(month_first, at.wording)}")
     if declared is NumericDates.DAY_FIRST:
-        raise DateError(f"'{wording}' is not a real date: {_why(day_first, wording)}")
+        raise DateError(f"'{at.wording}' is not a real date: {_why(day_first, at.wording)}")
     raise DateError(
-        f"'{wording}' is not a real date day-first ({_why(day_first, wording)}) nor month-first "
-        f"({_why(month_first, wording)})"
+        f"'{at.wording}' is not a real date day-first ({_why(day_first, at.wording)}) nor "
+        f"month-first ({_why(month_first, at.wording)})"
     )
 
 
@@ -1033,7 +1034,7 @@ _NTH_WEEKDAYS_RE: Final = re.compile(
 )
 
 
-def _weekday(words: str, anchor: datetime.date, _: str) -> _Raw | None:
+def _weekday(words: str, anchor: datetime.date, at: _At) -> _Raw | None:
     """ "Wednesday", "next Thursday", "last Monday", "this Friday"."""
     match = _BARE_WEEKDAY_RE.fullmatch(words)
     if match is None:
@@ -1075,7 +1076,7 @@ def _weekday(words: str, anchor: datetime.date, _: str) -> _Raw | None:
         date = monday + datetime.timedelta(days=number)
         reading = f"'this {name}': the {name} of the anchor's calendar week (Monday to Sunday)"
         return _Raw(date, date, reading, True)
-    if _AHEAD.get():
+    if at.ahead:
         date = _on_or_after(anchor, number)
         reading = f"weekday '{name}', looking ahead: the first {name} on or after the anchor"
         return _Raw(date, date, reading, True, forward=date > anchor)
@@ -1095,7 +1096,7 @@ def _week_monday(which: str, anchor: datetime.date) -> tuple[datetime.date, str]
     return _monday(anchor) + datetime.timedelta(weeks=offset), described
 
 
-def _weekday_of_week(words: str, anchor: datetime.date, _: str) -> _Raw | None:
+def _weekday_of_week(words: str, anchor: datetime.date, _: _At) -> _Raw | None:
     """ "next week on Friday", "Tuesday next week", "this week Friday", "next week between
     Wednesday and Friday", "two Sundays from now"."""
     if match := (_WEEK_THEN_WEEKDAY_RE.fullmatch(words) or _WEEKDAY_THEN_WEEK_RE.fullmatch(words)):
@@ -1131,7 +1132,7 @@ def _weekday_of_week(words: str, anchor: datetime.date, _: str) -> _Raw | None:
     return None
 
 
-def _relative_day(words: str, anchor: datetime.date, _: str) -> _Raw | None:
+def _relative_day(words: str, anchor: datetime.date, _: _At) -> _Raw | None:
     """ "today", "yesterday", "tomorrow", "last night", "the day before yesterday"."""
     one = datetime.timedelta(days=1)
     match = re.fullmatch(rf"(?P<word>today|yesterday|tomorrow){_TIME_OF_DAY}", words)
@@ -1175,7 +1176,7 @@ _WEEKEND_RE: Final = re.compile(
 )
 
 
-def _weekend(words: str, anchor: datetime.date, _: str) -> _Raw | None:
+def _weekend(words: str, anchor: datetime.date, at: _At) -> _Raw | None:
     """ "over the weekend", "this weekend", "last weekend", "next weekend"."""
     match = _WEEKEND_RE.fullmatch(words)
     if match is None:
@@ -1190,7 +1191,7 @@ def _weekend(words: str, anchor: datetime.date, _: str) -> _Raw | None:
         reading = "'the weekend after next': the weekend of the calendar week after next"
         return _Raw(start, start + one, reading, True, forward=True)
     if which == "this":
-        if _AHEAD.get() or saturday <= anchor:
+        if at.ahead or saturday <= anchor:
             reading = "'this weekend': the Saturday and Sunday of the anchor's calendar week"
             return _Raw(saturday, saturday + one, reading, True)
         before = saturday - datetime.timedelta(weeks=1)
@@ -1214,7 +1215,7 @@ def _weekend(words: str, anchor: datetime.date, _: str) -> _Raw | None:
             "week after the anchor's, so both and the days between"
         )
         return _Raw(first, weeks + one, reading, True, forward=True)
-    if _AHEAD.get():
+    if at.ahead:
         start = _on_or_after(anchor - datetime.timedelta(days=1), 5)
         reading = (
             f"'{words}', looking ahead: the first Saturday and Sunday that end on or after the "
@@ -1333,7 +1334,7 @@ def _split(
     return None
 
 
-def _named_period(words: str, anchor: datetime.date, wording: str) -> _Period | None:
+def _named_period(words: str, anchor: datetime.date, at: _At) -> _Period | None:
     """A month, a year, a week, a quarter, a half, a decade or a century, whole."""
     if match := _NAMED_MONTH_RE.fullmatch(words):
         number = _MONTHS[match["month"]]
@@ -1359,11 +1360,11 @@ def _named_period(words: str, anchor: datetime.date, wording: str) -> _Period | 
         year = _year_value(year_words)
         if year is None:
             return None
-        first = _day(year, number, 1, wording)
+        first = _day(year, number, 1, at.wording)
         return _Period(first, _month_end(first), "month", f"the month {name} {year}", False)
     if match := _YEAR_MONTH_RE.fullmatch(words):
         number = _MONTHS[match["month"]]
-        first = _day(int(match["year"]), number, 1, wording)
+        first = _day(int(match["year"]), number, 1, at.wording)
         return _Period(
             first,
             _month_end(first),
@@ -1387,7 +1388,7 @@ def _named_period(words: str, anchor: datetime.date, wording: str) -> _Period | 
             rule = f"'this {name}': {name} of the anchor's year"
         return _Period(first, _month_end(first), "month", rule, True)
     if match := (_YM_RE.fullmatch(words) or _MY_RE.fullmatch(words)):
-        first = _day(int(match["year"]), int(match["month"]), 1, wording)
+        first = _day(int(match["year"]), int(match["month"]), 1, at.wording)
         iso = re.fullmatch(r"\d{4}-\d{2}", words) is not None
         return _Period(
             first,
@@ -1411,7 +1412,7 @@ def _named_period(words: str, anchor: datetime.date, wording: str) -> _Period | 
     if match := _YEAR_RE.fullmatch(words):
         year = int(match["year"] or match["short"])
         if year < datetime.MINYEAR:
-            raise DateError(f"'{wording}' is not a real date: there is no year {year}")
+            raise DateError(f"'{at.wording}' is not a real date: there is no year {year}")
         return _Period(
             datetime.date(year, 1, 1),
             datetime.date(year, 12, 31),
@@ -1455,10 +1456,10 @@ def _named_period(words: str, anchor: datetime.date, wording: str) -> _Period | 
         )
     if match := _QUARTER_RE.fullmatch(words):
         number = int(match["q"]) if match["q"] else _QUARTER_WORDS[match["qword"]]
-        return _quarter_or_half(match, number, 3, f"Q{number}", anchor, wording)
+        return _quarter_or_half(match, number, 3, f"Q{number}", anchor, at)
     if match := _HALF_RE.fullmatch(words):
         number = int(match["h"]) if match["h"] else (1 if match["hword"] in {"first", "1st"} else 2)
-        return _quarter_or_half(match, number, 6, f"H{number}", anchor, wording)
+        return _quarter_or_half(match, number, 6, f"H{number}", anchor, at)
     if words in _RELATIVE_QUARTERS:
         offset = _RELATIVE_QUARTERS[words]
         first = datetime.date(anchor.year, 3 * ((anchor.month - 1) // 3) + 1, 1) + relativedelta(
@@ -1513,7 +1514,7 @@ def _standalone_year_words(words: str) -> int | None:
 
 
 def _quarter_or_half(
-    match: re.Match[str], number: int, months: int, name: str, anchor: datetime.date, wording: str
+    match: re.Match[str], number: int, months: int, name: str, anchor: datetime.date, at: _At
 ) -> _Period | None:
     before, after = match["before"], match["after"]
     first_month = months * (number - 1) + 1
@@ -1527,14 +1528,14 @@ def _quarter_or_half(
         return None
     year = int(before) if before else _year_value(after) if after else None
     if year is not None:
-        return period(_day(year, first_month, 1, wording), f"{name} {year}", False)
+        return period(_day(year, first_month, 1, at.wording), f"{name} {year}", False)
     if after:
         if after not in _RELATIVE_YEARS:
             return None
         year = anchor.year + _RELATIVE_YEARS[after]
         return period(datetime.date(year, first_month, 1), f"'{name} {after}': {name} {year}", True)
     first = datetime.date(anchor.year, first_month, 1)
-    if first > anchor and not _AHEAD.get():
+    if first > anchor and not at.ahead:
         first -= relativedelta(years=1)
     what = f"{name} without a year: the latest {name} that began on or before the anchor"
     return period(first, what, True)
@@ -1583,25 +1584,23 @@ def _decade(words: str, anchor: datetime.date) -> _Period | None:
     return None
 
 
-def _period(
-    words: str, anchor: datetime.date, wording: str, part: int | None = None
-) -> _Raw | None:
+def _period(words: str, anchor: datetime.date, at: _At, part: int | None = None) -> _Raw | None:
     """A period whole, or one of its parts (`part` 0, 1, 2: early, mid, late)."""
     rest = _REST_RE.fullmatch(words)
     if rest and part is None:
         unit = rest["unit"]
-        whole = _named_period(f"this {unit}", anchor, wording)
+        whole = _named_period(f"this {unit}", anchor, at)
         assert whole is not None
         reading = f"'{words}': from the anchor to the end of its calendar {unit}"
         return _Raw(anchor, whole.end, reading, True, forward=True)
     earlier = _EARLIER_RE.fullmatch(words)
     if earlier and part is None:
         unit = earlier["unit"]
-        whole = _named_period(f"this {unit}", anchor, wording)
+        whole = _named_period(f"this {unit}", anchor, at)
         assert whole is not None
         reading = f"'{words}': from the start of the anchor's calendar {unit} to the anchor"
         return _Raw(whole.start, anchor, reading, True)
-    period = _named_period(words, anchor, wording)
+    period = _named_period(words, anchor, at)
     if period is None or (part is None and words in {"the week", "the month", "the year"}):
         return None
     if part is None:
@@ -1612,7 +1611,7 @@ def _period(
     split = _split(period.unit, period.start, period.end, part)
     if split is None:
         return None
-    if period.yearless and split[0] > anchor and not _AHEAD.get():
+    if period.yearless and split[0] > anchor and not at.ahead:
         period = _a_year_earlier(period)
         split = _split(period.unit, period.start, period.end, part)
         assert split is not None
@@ -1634,17 +1633,17 @@ _PART_RE: Final = re.compile(
 )
 
 
-def _part(words: str, anchor: datetime.date, wording: str) -> _Raw | None:
+def _part(words: str, anchor: datetime.date, at: _At) -> _Raw | None:
     """ "the beginning of February", "mid-February", "late last year", "early next week"."""
     match = _PART_RE.fullmatch(words)
     if match is None:
         return None
     part = _PART_WORDS[match["noun"] or match["adjective"]]
-    return _period(match["rest"], anchor, wording, part)
+    return _period(match["rest"], anchor, at, part)
 
 
-def _whole_period(words: str, anchor: datetime.date, wording: str) -> _Raw | None:
-    return _period(words, anchor, wording)
+def _whole_period(words: str, anchor: datetime.date, at: _At) -> _Raw | None:
+    return _period(words, anchor, at)
 
 
 # -- weeks of months and years ---------------------------------------------------------------
@@ -1659,14 +1658,14 @@ _WEEK_FROM_RE: Final = re.compile(
 )
 
 
-def _week_of(words: str, anchor: datetime.date, wording: str) -> _Raw | None:
+def _week_of(words: str, anchor: datetime.date, at: _At) -> _Raw | None:
     """ "the first week of February", "the last week of 2015", "week 10", "the week of the
     18th", "the week commencing February 4"."""
     if match := _WEEK_OF_RE.fullmatch(words):
-        period = _named_period(match["rest"], anchor, wording)
+        period = _named_period(match["rest"], anchor, at)
         if period is None or period.unit not in {"month", "year"}:
             return None
-        if period.yearless and not _AHEAD.get() and period.start > anchor:
+        if period.yearless and not at.ahead and period.start > anchor:
             first = period.start - relativedelta(years=1)
             period = attrs.evolve(period, start=first, end=_month_end(first))
         n = _ORDINALS[match["n"]]
@@ -1684,11 +1683,13 @@ def _week_of(words: str, anchor: datetime.date, wording: str) -> _Raw | None:
         try:
             monday = datetime.date.fromisocalendar(year, n, 1)
         except ValueError:
-            raise DateError(f"'{wording}' is not a real date: {year} has no ISO week {n}") from None
+            raise DateError(
+                f"'{at.wording}' is not a real date: {year} has no ISO week {n}"
+            ) from None
         reading = f"ISO week {n} of {year}" + ("" if match["year"] else ", the anchor's year")
         return _Raw(monday, monday + datetime.timedelta(days=6), reading, not match["year"])
     if match := _WEEK_FROM_RE.fullmatch(words):
-        inner = _side(match["rest"], anchor, wording)
+        inner = _side(match["rest"], anchor, at)
         if inner is None:
             return None
         end = inner.start + datetime.timedelta(days=6)
@@ -1697,7 +1698,7 @@ def _week_of(words: str, anchor: datetime.date, wording: str) -> _Raw | None:
             inner.start, end, reading, inner.relative, inner.looks_ahead(anchor) or end > anchor
         )
     if match := _WEEK_CONTAINING_RE.fullmatch(words):
-        inner = _side(match["rest"], anchor, wording)
+        inner = _side(match["rest"], anchor, at)
         if inner is None or inner.start != inner.end:
             return None
         if match["what"] == "week":
@@ -1734,7 +1735,7 @@ _NTH_WEEKDAY_RE: Final = re.compile(
 )
 
 
-def _nth_weekday(words: str, anchor: datetime.date, wording: str) -> _Raw | None:
+def _nth_weekday(words: str, anchor: datetime.date, at: _At) -> _Raw | None:
     """ "the first Friday of July", "the second Monday of next month", "third Tuesday"."""
     match = _NTH_WEEKDAY_RE.fullmatch(words)
     if match is None:
@@ -1753,14 +1754,14 @@ def _nth_weekday(words: str, anchor: datetime.date, wording: str) -> _Raw | None
     if match["rest"] is None:
         first, step, scope = datetime.date(anchor.year, anchor.month, 1), 1, "month"
     else:
-        period = _named_period(match["rest"], anchor, wording)
+        period = _named_period(match["rest"], anchor, at)
         if period is None or period.unit != "month":
             return None
         if not period.yearless:
             day = in_month(period.start)
             if day is None:
                 raise DateError(
-                    f"'{wording}' is not a real date: {_MONTH_NAMES[period.start.month - 1]} "
+                    f"'{at.wording}' is not a real date: {_MONTH_NAMES[period.start.month - 1]} "
                     f"{period.start.year} has no {which} {name}"
                 )
             what = period.what.replace("{part}", "month ")
@@ -1775,7 +1776,7 @@ def _nth_weekday(words: str, anchor: datetime.date, wording: str) -> _Raw | None
             return _Raw(day, day, reading, True)
         first -= relativedelta(months=step)
     raise DateError(
-        f"'{wording}' is not a real date: no {which} {name} of a {scope} falls in the "
+        f"'{at.wording}' is not a real date: no {which} {name} of a {scope} falls in the "
         f"{'two months' if step == 1 else 'year'} up to the report date {anchor.isoformat()}"
     )
 
@@ -1920,7 +1921,7 @@ _FOR_FROM_RE: Final = re.compile(
 )
 
 
-def _counted(words: str, anchor: datetime.date, wording: str) -> _Raw | None:
+def _counted(words: str, anchor: datetime.date, at: _At) -> _Raw | None:
     """A count of units back or ahead from the report: "two days ago", "in two weeks", "two
     days from tomorrow", "within the next 3 days", "more than 2 weeks before today"."""
     one = datetime.timedelta(days=1)
@@ -2014,7 +2015,7 @@ def _counted(words: str, anchor: datetime.date, wording: str) -> _Raw | None:
         )
         return _Raw(anchor + one, anchor + width, reading, True, forward=True)
     if (match := _FOR_FROM_RE.fullmatch(words)) and (amount := _amount(match["amount"])):
-        inner = _side(match["rest"], anchor, wording)
+        inner = _side(match["rest"], anchor, at)
         if inner is None or amount.vague:
             return None
         end = _plus(inner.start, amount.high) - one
@@ -2037,7 +2038,7 @@ def _count_reading(amount: _Amount, direction: str, reference: str) -> str:
     return f"{amount.said} {direction} {reference}{tail}"
 
 
-def _rolling(words: str, anchor: datetime.date, _: str) -> _Raw | None:
+def _rolling(words: str, anchor: datetime.date, _: _At) -> _Raw | None:
     """ "the past two weeks", "over the past few days", "in recent weeks", "the past 24 hours",
     "the last two decades"."""
     match = _ROLLING_RE.fullmatch(words) or _RECENT_RE.fullmatch(words)
@@ -2074,38 +2075,34 @@ def _rolling(words: str, anchor: datetime.date, _: str) -> _Raw | None:
 # -- since, by and ranges --------------------------------------------------------------------
 
 
-def _since(words: str, anchor: datetime.date, wording: str) -> _Raw | None:
+def _since(words: str, anchor: datetime.date, at: _At) -> _Raw | None:
     """ "since December", "since 2011": from the start of what follows to the anchor."""
     if not words.startswith("since "):
         return None
     rest = words.removeprefix("since ")
-    inner = _resolve(rest, anchor, wording)
+    inner = _resolve(rest, anchor, at)
     if inner.looks_ahead(anchor):
         raise DateError(
-            f"'{wording}' starts after the report date {anchor.isoformat()}: "
+            f"'{at.wording}' starts after the report date {anchor.isoformat()}: "
             "'since' needs a time on or before it"
         )
     reading = f"'since' + {inner.reading} → from its start to the anchor"
     return _Raw(inner.start, anchor, reading, True)
 
 
-def _by(words: str, anchor: datetime.date, wording: str) -> _Raw | None:
+def _by(words: str, anchor: datetime.date, at: _At) -> _Raw | None:
     """ "by 2016": any time up to the end of what follows."""
     if not words.startswith("by "):
         return None
     rest = words.removeprefix("by ")
-    inner = _resolve(rest, anchor, wording)
+    inner = _resolve(rest, anchor, at)
     reading = f"'by' + {inner.reading} → any time up to its end"
     return _Raw(datetime.date.min, inner.end, reading, inner.relative, inner.looks_ahead(anchor))
 
 
-def _side(words: str, anchor: datetime.date, wording: str) -> _Raw | None:
+def _side(words: str, anchor: datetime.date, at: _At) -> _Raw | None:
     """One side of a range, or what a "week of" names: any wording but a range."""
-    token = _IN_RANGE.set(True)
-    try:
-        return _read(words, anchor, wording)
-    finally:
-        _IN_RANGE.reset(token)
+    return _read(words, anchor, attrs.evolve(at, in_range=True))
 
 
 _CONNECTOR_RE: Final = re.compile(r"\s+(?:to|till|til|until|through|thru|and)\s+|\s+-\s+|-")
@@ -2117,15 +2114,15 @@ _MONTH_FIRST_RANGE_RE: Final = re.compile(
 )
 
 
-def _range(words: str, anchor: datetime.date, wording: str) -> _Raw | None:
+def _range(words: str, anchor: datetime.date, at: _At) -> _Raw | None:
     """ "27-28 February", "between 26 and 28 February", "from March 3 to March 9", "January
     12, 2016 - 01/22/2016", "2014-2018", "today till tomorrow"."""
-    if _IN_RANGE.get():
+    if at.in_range:
         return None
     body = re.sub(r"^(?:from|between) ", "", words)
     if match := _MONTH_FIRST_RANGE_RE.fullmatch(body):
         year = f" {match['year']}" if match["year"] else ""
-        return _join(match["first"], f"{match['last']} {match['month']}{year}", anchor, wording)
+        return _join(match["first"], f"{match['last']} {match['month']}{year}", anchor, at)
     splits = sorted(
         _CONNECTOR_RE.finditer(body),
         key=lambda m: (m[0].strip() == "-", m[0] == "-", m.start()),
@@ -2134,7 +2131,7 @@ def _range(words: str, anchor: datetime.date, wording: str) -> _Raw | None:
     for connector in splits:  # "Monday and Tuesday" too: both days, and any between them
         left, right = body[: connector.start()], body[connector.end() :]
         try:
-            raw = _join(left, right, anchor, wording)
+            raw = _join(left, right, anchor, at)
         except _MismatchError:
             raise
         except DateError as problem:
@@ -2147,13 +2144,13 @@ def _range(words: str, anchor: datetime.date, wording: str) -> _Raw | None:
     return None
 
 
-def _join(left: str, right: str, anchor: datetime.date, wording: str) -> _Raw | None:
+def _join(left: str, right: str, anchor: datetime.date, at: _At) -> _Raw | None:
     """The range from `left` to `right`; a side without a month or a year takes the other's."""
     mismatches: list[_MismatchError] = []
 
     def settle(parts: _Parts) -> _Raw:
         try:
-            return _resolve_parts(parts, anchor, wording)
+            return _resolve_parts(parts, anchor, at)
         except _MismatchError as problem:
             mismatches.append(problem)
             return problem.raw
@@ -2168,7 +2165,7 @@ def _join(left: str, right: str, anchor: datetime.date, wording: str) -> _Raw | 
         right_parts = attrs.evolve(left_parts, day=_day_value(match["day"]), weekday=None)
     if right_parts is not None:
         last = settle(right_parts)
-    elif (side := _side(right, anchor, wording)) is not None:
+    elif (side := _side(right, anchor, at)) is not None:
         last = side
     else:
         return None
@@ -2187,7 +2184,7 @@ def _join(left: str, right: str, anchor: datetime.date, wording: str) -> _Raw | 
     else:
         if left_parts is not None:
             first = settle(left_parts)
-        elif (side := _side(left, anchor, wording)) is not None:
+        elif (side := _side(left, anchor, at)) is not None:
             first = side
         else:
             return None
@@ -2202,7 +2199,7 @@ def _join(left: str, right: str, anchor: datetime.date, wording: str) -> _Raw | 
         reading = f"a range of days from {first.reading} to {last.reading}"
     if first.start > last.end:
         raise DateError(
-            f"'{wording}' runs backwards: it starts on {first.start.isoformat()} and ends on "
+            f"'{at.wording}' runs backwards: it starts on {first.start.isoformat()} and ends on "
             f"{last.end.isoformat()}; write the earlier day first"
         )
     relative = first.relative or last.relative
@@ -2218,7 +2215,7 @@ _NIGHT_RE: Final = re.compile(
 )
 
 
-def _night(words: str, anchor: datetime.date, wording: str) -> _Raw | None:
+def _night(words: str, anchor: datetime.date, at: _At) -> _Raw | None:
     """A night runs past midnight: "Thursday night", "the night of 24 February" and "Saturday
     night into Sunday" are that day and the next; "overnight into Friday" the day before and
     Friday; a bare "overnight Saturday", which reporters use for either night, both nights."""
@@ -2228,12 +2225,12 @@ def _night(words: str, anchor: datetime.date, wording: str) -> _Raw | None:
         named = match["of"] or match["before"]
         if named.endswith((" night", " morning", " evening")) or named in {"last", "the"}:
             return None
-        day = _single_day(named, anchor, wording)
+        day = _single_day(named, anchor, at)
         if day is None:
             return None
         end = day.end + datetime.timedelta(days=1)
         if match["into"] is not None:
-            into = _single_day(match["into"], anchor, wording)
+            into = _single_day(match["into"], anchor, at)
             if into is None:
                 return None
             end = max(end, into.end)
@@ -2244,28 +2241,28 @@ def _night(words: str, anchor: datetime.date, wording: str) -> _Raw | None:
     ):
         groups = match.groupdict()
         if (named := groups.get("named")) is not None:
-            day = _single_day(named, anchor, wording)
+            day = _single_day(named, anchor, at)
             if day is None:
                 return None
             start, end = day.start - datetime.timedelta(days=1), day.end + datetime.timedelta(1)
             reading = (f"overnight {day.reading}: the night before it or the night after, so "
                        "the day before, the day and the day after")  # fmt: skip
             return _Raw(start, end, reading, day.relative, day.forward)
-        into = _single_day(groups["into"], anchor, wording)
+        into = _single_day(groups["into"], anchor, at)
         if into is None:
             return None
         first = groups.get("first")
-        start_day = _single_day(first, anchor, wording) if first else None
+        start_day = _single_day(first, anchor, at) if first else None
         start = into.start - datetime.timedelta(days=1) if start_day is None else start_day.start
         reading = f"overnight into {into.reading}: the night before it, so the day before and it"
         return _Raw(min(start, into.start), into.end, reading, into.relative, into.forward)
     return None
 
 
-def _single_day(words: str, anchor: datetime.date, wording: str) -> _Raw | None:
+def _single_day(words: str, anchor: datetime.date, at: _At) -> _Raw | None:
     """What `words` name, when it is one day ("Thursday", "24 February"), or None."""
     try:
-        raw = _read(_normalise(words), anchor, wording)
+        raw = _read(_normalise(words), anchor, at)
     except DateError:
         return None
     if raw is None or raw.start != raw.end:
@@ -2310,8 +2307,9 @@ _KNOWN_WORDS: Final = frozenset(
 )
 
 
-def _diagnose(wording: str, anchor: datetime.date) -> str:
-    """What in an unreadable wording could not be read, or the list of accepted forms."""
+def _diagnose(wording: str, anchor: datetime.date, at: _At) -> str:
+    """What in an unreadable wording could not be read, or the list of accepted forms (its
+    parts are read the way `at` reads the whole)."""
     words = _normalise(wording)
     if not words:
         return _HINT
@@ -2342,7 +2340,7 @@ def _diagnose(wording: str, anchor: datetime.date) -> str:
         ):
             rest = " ".join(kept)
             try:
-                found = _read(_normalise(rest), anchor, rest)
+                found = _read(_normalise(rest), anchor, attrs.evolve(at, wording=rest))
             except DateError:
                 found = None
             if found is not None:
