@@ -153,12 +153,16 @@ def test_the_file_call_finder_finds_file_calls() -> None:
 def test_every_claim_field_is_copied_once() -> None:
     """A claim's fields are copied by name (`AS_WRITTEN`) or read from a wording; none is
     left out, so a field added to both ClaimEntry and Claim round-trips with no other change."""
+    import inspect
+
     import attrs
 
-    from crosscheck.loading.schema import AS_WRITTEN, ClaimEntry
+    from crosscheck.loading.schema import AS_WRITTEN, ClaimEntry, make_claim
     from crosscheck.model import Claim
 
     read = {"agent", "quantity", "restated", "when", "as_of"}
     assert set(AS_WRITTEN) | read == set(attrs.fields_dict(ClaimEntry))
     derived = {"report", "agents", "when_from"}
     assert set(AS_WRITTEN) | (read - {"agent"}) | derived == set(attrs.fields_dict(Claim))
+    given = [p.name for p in inspect.signature(make_claim).parameters.values()][1:]
+    assert set(AS_WRITTEN) | set(given) == set(attrs.fields_dict(Claim))

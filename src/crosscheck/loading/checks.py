@@ -24,8 +24,8 @@ from crosscheck.loading.schema import (
     ClaimEntry,
     QuantityEntry,
     WhenEntry,
+    make_claim,
     read_when,
-    written_as_is,
 )
 from crosscheck.model import (
     PREDICATES,
@@ -154,7 +154,8 @@ class Checker:
             )
         ):
             return None
-        return Claim(
+        return make_claim(
+            entry,
             report=report.id,
             agents=agents,
             quantity=quantity,
@@ -162,7 +163,6 @@ class Checker:
             when=when,
             as_of=as_of,
             when_from=counted_from,
-            **written_as_is(entry),
         )
 
     def _well_formed(self, path: Path, where: str, when: WhenEntry) -> bool:

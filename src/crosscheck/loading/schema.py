@@ -30,6 +30,7 @@ __all__ = [
     "ReportHeader",
     "WhenEntry",
     "claim_fields",
+    "make_claim",
     "make_report",
     "read_when",
     "written_as_is",
@@ -121,6 +122,42 @@ _as_written = operator.attrgetter(*AS_WRITTEN)
 def written_as_is(item: ClaimEntry | Claim) -> dict[str, Any]:
     """The fields of `item` that a Claim holds as they are written (`AS_WRITTEN`)."""
     return dict(zip(AS_WRITTEN, _as_written(item), strict=True))
+
+
+class ClaimMaker(Protocol):
+    """The signature of `make_claim`."""
+
+    def __call__(
+        self,
+        entry: ClaimEntry,
+        *,
+        report: str,
+        agents: tuple[str, ...],
+        quantity: Quantity | None,
+        restated: Quantity | None,
+        when: DateSpan | None,
+        as_of: DateSpan | datetime.datetime | None,
+        when_from: CountedFrom | None,
+    ) -> Claim: ...
+
+
+def _claim_maker() -> ClaimMaker:
+    """`make_claim`, generated once from `AS_WRITTEN` the way attrs and cattrs generate their
+    methods: one call that copies each field by name, so reading a million claims builds no
+    dictionary of keyword arguments per claim."""
+    copied = ", ".join(f"{name}=entry.{name}" for name in AS_WRITTEN)
+    read = ("report", "agents", "quantity", "restated", "when", "as_of", "when_from")
+    source = (f"def make_claim(entry, *, {', '.join(read)}):\n"
+              f"    return Claim({copied}, {', '.join(f'{n}={n}' for n in read)})\n")  # fmt: skip
+    namespace: dict[str, Any] = {"Claim": Claim}
+    exec(compile(source, "<crosscheck.loading.schema.make_claim>", "exec"), namespace)
+    maker: ClaimMaker = namespace["make_claim"]
+    return maker
+
+
+make_claim: Final = _claim_maker()
+"""The Claim an entry is read as: its fields held as written (`AS_WRITTEN`) copied by name,
+and the fields read from its wordings and names given."""
 
 
 def _as_names(value: Names) -> tuple[str, ...]:
