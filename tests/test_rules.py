@@ -1,7 +1,7 @@
 """Every rule against its case file: real sentences it must flag, and look-alikes it must not.
 
 tests/rules/CODE.toml holds one rule's cases over the actors and places of tests/rules/world.toml;
-the format and the runner are `crosscheck.rulecases` (public, so a plugin tests its rules the
+the format and the runner are `crosscheck.testing.cases` (public, so a plugin tests its rules the
 same way). Every case runs against every rule: another rule firing on it fails the case unless
 the case lists that rule in `also`.
 """
@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
-from crosscheck import rulecases
+from crosscheck import testing
 from crosscheck.registry import SECTIONS, load_rules
-from crosscheck.rulecases import RuleCase, check_case, read_cases
+from crosscheck.testing import RuleCase, check_case, read_cases
 
 CASES = Path(__file__).parent / "rules"
 WORLD = tomllib.loads((CASES / "world.toml").read_text(encoding="utf-8"))
@@ -25,7 +25,7 @@ RULES = {r.code: r for r in load_rules()}
 
 def write_case(case: dict[str, Any], root: Path) -> Path:
     """Lay out one case table over tests/rules/world.toml as a dataset folder under `root`."""
-    return rulecases.write_case(case, root, WORLD)
+    return testing.write_case(case, root, WORLD)
 
 
 @pytest.mark.parametrize("case", read_cases(CASES), ids=str)

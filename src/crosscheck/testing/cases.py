@@ -24,7 +24,7 @@ is written out as a dataset folder and loaded with `crosscheck.load`, so it pass
 curated dataset does. crosscheck's own rules are tested this way (``tests/rules/``), and a
 plugin's rules can be too::
 
-    from crosscheck.rulecases import check_case, read_cases
+    from crosscheck.testing import check_case, read_cases
 
     @pytest.mark.parametrize("case", read_cases(Path("tests/cases")), ids=str)
     def test_rule_case(case, tmp_path):

@@ -1,0 +1,77 @@
+"""What crosscheck offers your own tests: rule case files and hypothesis strategies.
+
+Rule cases (`crosscheck.testing.cases`) — the sentences a rule must flag and the look-alikes it
+must leave alone, in the case-file format crosscheck's own rules are tested with::
+
+    from crosscheck.testing import check_case, read_cases
+
+    @pytest.mark.parametrize("case", read_cases(Path("tests/cases")), ids=str)
+    def test_rule_case(case, tmp_path):
+        assert check_case(case, tmp_path / "dataset") == []
+
+Hypothesis strategies (`crosscheck.testing.strategies`, which needs hypothesis: ``pip install
+crosscheck[testing]``) for quantities, date spans and whole valid datasets::
+
+    from hypothesis import given
+    from crosscheck.testing import datasets
+
+    @given(datasets())
+    def test_my_rule_never_raises(dataset):
+        my_rule(dataset)
+
+Each name is imported from its module the first time it is used, so the case runner needs no
+hypothesis.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from crosscheck.testing.cases import RuleCase, check_case, read_cases, write_case
+    from crosscheck.testing.strategies import (
+        QUANTITY_WORDINGS,
+        WHEN_WORDINGS,
+        datasets,
+        date_spans,
+        quantities,
+    )
+
+_EXPORTS = {
+    "crosscheck.testing.cases": ("RuleCase", "check_case", "read_cases", "write_case"),
+    "crosscheck.testing.strategies": (
+        "QUANTITY_WORDINGS",
+        "WHEN_WORDINGS",
+        "datasets",
+        "date_spans",
+        "quantities",
+    ),
+}
+_MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
+
+__all__ = [
+    "QUANTITY_WORDINGS",
+    "WHEN_WORDINGS",
+    "RuleCase",
+    "check_case",
+    "datasets",
+    "date_spans",
+    "quantities",
+    "read_cases",
+    "write_case",
+]
+
+
+def __getattr__(name: str) -> object:
+    """Load a public name from its module the first time it is used."""
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module 'crosscheck.testing' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
