@@ -8,7 +8,7 @@ control finding (`control.rival-holders`, `control.extent`): sources disagree ab
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import attrs
 
@@ -49,23 +49,29 @@ class Row:
 
 
 def control_timeline(
-    dataset: Dataset, place: str, rules: Sequence[Rule] | None = None
+    dataset: Dataset,
+    place: str,
+    rules: Sequence[Rule] | None = None,
+    *,
+    disputed: Collection[str] | None = None,
 ) -> list[Row]:
     """The claims that a side holds, took, entered, encircled or left `place` or a place
     within it, oldest first. Only claims put forward as true count: a plan, a denial or a
     silence says nothing about who holds a place.
 
     `rules` are the registered rules (default: loaded from the entry points); their control
-    rules mark the disputed rows. Raises KeyError (with a did-you-mean hint) when `place`
+    rules mark the disputed rows, unless `disputed` gives the ids of the claims control findings
+    cite (from a run already made). Raises KeyError (with a did-you-mean hint) when `place`
     names no place.
     """
     target = dataset.place(place).id
     context = Context(dataset)
-    disputed = {
-        cited.id
-        for finding in check_context(context, select=["control"], rules=rules)
-        for cited in finding.claims
-    }
+    if disputed is None:
+        disputed = {
+            cited.id
+            for finding in check_context(context, select=["control"], rules=rules)
+            for cited in finding.claims
+        }
     rows = []
     for claim in context.with_predicate(*CONTROL_PREDICATES):
         roles = context.roles(claim)

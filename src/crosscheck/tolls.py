@@ -53,6 +53,7 @@ __all__ = [
     "measure_disputes",
     "measure_key",
     "measured",
+    "measures",
     "rising_series",
     "same_breakdown",
     "subject",
@@ -398,8 +399,9 @@ def _floor(context: Context, claim: Claim, claims: Sequence[Claim]) -> float:
 # -- the disputes -------------------------------------------------------------------------------
 
 
-def _aspects(context: Context) -> dict[tuple[str, MeasureKey], list[Claim]]:
-    """The measured claims of every incident, by incident and measure."""
+def measures(context: Context) -> dict[tuple[str, MeasureKey], list[Claim]]:
+    """The measured claims of every incident, by incident and measure (computed once per
+    context)."""
 
     def make() -> dict[tuple[str, MeasureKey], list[Claim]]:
         found: dict[tuple[str, MeasureKey], list[Claim]] = defaultdict(list)
@@ -440,7 +442,7 @@ def measure_disputes(context: Context) -> tuple[Dispute, ...]:
     def make() -> tuple[Dispute, ...]:
         table = incidents(context)
         found = []
-        for (key, measure), claims in sorted(_aspects(context).items(), key=_aspect_order):
+        for (key, measure), claims in sorted(measures(context).items(), key=_aspect_order):
             if len(claims) < 2:
                 continue
             incident = table.by_key[key]
@@ -471,7 +473,7 @@ def rising_series(context: Context) -> list[tuple[Incident, MeasureKey, list[Cla
     table = incidents(context)
     disputed = {(d.incident.key, d.aspect) for d in measure_disputes(context)}
     found: dict[tuple[str, MeasureKey], dict[str, Claim]] = {}
-    for (key, measure), claims in sorted(_aspects(context).items(), key=_aspect_order):
+    for (key, measure), claims in sorted(measures(context).items(), key=_aspect_order):
         if not PREDICATES[measure[0]].cumulative or (key, aspect_name(measure)) in disputed:
             continue
         ordered = sorted(claims, key=lambda c: (context.stated(c).start, c.id))
@@ -539,7 +541,7 @@ def containment_disputes(context: Context) -> tuple[Dispute, ...]:
             grouped[(part_key, whole_key)].append(conflict)
 
         by_incident: dict[str, list[Claim]] = defaultdict(list)
-        for (key, _), claims in _aspects(context).items():
+        for (key, _), claims in measures(context).items():
             by_incident[key].extend(claims)
         for key in sorted(by_incident):
             incident = table.by_key[key]
