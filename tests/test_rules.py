@@ -45,3 +45,26 @@ def test_every_rule_has_documentation_and_cases(code: str) -> None:
     expectations = [case["flagged"] for case in tomllib.loads(path.read_text())["cases"]]
     assert any(expectations), f"{code} has no case it flags"
     assert any(not flagged for flagged in expectations), f"{code} has no case it passes"
+
+
+def _variant(code: str, **changes: Any) -> RuleCase:
+    """The first case of tests/rules/QTY001.toml, under another code or with other fields."""
+    import attrs
+
+    first = next(case for case in read_cases(CASES) if case.code == "QTY001")
+    return attrs.evolve(first, code=code, **changes)
+
+
+def test_a_case_file_for_no_registered_rule_fails_saying_so(tmp_path: Path) -> None:
+    assert check_case(_variant("QTY01"), tmp_path / "d") == [
+        "QTY01 is no registered rule (did you mean 'QTY001'?)"
+    ]
+
+
+def test_an_also_naming_no_rule_or_a_rule_that_did_not_fire_fails(tmp_path: Path) -> None:
+    assert check_case(_variant("QTY001", also=frozenset({"ZZZ9"})), tmp_path / "a") == [
+        "also names ZZZ9, which is no registered rule"
+    ]
+    assert check_case(_variant("QTY001", also=frozenset({"PLC001"})), tmp_path / "b") == [
+        "also lists PLC001, which did not fire (remove it)"
+    ]

@@ -46,7 +46,8 @@ import tomli_w
 from crosscheck.engine import check
 from crosscheck.findings import Severity
 from crosscheck.loading import load
-from crosscheck.registry import Rule
+from crosscheck.names import did_you_mean
+from crosscheck.registry import Rule, load_rules
 
 __all__ = ["RuleCase", "check_case", "read_cases", "write_case"]
 
@@ -125,7 +126,15 @@ def check_case(case: RuleCase, root: Path, rules: Sequence[Rule] | None = None) 
     """Run every rule (`rules`, or every registered one, preview rules included) on `case`
     written at `root`; return what the case expected and did not get, one line each — an empty
     list when it passes."""
-    findings = check(load(write_case(case, root)), rules=rules, preview=True)
+    chosen = tuple(load_rules() if rules is None else rules)
+    codes = {rule.code for rule in chosen}
+    if case.code not in codes:
+        hint = did_you_mean(case.code, codes) or "add the rule to its module's RULES"
+        return [f"{case.code} is no registered rule ({hint})"]
+    unknown = sorted(case.also - codes)
+    if unknown:
+        return [f"also names {', '.join(unknown)}, which is no registered rule"]
+    findings = check(load(write_case(case, root)), rules=chosen, preview=True)
     own = [f for f in findings if f.code == case.code]
     failures = []
     got = tuple(sorted(tuple(sorted(c.id for c in f.claims)) for f in own))
@@ -146,6 +155,9 @@ def check_case(case: RuleCase, root: Path, rules: Sequence[Rule] | None = None) 
         "the case's also if it is right"
         for code in others
     ]
+    fired = {f.code for f in findings}
+    failures += [f"also lists {code}, which did not fire (remove it)"
+                 for code in sorted(case.also - fired)]  # fmt: skip
     return failures
 
 
