@@ -331,6 +331,11 @@ def _checked(
     help="Colour text output [default: on a terminal, unless NO_COLOR is set].",
 )
 @click.option(
+    "--statistics",
+    is_flag=True,
+    help="Print how many findings each rule reported instead of the findings (text or json).",
+)
+@click.option(
     "--engine",
     type=click.Choice(["local", "dask"]),
     default="local",
@@ -351,6 +356,7 @@ def run_command(
     fail_on: str,
     output: Path | None,
     color: bool | None,
+    statistics: bool,
     engine: str,
     scheduler: str | None,
 ) -> None:
@@ -365,6 +371,11 @@ def run_command(
             "--scheduler needs --engine dask: only a Dask run uses a scheduler; "
             "add --engine dask or leave --scheduler out"
         )
+    if statistics and format_name not in ("text", "json"):
+        raise click.UsageError(
+            f"--statistics prints text or json, not {format_name}; leave --format out or use "
+            "--format json"
+        )
     if output is not None and str(output) == "-":
         output = None  # standard output, as without --output
     from crosscheck.findings import Severity
@@ -374,9 +385,36 @@ def run_command(
     colour = wants_colour(color, to_file=output is not None,
                           is_tty=sys.stdout.isatty(),
                           no_color=os.environ.get("NO_COLOR"))  # fmt: skip
-    _emit(result, format_name, output, colour)
+    if statistics:
+        _print_statistics(result, format_name, output)
+    else:
+        _emit(result, format_name, output, colour)
     if result.review.failing(result.fail_on):
         sys.exit(EXIT_FINDINGS)
+
+
+def _print_statistics(result: RunResult, format_name: str, output: Path | None) -> None:
+    """The number of active findings per rule, like ``ruff --statistics``: one line per rule
+    (count, code, name, its most severe finding), or a JSON array of the same."""
+    rows = result.statistics()
+    if format_name == "json":
+        import json
+
+        text = json.dumps([{"code": code, "name": name, "count": count, "severity": worst.value}
+                           for count, code, name, worst in rows], indent=2) + "\n"  # fmt: skip
+    else:
+        width = max((len(str(row[0])) for row in rows), default=1)
+        text = "".join(f"{count:>{width}}  {code:<7} {name} ({worst.value})\n"
+                       for count, code, name, worst in rows) + f"{result.summary()}\n"  # fmt: skip
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from crosscheck.output import write_output
+
+    try:
+        write_output(output, text.encode("utf-8"))
+    except OSError as error:
+        raise BadInput(f"cannot write {output}: {error.strerror or error}") from None
 
 
 def _emit(result: RunResult, format_name: str, output: Path | None, colour: bool) -> None:

@@ -66,6 +66,16 @@ class Run:
         ]
         return [(severity, findings) for severity, findings in groups if findings]
 
+    def statistics(self) -> list[tuple[int, str, str, Severity]]:
+        """How many active findings each rule reported, most first (then by code), with the
+        rule's name and the most severe of its findings; rules that reported none left out."""
+        counts: dict[str, list[Finding]] = {}
+        for finding in self.review.active:
+            counts.setdefault(finding.code, []).append(finding)
+        rows = [(len(found), code, found[0].name, max((f.severity for f in found),
+                 key=lambda s: s.rank)) for code, found in counts.items()]  # fmt: skip
+        return sorted(rows, key=lambda row: (-row[0], row[1]))
+
     def summary(self) -> str:
         """One line: ``3 errors, 1 info in 5 reports (142 claims); 2 accepted, 1 stale …``."""
         counts = [plural(self.review.count(s), s.value) for s in SEVERITIES if self.review.count(s)]
