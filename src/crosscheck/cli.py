@@ -398,8 +398,6 @@ def _print_statistics(result: RunResult, format_name: str, output: Path | None) 
     (count, code, name, its most severe finding), or a JSON array of the same."""
     rows = result.statistics()
     if format_name == "json":
-        import json
-
         text = json.dumps([{"code": code, "name": name, "count": count, "severity": worst.value}
                            for count, code, name, worst in rows], indent=2) + "\n"  # fmt: skip
     else:
@@ -476,6 +474,75 @@ def report_command(
     """
     result = _checked(path, select, ignore, preview)
     _emit(result, "html", None if str(output) == "-" else output, colour=False)
+
+
+# -- export -----------------------------------------------------------------------------------
+
+
+@cli.command("export")
+@click.argument("kind", type=click.Choice(["claimreview", "csv"]))
+@click.argument(
+    "path", required=False, type=click.Path(path_type=Path, file_okay=False, exists=False)
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
+    default="-",
+    help="Write here (whole or not at all; through a symlink) [default: - for stdout].",
+)
+@click.option("--select", "-s", multiple=True, metavar="RULES", help="Run only these rules (csv).")
+@click.option("--ignore", "-i", multiple=True, metavar="RULES", help="Leave out these rules (csv).")
+@click.option("--preview", is_flag=True, help="Also run preview rules (csv).")
+@click.option(
+    "--reviewer",
+    default="crosscheck",
+    show_default=True,
+    help="claimreview: the organisation publishing the reviews (each review's author).",
+)
+@click.option(
+    "--date",
+    "published",
+    type=DAY,
+    default=None,
+    help="claimreview: the reviews' publication date, as 2022-04-08 [default: today].",
+)
+def export_command(
+    kind: str,
+    path: Path | None,
+    output: Path,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    preview: bool,
+    reviewer: str,
+    published: datetime.datetime | None,
+) -> None:
+    """Export the dataset at PATH (default: the bundled example) for other tools.
+
+    claimreview: schema.org ClaimReview JSON-LD, one review per claim of every contested or
+    denied claim group (its grade as the rating's alternateName). csv: the active findings
+    with their positions, one row per position, for a spreadsheet.
+    """
+    from crosscheck import exports
+    from crosscheck.output import write_output
+
+    if kind == "claimreview":
+        dataset = _load(_dataset_path(path), "nothing exported")
+        day = datetime.date.today() if published is None else published.date()
+        if not reviewer.strip():
+            raise BadInput("--reviewer is empty; name the organisation publishing the reviews")
+        text = exports.claim_reviews(dataset, reviewer=reviewer.strip(), date=day)
+    else:
+        text = exports.findings_csv(_checked(path, select, ignore, preview))
+    target = None if str(output) == "-" else output
+    if target is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        write_output(target, text.encode("utf-8"))
+    except OSError as error:
+        raise BadInput(f"cannot write {target}: {error.strerror or error}") from None
+    click.echo(f"{kind} written to {target}", err=True)
 
 
 # -- accept -----------------------------------------------------------------------------------
