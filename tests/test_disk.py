@@ -89,7 +89,7 @@ def test_a_killed_convert_leaves_the_old_dataset_or_the_new_one(
     with contextlib.suppress(ProcessLookupError):
         process.send_signal(signal.SIGKILL)
     process.communicate()
-    assert process.returncode == -signal.SIGKILL  # killed midway, not finished
+    assert process.returncode in (-signal.SIGKILL, 0)  # killed midway (or, rarely, just done)
     assert _contents(load(target)) in (old, new)
     again = _crosscheck("convert", str(source), str(target), "--to", "toml", "--force")
     _, err = again.communicate()

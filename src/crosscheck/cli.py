@@ -23,8 +23,9 @@ from crosscheck import __version__
 # The commands import the library when they run, so `crosscheck --version` and `--help` start
 # fast; only click is loaded up front.
 if TYPE_CHECKING:
+    from crosscheck.config import Config
     from crosscheck.dates import DateSpan
-    from crosscheck.findings import Finding, Severity
+    from crosscheck.findings import Finding
     from crosscheck.model import Dataset
     from crosscheck.quantity import Quantity
     from crosscheck.registry import Rule
@@ -254,26 +255,37 @@ def _run_on_dask(dataset: Dataset, rules: Sequence[Rule], scheduler: str | None)
         raise BadInput(f"the Dask run failed: {_one_line(_describe(error))}") from None
 
 
+def _settings(path: Path | None, **given: Any) -> Config:
+    """The project settings for the dataset at `path` (or the current folder) with the
+    options given on the command line (None when not given) over them."""
+    from crosscheck.config import ConfigError, load_config
+
+    try:
+        return load_config(path if path is not None else Path.cwd()).given(**given)
+    except ConfigError as error:
+        raise BadInput(str(error)) from None
+
+
 def _checked(
     path: Path | None,
-    select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    preview: bool,
+    settings: Config,
     engine: str = "local",
     scheduler: str | None = None,
-    fail_on: Severity | None = None,
 ) -> RunResult:
-    """`crosscheck.run` with the command line's selection, engine and one-line errors: the run,
-    reviewed against the dataset's accepted findings."""
+    """`crosscheck.run` with the settings (the command line's over the project's), the engine
+    and one-line errors: the run, reviewed against the dataset's accepted findings."""
+    from crosscheck.findings import Severity
     from crosscheck.pipeline import in_process, run
     from crosscheck.registry import RuleError
 
     registered = _registered()
     if not registered:
         raise BadInput("expected rules to run, found none registered (reinstall crosscheck)")
+    select = settings["select"]
     selected = _selectors(select) if select else None
     if selected == []:
         raise click.UsageError("--select names no rule; leave it out to run every stable rule")
+    fail_on = settings["fail-on"]
     path = _dataset_path(path)
 
     def on_dask(dataset: Dataset, rules: Sequence[Rule]) -> list[Finding]:
@@ -283,11 +295,20 @@ def _checked(
 
     try:
         with _reading(path, "nothing checked") as progress:
-            return run(path, select=selected, ignore=_selectors(ignore), preview=preview,
-                       fail_on=fail_on, rules=registered, checker=checker,
-                       progress=progress)  # fmt: skip
+            return run(path, select=selected, ignore=_selectors(settings["ignore"]),
+                       preview=settings["preview"],
+                       fail_on=None if fail_on == "never" else Severity(fail_on),
+                       rules=registered, checker=checker, progress=progress,
+                       per_report_ignores=settings["per-report-ignores"])  # fmt: skip
     except RuleError as error:
         raise click.UsageError(str(error)) from None
+
+
+def _selection(
+    path: Path | None, select: tuple[str, ...], ignore: tuple[str, ...], preview: bool | None
+) -> Config:
+    """The settings with the selection options of a command over the project's."""
+    return _settings(path, select=select or None, ignore=ignore or None, preview=preview)
 
 
 @cli.command("run")
@@ -296,8 +317,7 @@ def _checked(
     "--format",
     "format_name",
     type=click.Choice(list(FORMATS)),
-    default="text",
-    show_default=True,
+    default=None,
     help="Output format.",
 )
 @click.option(
@@ -310,13 +330,12 @@ def _checked(
 @click.option(
     "--ignore", "-i", multiple=True, metavar="RULES", help="Leave out these rules (after --select)."
 )
-@click.option("--preview", is_flag=True, help="Also run preview rules.")
+@click.option("--preview", is_flag=True, default=None, help="Also run preview rules.")
 @click.option(
     "--fail-on",
     type=click.Choice(list(FAIL_ON)),
-    default="info",
-    show_default=True,
-    help="Exit with 1 when an active finding is at least this severe.",
+    default=None,
+    help="Exit with 1 when an active finding is at least this severe [default: info].",
 )
 @click.option(
     "--output",
@@ -349,11 +368,11 @@ def _checked(
 )
 def run_command(
     path: Path | None,
-    format_name: str,
+    format_name: str | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
-    preview: bool,
-    fail_on: str,
+    preview: bool | None,
+    fail_on: str | None,
     output: Path | None,
     color: bool | None,
     statistics: bool,
@@ -371,6 +390,9 @@ def run_command(
             "--scheduler needs --engine dask: only a Dask run uses a scheduler; "
             "add --engine dask or leave --scheduler out"
         )
+    settings = _settings(path, select=select or None, ignore=ignore or None, preview=preview,
+                         fail_on=fail_on, format=format_name)  # fmt: skip
+    format_name = settings["format"]
     if statistics and format_name not in ("text", "json"):
         raise click.UsageError(
             f"--statistics prints text or json, not {format_name}; leave --format out or use "
@@ -378,10 +400,7 @@ def run_command(
         )
     if output is not None and str(output) == "-":
         output = None  # standard output, as without --output
-    from crosscheck.findings import Severity
-
-    result = _checked(path, select, ignore, preview, engine, scheduler,
-                      None if fail_on == "never" else Severity(fail_on))  # fmt: skip
+    result = _checked(path, settings, engine, scheduler)
     colour = wants_colour(color, to_file=output is not None,
                           is_tty=sys.stdout.isatty(),
                           no_color=os.environ.get("NO_COLOR"))  # fmt: skip
@@ -457,13 +476,13 @@ def _emit(result: RunResult, format_name: str, output: Path | None, colour: bool
 )
 @click.option("--select", "-s", multiple=True, metavar="RULES", help="Run only these rules.")
 @click.option("--ignore", "-i", multiple=True, metavar="RULES", help="Leave out these rules.")
-@click.option("--preview", is_flag=True, help="Also run preview rules.")
+@click.option("--preview", is_flag=True, default=None, help="Also run preview rules.")
 def report_command(
     path: Path | None,
     output: Path,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
-    preview: bool,
+    preview: bool | None,
 ) -> None:
     """Write one self-contained HTML page for the dataset at PATH (default: the bundled
     example): every finding as a card, a chart of every incident's figures by statement
@@ -472,7 +491,7 @@ def report_command(
 
     Exit status: 0 when the page was written, whatever it found; 2 for bad input.
     """
-    result = _checked(path, select, ignore, preview)
+    result = _checked(path, _selection(path, select, ignore, preview))
     _emit(result, "html", None if str(output) == "-" else output, colour=False)
 
 
@@ -493,7 +512,7 @@ def report_command(
 )
 @click.option("--select", "-s", multiple=True, metavar="RULES", help="Run only these rules (csv).")
 @click.option("--ignore", "-i", multiple=True, metavar="RULES", help="Leave out these rules (csv).")
-@click.option("--preview", is_flag=True, help="Also run preview rules (csv).")
+@click.option("--preview", is_flag=True, default=None, help="Also run preview rules (csv).")
 @click.option(
     "--reviewer",
     default="crosscheck",
@@ -513,7 +532,7 @@ def export_command(
     output: Path,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
-    preview: bool,
+    preview: bool | None,
     reviewer: str,
     published: datetime.datetime | None,
 ) -> None:
@@ -533,7 +552,7 @@ def export_command(
             raise BadInput("--reviewer is empty; name the organisation publishing the reviews")
         text = exports.claim_reviews(dataset, reviewer=reviewer.strip(), date=day)
     else:
-        text = exports.findings_csv(_checked(path, select, ignore, preview))
+        text = exports.findings_csv(_checked(path, _selection(path, select, ignore, preview)))
     target = None if str(output) == "-" else output
     if target is None:
         click.echo(text, nl=False)
@@ -543,6 +562,46 @@ def export_command(
     except OSError as error:
         raise BadInput(f"cannot write {target}: {error.strerror or error}") from None
     click.echo(f"{kind} written to {target}", err=True)
+
+
+# -- config -----------------------------------------------------------------------------------
+
+
+def _setting(value: object) -> str:
+    """A setting's value as the file would write it."""
+    if value is None:
+        return "(every stable rule)"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{json.dumps(k)} = {_setting(v)}" for k, v in value.items()) + "}"
+    return json.dumps(list(value) if isinstance(value, tuple) else value)
+
+
+@cli.command("config")
+@click.argument("path", required=False, type=click.Path(path_type=Path, file_okay=False))
+@click.option("--select", "-s", multiple=True, metavar="RULES", help="As for run.")
+@click.option("--ignore", "-i", multiple=True, metavar="RULES", help="As for run.")
+@click.option("--preview", is_flag=True, default=None, help="As for run.")
+@click.option("--fail-on", type=click.Choice(list(FAIL_ON)), default=None, help="As for run.")
+@click.option("--format", "format_name", type=click.Choice(list(FORMATS)), default=None,
+              help="As for run.")  # fmt: skip
+def config_command(
+    path: Path | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    preview: bool | None,
+    fail_on: str | None,
+    format_name: str | None,
+) -> None:
+    """Show the settings `crosscheck run` would use for the dataset at PATH (default: the
+    current folder's project), each with where it came from: the settings file found
+    (pyproject.toml's [tool.crosscheck] or crosscheck.toml, looked for from PATH up), the
+    command line, or the default."""
+    settings = _settings(path, select=select or None, ignore=ignore or None, preview=preview,
+                         fail_on=fail_on, format=format_name)  # fmt: skip
+    found = "none (defaults only)" if settings.file is None else str(settings.file)
+    click.echo(f"settings file: {found}")
+    for key, value in settings.values.items():
+        click.echo(f"{key} = {_setting(value)}  # {settings.origins[key]}")
 
 
 # -- accept -----------------------------------------------------------------------------------
@@ -569,14 +628,14 @@ def export_command(
     metavar="FINGERPRINT",
     help="Accept only the findings with these fingerprints; repeat for several.",
 )
-@click.option("--preview", is_flag=True, help="Also consider preview rules.")
+@click.option("--preview", is_flag=True, default=None, help="Also consider preview rules.")
 def accept_command(
     path: Path | None,
     reason: str,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     fingerprints: tuple[str, ...],
-    preview: bool,
+    preview: bool | None,
 ) -> None:
     """Accept the active findings of the dataset at PATH, with a reason.
 
@@ -591,7 +650,7 @@ def accept_command(
 
     if not reason.strip():
         raise BadInput("--reason is empty; say why the findings are accepted")
-    run = _checked(path, select, ignore, preview)
+    run = _checked(path, _selection(path, select, ignore, preview))
     chosen = [f for f in run.review.active if not fingerprints or f.fingerprint in fingerprints]
     unknown = set(fingerprints) - {f.fingerprint for f in run.review.active}
     if unknown:

@@ -18,8 +18,9 @@ raised.
 
 from __future__ import annotations
 
+import fnmatch
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from crosscheck.engine import check
@@ -52,6 +53,7 @@ def run(
     rules: Sequence[Rule] | None = None,
     checker: Checker = in_process,
     progress: Callable[[int, int], None] | None = None,
+    per_report_ignores: Mapping[str, Iterable[str]] | None = None,
 ) -> Run:
     """Check the dataset at `path` with the selected rules and review the findings against its
     accepted ones: what `crosscheck run` renders.
@@ -60,7 +62,9 @@ def run(
     is the least severe active finding that fails the run (a `Severity`, its name, or None or
     "never" for none); `rules` replaces the registered rules; `checker` runs them (by default
     in this process — `crosscheck.cluster` runs them on Dask); `progress` is called while a
-    bulk dataset's claims are read. Raises `RuleError` when the selection leaves no rule,
+    bulk dataset's claims are read; `per_report_ignores` maps report-id patterns
+    (shell-style) to rule selectors whose findings are not reported when every claim they cite
+    comes from a matching report. Raises `RuleError` when the selection leaves no rule,
     `DatasetError` when the dataset has problems.
     """
     registered = load_rules() if rules is None else tuple(rules)
@@ -74,6 +78,8 @@ def run(
     failing = None if fail_on in (None, "never") else Severity(fail_on)
     dataset = load(path, progress)
     findings = checker(dataset, chosen)
+    if per_report_ignores:
+        findings = _without_ignored(findings, chosen, per_report_ignores)
     # Acceptances of rules that did not run are not judged; those naming no registered rule
     # can never match again, so they are judged (and found stale).
     unknown = {a.code for a in dataset.accepted} - {r.code for r in registered}
@@ -85,6 +91,24 @@ def run(
         locations=claim_locations(Path(path)),
         fail_on=failing,
     )
+
+
+def _without_ignored(
+    findings: Sequence[Finding], chosen: Sequence[Rule], ignores: Mapping[str, Iterable[str]]
+) -> list[Finding]:
+    """`findings` without those a per-report ignore covers: of a rule it lists, citing only
+    claims from reports whose id matches its pattern."""
+    codes = {pattern: {r.code for r in select_rules(chosen, list(selectors), [], preview=True)}
+             for pattern, selectors in ignores.items()}  # fmt: skip
+
+    def ignored(finding: Finding) -> bool:
+        return any(
+            finding.code in covered
+            and all(fnmatch.fnmatchcase(claim.report, pattern) for claim in finding.claims)
+            for pattern, covered in codes.items()
+        )
+
+    return [finding for finding in findings if not ignored(finding)]
 
 
 def nothing_chosen(
