@@ -171,7 +171,7 @@ def _reading(path: Path, verdict: str) -> Iterator[Callable[[int, int], None] | 
     from crosscheck.loading import BULK_MANIFEST, DatasetError
 
     try:
-        if not sys.stderr.isatty() or not (path / BULK_MANIFEST).is_file():
+        if sys.stderr is None or not sys.stderr.isatty() or not (path / BULK_MANIFEST).is_file():
             yield None
             return
         with click.progressbar(length=1, label="reading claims", file=sys.stderr) as bar:
@@ -402,7 +402,7 @@ def run_command(
         output = None  # standard output, as without --output
     result = _checked(path, settings, engine, scheduler)
     colour = wants_colour(color, to_file=output is not None,
-                          is_tty=sys.stdout.isatty(),
+                          is_tty=sys.stdout is not None and sys.stdout.isatty(),
                           no_color=os.environ.get("NO_COLOR"))  # fmt: skip
     if statistics:
         _print_statistics(result, format_name, output)
@@ -448,6 +448,8 @@ def _emit(result: RunResult, format_name: str, output: Path | None, colour: bool
             f"could not render {format_name} output: {_describe(error)}"
         ) from error
     if output is None:
+        if sys.stdout is None:
+            raise BadInput("cannot print the output: standard output is closed (use --output)")
         click.echo(text, nl=False, color=colour)
         return
     from crosscheck.output import write_output
@@ -701,6 +703,15 @@ def convert_command(source: Path, target: Path, to_format: str | None, force: bo
     if target.exists() and source.exists() and target.resolve() == source.resolve():
         raise BadInput(f"{target}: expected a folder other than SOURCE, found SOURCE itself (it "
                        "would then hold both formats; write the conversion elsewhere)")  # fmt: skip
+    if source.exists():
+        real_source, real_target = source.resolve(), target.resolve()
+        if real_source.is_relative_to(real_target):
+            raise BadInput(f"{target}: expected a folder apart from SOURCE, found one that holds "
+                           "SOURCE (replacing it would delete SOURCE; write the conversion "
+                           "elsewhere)")  # fmt: skip
+        if real_target.is_relative_to(real_source):
+            raise BadInput(f"{target}: expected a folder apart from SOURCE, found one inside "
+                           "SOURCE (write the conversion outside it)")  # fmt: skip
     if target.exists() and not target.is_dir():
         raise BadInput(f"{target}: expected a folder to write into, found a file")
     if target.is_dir() and any(target.iterdir()) and not force:

@@ -392,7 +392,10 @@ class DateSpan:
     @end.validator
     def _check_order(self, _: attrs.Attribute[datetime.date], end: datetime.date) -> None:
         if end < self.start:
-            raise DateError(f"a date span cannot end ({end}) before it starts ({self.start})")
+            raise DateError(
+                f"expected a span that ends on or after its start, found start "
+                f"{self.start} and end {end} (give the earlier day as start)"
+            )
 
     @classmethod
     def parse(

@@ -71,6 +71,10 @@ __all__ = [
 ]
 
 
+LARGEST_FIGURE: Final = 1e15
+"""A figure this large or larger is no figure a report gives: a wording of more than fifteen
+digits is refused, as an explicit bound is."""
+
 LONGEST_WORDING: Final = 200
 """The most characters a figure's wording may have: a report gives a figure in a few words, and
 a bound keeps every reading fast."""
@@ -1600,7 +1604,7 @@ class Quantity:
             )
             raise QuantityError(msg)
         try:
-            return _parse(text, unit)
+            found = _parse(text, unit)
         except _ProblemError as problem:
             msg = f"cannot read {text!r} as a quantity: {problem}"
             raise QuantityError(msg) from None
@@ -1612,12 +1616,18 @@ class Quantity:
                 f"compare ({error})"
             )
             raise QuantityError(msg) from None
+        if found.low >= LARGEST_FIGURE or LARGEST_FIGURE <= found.high < math.inf:
+            msg = (f"cannot read {text!r} as a quantity: its figure has more than fifteen digits, "
+                   "more than any report gives (write the figure as the report does)")  # fmt: skip
+            raise QuantityError(msg)
+        return found
 
     @classmethod
     def interval(cls, low: float, high: float, unit: str = "person", text: str = "") -> Quantity:
         """A curator's explicit interval, for figures no wording captures."""
         if math.isnan(low) or math.isnan(high) or low > high:
-            msg = f"a curator's interval needs low <= high, got [{low}, {high}]"
+            msg = (f"expected low at most high, found low = {low:g} and high = {high:g} (give "
+                   "the lower bound as low)")  # fmt: skip
             raise QuantityError(msg)
         unit = canonical_unit(unit)
         return cls(low, high, unit, text, f"curator's interval {_fmt_interval(low, high)} {unit}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import math
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
@@ -18,7 +19,7 @@ import attrs
 from crosscheck.dates import DateSpan
 from crosscheck.loading.converter import Intake
 from crosscheck.loading.directory import Directory
-from crosscheck.loading.problems import shortened, with_id
+from crosscheck.loading.problems import shortened, shortened_chain, with_id
 from crosscheck.loading.quotes import Quotes
 from crosscheck.loading.schema import (
     ClaimEntry,
@@ -66,6 +67,15 @@ class Checker:
     """In the bulk format a report may come without its text; its quotes go unchecked."""
     quotes: Quotes = attrs.field(factory=Quotes)
 
+    def report_id(self, path: Path, where: str, identity: str) -> bool:
+        """Check that `identity` can name a report's files (ID.toml, ID.txt) in the reports
+        folder and nowhere else; say why not and return False when it cannot."""
+        problem = _unfit_report_id(identity)
+        if problem is not None:
+            self.intake.add(path, where, f"expected a report id that names its files in the "
+                            f"reports folder, found {identity!r} ({problem})")  # fmt: skip
+        return problem is None
+
     def outlet(self, path: Path, where: str, name: str) -> None:
         """Check that a report's outlet, `name` at `where` in `path`, is a known actor."""
         self.actors.resolve(self.intake, path, where, name)
@@ -81,10 +91,15 @@ class Checker:
     def claim(self, path: Path, report: Report, where: str, entry: ClaimEntry) -> Claim | None:
         here = f"{path.name}: {where}"
         if not entry.id.strip():
-            self.intake.add(path, f"{where}.id", "expected a claim id, found an empty string "
+            found = "an empty string" if not entry.id else "only white space"
+            self.intake.add(path, f"{where}.id", f"expected a claim id, found {found} "
                             "(give every claim a short, unique id)")  # fmt: skip
         first = self.claim_ids.setdefault(entry.id, here)
         where = with_id(where, entry.id)
+        if entry.event is not None and not entry.event.strip():
+            self.intake.add(path, f"{where}.event", "expected an event id, found "
+                            f"{'an empty string' if not entry.event else 'only white space'} "
+                            "(leave event out when the claim names no event)")  # fmt: skip
         if first != here:
             self.intake.add(
                 path,
@@ -282,7 +297,7 @@ class Checker:
             current = first
             while current in self.counted and current not in spans:
                 if current in chain:
-                    cycle = " → ".join([*chain[chain.index(current) :], current])
+                    cycle = " → ".join(shortened_chain([*chain[chain.index(current) :], current]))
                     path, where, *_ = self.counted[current]
                     self.intake.add(path, f"{where}.when", f"expected a date counted from a "
                                     f"claim whose date does not depend on this one, found a "
@@ -346,8 +361,10 @@ class Checker:
         return span
 
     def check_totals(self, loaded: Iterable[Claim]) -> None:
-        """Check that each `total` names a claim with a quantity, and the part has one too."""
+        """Check that each `total` names a claim with a quantity, the part has one too, and no
+        chain of totals comes back to where it began."""
         claims = {claim.id: claim for claim in loaded} if self.totals else {}
+        self._total_cycles()
         for path, where, entry in self.totals:
             assert entry.total is not None
             total = claims.get(entry.total)
@@ -384,6 +401,24 @@ class Checker:
                     total.quantity,
                     f"its total {total.id}",
                 )
+
+    def _total_cycles(self) -> None:
+        """One problem per cycle of `total` links (a is part of b, b part of a), named once."""
+        parent = {entry.id: (path, where, entry.total) for path, where, entry in self.totals}
+        reported: set[frozenset[str]] = set()
+        for start in parent:
+            chain = [start]
+            current = parent[start][2]
+            while current in parent and current not in chain:
+                chain.append(current)
+                current = parent[current][2]
+            if current != start or frozenset(chain) in reported or len(chain) == 1:
+                continue  # a claim its own total is reported on its own
+            reported.add(frozenset(chain))
+            path, where, _ = parent[start]
+            cycle = " ⊂ ".join(shortened_chain([*chain, start]))
+            self.intake.add(path, f"{where}.total", f"expected totals that end, found a cycle "
+                            f"{cycle} (a part cannot contain its own total)")  # fmt: skip
 
     def _comparable(
         self, path: Path, where: str, quantity: Quantity, other: Quantity, what: str
@@ -480,6 +515,30 @@ class Checker:
         return span
 
 
+_FINGERPRINT = re.compile(r"[0-9a-f]{16}")
+"""What `crosscheck.findings.fingerprint` gives."""
+
+_UNFIT = re.compile(r"[/\\\x00-\x1f\x7f]")
+"""What a report id may not hold: a path separator or a control character."""
+
+
+def _unfit_report_id(identity: str) -> str | None:
+    """Why `identity` cannot be the stem of a report's file names, or None."""
+    if not identity.strip():
+        return "give every report a short id of letters, digits and dashes"
+    if identity != identity.strip():
+        return "it begins or ends with white space"
+    if _UNFIT.search(identity):
+        return "no '/', '\\' or control character: the id is a file name"
+    if identity.startswith("."):
+        return "it may not begin with '.': the id is a file name"
+    try:
+        identity.encode("utf-8")
+    except UnicodeEncodeError:
+        return "it is not valid UTF-8"
+    return None
+
+
 def _well_formed_when(when: WhenEntry) -> str | None:
     """Why a `when` table is not one of its two forms, or None when it is."""
     counted = [key for key in ("after", "before") if getattr(when, key) is not None]
@@ -512,6 +571,10 @@ def check_acceptances(
                 f"{acceptance.fingerprint!r} again (first at {first_at[acceptance.fingerprint]})",
             )
         first_at.setdefault(acceptance.fingerprint, where)
+        if not _FINGERPRINT.fullmatch(acceptance.fingerprint):
+            intake.add(path, f"{where}.fingerprint", f"expected a finding's fingerprint, 16 "
+                       f"lower-case hexadecimal digits, found {acceptance.fingerprint!r} (copy it "
+                       "from crosscheck run, or let crosscheck accept write it)")  # fmt: skip
         if not acceptance.reason.strip():
             intake.add(
                 path,

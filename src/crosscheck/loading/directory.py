@@ -16,6 +16,7 @@ from typing import Generic, TypeVar
 import attrs
 
 from crosscheck.loading.converter import Intake, Listing
+from crosscheck.loading.problems import shortened_chain
 from crosscheck.model import Actor, Place
 from crosscheck.names import did_you_mean, fold
 
@@ -129,7 +130,7 @@ class Directory(Generic[_N]):
                 current = parent.get(current)
             if current == item.id and frozenset(chain) not in reported:
                 reported.add(frozenset(chain))
-                cycle = " ⊂ ".join([*chain, item.id])
+                cycle = " ⊂ ".join(shortened_chain([*chain, item.id]))
                 intake.add(
                     self.path,
                     f"{where}.{key}",

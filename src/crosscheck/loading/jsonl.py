@@ -22,10 +22,11 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import BinaryIO, TypeVar
 
 import attrs
 
@@ -34,8 +35,8 @@ from crosscheck.dates import NumericDates
 from crosscheck.loading.assemble import assemble
 from crosscheck.loading.checks import Checker
 from crosscheck.loading.converter import Intake, Listing, identity_of, make_converter
-from crosscheck.loading.files import not_a_file
-from crosscheck.loading.problems import with_id
+from crosscheck.loading.files import not_a_file, without_bom
+from crosscheck.loading.problems import describe, shortened, with_id
 from crosscheck.loading.schema import ClaimEntry, Published, claim_fields, make_report
 from crosscheck.model import Acceptance, Actor, Claim, Dataset, Place, Report
 from crosscheck.names import did_you_mean
@@ -116,6 +117,26 @@ def _finite(constant: str) -> float:
                         "only an upper bound may be Infinity)")  # fmt: skip
 
 
+LONGEST_LINE = 16 * 1024 * 1024
+"""The most bytes one line may have: a claim, actor or report is a few hundred; a report's whole
+text a few hundred thousand."""
+
+_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
+"""A JSON escape of a UTF-16 surrogate: text only when paired, never alone."""
+
+
+def _raw_lines(stream: BinaryIO) -> Iterator[bytes | None]:
+    """The lines of `stream`, each at most `LONGEST_LINE` bytes; None for a longer line, which
+    is skipped without being held in memory."""
+    while line := stream.readline(LONGEST_LINE + 1):
+        if len(line) <= LONGEST_LINE or line.endswith(b"\n"):
+            yield line
+            continue
+        while (rest := stream.readline(LONGEST_LINE)) and not rest.endswith(b"\n"):
+            pass
+        yield None
+
+
 def _lines(
     intake: Intake,
     path: Path,
@@ -124,23 +145,30 @@ def _lines(
 ) -> Iterator[tuple[str, _T | None, object]]:
     """Each non-blank line of `path` as (where, entry or None when broken, raw value)."""
     total = path.stat().st_size
-    done = 0
     with path.open("rb") as stream:
-        for number, raw in enumerate(stream, start=1):
-            done += len(raw)
+        for number, raw in enumerate(_raw_lines(stream), start=1):
             if progress is not None and number % 4096 == 0:
-                progress(done, total)
+                progress(stream.tell(), total)
             where = f"line {number}"
+            if raw is None:
+                intake.add(path, where, f"expected a line of at most {LONGEST_LINE:,} bytes, "
+                           "found a longer one (one entry per line)")  # fmt: skip
+                yield where, None, None
+                continue
             try:
                 text = raw.decode("utf-8").strip()
             except UnicodeDecodeError as error:
                 intake.add(path, where, f"expected UTF-8 text, found undecodable bytes ({error})")
                 yield where, None, None
                 continue
+            if number == 1:
+                text = without_bom(text)
             if not text:
                 continue
             try:
                 value = json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_finite)
+                if _SURROGATE.search(text):
+                    json.dumps(value, ensure_ascii=False).encode("utf-8")
             except json.JSONDecodeError as error:
                 intake.add(path, where, f"expected a JSON object, found invalid JSON ({error})")
                 yield where, None, None
@@ -149,14 +177,19 @@ def _lines(
                 intake.add(path, where, f"expected a JSON object, found {error}")
                 yield where, None, None
                 continue
+            except UnicodeEncodeError:
+                message = ("expected text, found a lone surrogate escape such as \\udc80, "
+                           "which is no character (write the character itself)")  # fmt: skip
+                intake.add(path, where, message)
+                yield where, None, value
+                continue
             except RecursionError:
                 intake.add(path, where, "expected a JSON object a few levels deep, found values "
                            "nested hundreds of levels deep")  # fmt: skip
                 yield where, None, None
                 continue
             if not isinstance(value, dict):
-                found = "a list" if isinstance(value, list) else type(value).__name__
-                intake.add(path, where, f"expected a JSON object, found {found}")
+                intake.add(path, where, f"expected a JSON object, found {describe(value)}")
                 yield where, None, value
                 continue
             _share(value)
@@ -202,15 +235,27 @@ def _check_manifest(intake: Intake, root: Path) -> None:
     if (missing := not_a_file(path)) is not None:
         intake.add(path, "", f"expected the bulk format's manifest, {missing}")
         return
+    expected = {"format": FORMAT, "version": VERSION}
+    shown = json.dumps(expected)
     try:
-        manifest = json.loads(path.read_bytes().decode("utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        if path.stat().st_size > 4096:
+            intake.add(path, "", f"expected {shown}, found a file of "
+                       f"{path.stat().st_size:,} bytes")  # fmt: skip
+            return
+        manifest = json.loads(without_bom(path.read_bytes().decode("utf-8")),
+                              object_pairs_hook=_unique_keys, parse_constant=_finite)  # fmt: skip
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, _BadJSONError) as error:
         intake.add(path, "", f"expected a readable JSON manifest, found an error ({error})")
         return
-    expected = {"format": FORMAT, "version": VERSION}
-    if not isinstance(manifest, dict) or any(manifest.get(k) != v for k, v in expected.items()):
-        intake.add(path, "", f"expected {json.dumps(expected)}, found {json.dumps(manifest)} "
-                   "(this crosscheck reads version 1 of the bulk format)")  # fmt: skip
+    except RecursionError:
+        intake.add(path, "", f"expected {shown}, found values nested hundreds of levels deep")
+        return
+    exact = isinstance(manifest, dict) and set(manifest) == set(expected) and all(
+        type(manifest[k]) is type(v) and manifest[k] == v for k, v in expected.items())  # fmt: skip
+    if not exact:
+        found = shortened(json.dumps(manifest, ensure_ascii=False))
+        intake.add(path, "", f"expected {shown}, found {found} (this crosscheck reads version "
+                   "1 of the bulk format)")  # fmt: skip
 
 
 @attrs.frozen
@@ -232,17 +277,24 @@ class _Folder:
     ) -> tuple[Iterable[Report], list[Claim]]:
         reports_file = self.root / "reports.jsonl"
         reports: dict[str, Report] = {}
+        first_at: dict[str, str] = {}
         unreadable: set[str] = set()
         for where, header, raw in _stream(intake, reports_file, BulkReport):
             if header is None:
                 if (found := identity_of(raw)) is not None:
                     unreadable.add(found)
+            elif not checker.report_id(reports_file, f"{where}.id", header.id):
+                unreadable.add(header.id)  # its claims are not reported again
             elif header.id in reports:
                 intake.add(reports_file, f"{where}.id", f"expected a unique report id, found "
-                           f"{header.id!r} again")  # fmt: skip
+                           f"{header.id!r} again (first at {first_at[header.id]}; give each "
+                           "report its own id)")  # fmt: skip
             else:
+                first_at[header.id] = where
                 checker.outlet(reports_file, f"{where}.outlet", header.outlet)
                 reports[header.id] = make_report(header.id, header, header.text)
+        if not reports and not unreadable and not intake.problems:
+            intake.add(reports_file, "", "expected at least one report, found none")
 
         claims_file = self.root / "claims.jsonl"
         claims: list[Claim] = []

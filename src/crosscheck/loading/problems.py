@@ -25,6 +25,7 @@ __all__ = [
     "problem_order",
     "quoted_cut",
     "shortened",
+    "shortened_chain",
     "with_id",
 ]
 
@@ -39,11 +40,11 @@ class Problem:
     """What was expected, what was found, and a hint in brackets."""
 
     def __str__(self) -> str:
-        return (
-            f"{self.file}: {self.path}: {self.message}"
-            if self.path
-            else (f"{self.file}: {self.message}")
-        )
+        """``FILE: PATH: MESSAGE`` on one line: a line break or other control character in a
+        file name or a value is shown escaped, never printed."""
+        line = f"{self.file}: {self.path}: {self.message}" if self.path else (
+            f"{self.file}: {self.message}")  # fmt: skip
+        return _CONTROL.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), line)
 
 
 class DatasetError(CrosscheckError):
@@ -52,6 +53,9 @@ class DatasetError(CrosscheckError):
     def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems = tuple(problems)
         super().__init__("\n".join(map(str, self.problems)))
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
 
 
 SHOWN_CHARACTERS: Final = 60
@@ -72,9 +76,16 @@ before punctuation, never with a space inside the opening quote, so the text bet
 quoted values, or a quote mark inside a passage, is not taken for one."""
 
 
+LONGEST_MESSAGE: Final = 480
+"""The most characters a problem's message has, whatever it repeats: a cycle of 300 claims or
+10,000 unknown keys is named by its start and its end."""
+
+
 def quoted_cut(message: str) -> str:
-    """`message` with every quoted value longer than SHOWN_CHARACTERS cut to that length: a
-    problem's line repeats what was found, never a whole 20,000-character value."""
+    """`message` with every quoted value longer than SHOWN_CHARACTERS cut to that length — a
+    problem's line repeats what was found, never a whole 20,000-character value — and, when it
+    is still longer than LONGEST_MESSAGE (a long list, values quoted oddly), cut in the middle,
+    keeping what was expected at its start and the hint at its end."""
     if len(message) <= 2 * SHOWN_CHARACTERS:
         return message
 
@@ -82,7 +93,12 @@ def quoted_cut(message: str) -> str:
         quote = "'" if match[1] is not None else '"'
         return quote + shortened(match[1] or match[2] or "") + quote
 
-    return _LONG_QUOTED.sub(cut, message)
+    message = _LONG_QUOTED.sub(cut, message)
+    if len(message) <= LONGEST_MESSAGE:
+        return message
+    head, tail = message[: LONGEST_MESSAGE * 2 // 3], message[-LONGEST_MESSAGE // 4 :]
+    left = len(message) - len(head) - len(tail)
+    return f"{head} … [{left:,} characters left out] … {tail}"
 
 
 def describe(value: object) -> str:
@@ -108,19 +124,30 @@ def describe(value: object) -> str:
     return type(value).__name__
 
 
-_POSITION = re.compile(r"(?:line )?(\d+)(?: \(.*\))?")
-"""A step of a problem's path that is a position: "4" of claims[4], "line 225", "4 (its id)"."""
+_POSITION = re.compile(r"(?:line )?(\d+)")
+"""A step of a problem's path that is a position: "4" of claims[4], "line 225"."""
+_NAMED = re.compile(r" \([^()]*\)")
+"""A claim's id beside its position, "claims[4] (meo.seven)": its dots are no steps."""
 
 
 def problem_order(problem: Problem) -> tuple[str, list[tuple[int, str]], str]:
     """Order problems by file, then by position in the file: claims[2] before claims[10], line
-    225 before line 1000."""
-    steps = problem.path.replace("[", ".").replace("]", "").split(".")
+    225 before line 1000, whatever the claims' ids hold."""
+    path = _NAMED.sub("", problem.path)
+    steps = path.replace("[", ".").replace("]", "").split(".")
     return (
         problem.file,
         [(int(m[1]), s) if (m := _POSITION.fullmatch(s)) else (-1, s) for s in steps],
         problem.message,
     )
+
+
+def shortened_chain(chain: list[str], keep: int = 6) -> list[str]:
+    """A long chain of ids (a cycle of 300 claims) as its start, how many are left out, and its
+    end."""
+    if len(chain) <= 2 * keep:
+        return chain
+    return [*chain[:keep], f"… {len(chain) - 2 * keep} more …", *chain[-keep:]]
 
 
 def with_id(where: str, identity: str) -> str:

@@ -25,7 +25,7 @@ from crosscheck.dates import NumericDates
 from crosscheck.loading.assemble import assemble
 from crosscheck.loading.checks import Checker
 from crosscheck.loading.converter import Intake, Listing, make_converter
-from crosscheck.loading.files import not_a_file
+from crosscheck.loading.files import not_a_file, too_large, without_bom
 from crosscheck.loading.schema import ClaimEntry, Published, claim_fields, make_report
 from crosscheck.model import Acceptance, Actor, Claim, Dataset, Place, Report
 from crosscheck.names import did_you_mean
@@ -100,8 +100,11 @@ def read_document(intake: Intake, path: Path, keys: Sequence[str]) -> dict[str, 
     if (missing := not_a_file(path)) is not None:
         intake.add(path, "", f"expected this file, {missing}")
         return None
+    if (large := too_large(path)) is not None:
+        intake.add(path, "", f"expected a TOML file of a dataset, {large}")
+        return None
     try:
-        document = tomllib.loads(path.read_bytes().decode("utf-8"))
+        document = tomllib.loads(without_bom(path.read_bytes().decode("utf-8")))
     except (OSError, UnicodeDecodeError) as error:
         intake.add(path, "", f"expected a readable UTF-8 file, found an error ({error})")
         return None
@@ -133,8 +136,11 @@ def _read_text(intake: Intake, path: Path, header: ReportEntry) -> str | None:
         intake.add(path, "report.text_file", f"expected the text file {text_path.name} beside "
                    f"the report, {missing}")  # fmt: skip
         return None
+    if (large := too_large(text_path)) is not None:
+        intake.add(text_path, "", f"expected the text of one report, {large}")
+        return None
     try:
-        return text_path.read_bytes().decode("utf-8")
+        return without_bom(text_path.read_bytes().decode("utf-8"))
     except (OSError, UnicodeDecodeError) as error:
         intake.add(text_path, "", f"expected a readable UTF-8 text, found an error ({error})")
         return None
@@ -170,6 +176,8 @@ class _Folder:
         reports: list[Report] = []
         claims: list[Claim] = []
         for path in paths:
+            if not checker.report_id(path, "", path.stem):
+                continue
             document = read_document(intake, path, ("report", "claims"))
             if document is None:
                 continue
