@@ -216,3 +216,15 @@ def test_an_empty_bulk_dataset_is_refused_as_an_empty_toml_one_is(
     (root / "reports.jsonl").write_text("")
     (root / "claims.jsonl").write_text("")
     assert problems(root) == [f"{root / 'reports.jsonl'}: expected at least one report, found none"]
+
+
+def test_a_folder_holding_both_formats_is_refused(mini: Path, tmp_path: Path) -> None:
+    root = bulk(mini, tmp_path)
+    shutil.copy(mini / "actors.toml", root / "actors.toml")
+    (found,) = problems(root)
+    assert found.startswith(f"{root / 'actors.toml'}: expected the files of one format")
+    toml = tmp_path / "toml"
+    shutil.copytree(mini, toml)
+    (toml / "accepted.jsonl").write_text("")
+    (found,) = problems(toml)
+    assert "found this bulk file in a TOML dataset (it would be ignored" in found

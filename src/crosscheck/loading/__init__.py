@@ -67,6 +67,8 @@ def load(
     ``FILE: PATH-IN-FILE: expected …, found … (hint)``.
     """
     root = Path(path)
+    if (mixed := _mixed(root)) is not None:
+        raise DatasetError([mixed])
     if (root / BULK_MANIFEST).is_file():
         return load_bulk(root, progress)
     if not root.is_dir():
@@ -80,6 +82,20 @@ def load(
                    f"{manifest} as {BULK_MANIFEST})")  # fmt: skip
         raise DatasetError([Problem(str(root / BULK_MANIFEST), "", message)])
     return load_toml(root)
+
+
+def _mixed(root: Path) -> Problem | None:
+    """A folder holding files of both formats: one of them would be silently ignored."""
+    bulk = (root / BULK_MANIFEST).is_file()
+    stray = ([ACTORS_FILE, PLACES_FILE, REPORTS_DIR, ACCEPTED_FILE] if bulk
+             else ["accepted.jsonl"])  # fmt: skip
+    found = [name for name in stray if (root / name).exists()]
+    if not found or (not bulk and not (root / ACTORS_FILE).exists()):
+        return None
+    ours, theirs = ("bulk", "TOML") if bulk else ("TOML", "bulk")
+    return Problem(str(root / found[0]), "", f"expected the files of one format in a dataset "
+                   f"folder, found this {theirs} file in a {ours} dataset (it would be ignored; "
+                   "keep one format, or convert into a folder of its own)")  # fmt: skip
 
 
 def dump_accepted(accepted: Sequence[Acceptance], path: str | os.PathLike[str]) -> None:
