@@ -1,7 +1,8 @@
 """The pre-commit hook: `repo: … hooks: [{id: crosscheck}]` runs `crosscheck run` on a dataset
 in another repository. Tested with `pre-commit try-repo`, which installs this repository's hook
 as a user's pre-commit would (in a virtualenv of its own, from this checkout), in a temporary
-git repository holding a dataset (at its root, the hook's default `args: ["."]`). Skipped when pre-commit or git is not installed."""
+git repository holding a dataset (at its root, the hook's default `args: ["."]`). Skipped when
+pre-commit or git is not installed."""
 
 from __future__ import annotations
 
@@ -25,6 +26,8 @@ def _try_repo(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
     command = shutil.which("pre-commit")
     if command is None or shutil.which("git") is None:
         pytest.skip("pre-commit or git is not installed")
+    if not (ROOT / ".git").exists():
+        pytest.skip("crosscheck's sources are not a git checkout (pre-commit installs from one)")
     return subprocess.run(
         [command, "try-repo", str(ROOT), "crosscheck", "--all-files", *args],
         cwd=folder, capture_output=True, text=True, check=False, timeout=600,
