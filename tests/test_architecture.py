@@ -166,3 +166,13 @@ def test_every_claim_field_is_copied_once() -> None:
     assert set(AS_WRITTEN) | (read - {"agent"}) | derived == set(attrs.fields_dict(Claim))
     given = [p.name for p in inspect.signature(make_claim).parameters.values()][1:]
     assert set(AS_WRITTEN) | set(given) == set(attrs.fields_dict(Claim))
+
+
+def test_the_lists_of_formats_and_fail_on_choices_agree() -> None:
+    """The command line keeps its own copies (it imports nothing heavy before a command runs);
+    they must be the renderers' and the settings file's."""
+    from crosscheck import cli, config
+    from crosscheck.render import FORMATS
+
+    assert cli.FORMATS == tuple(FORMATS) == config.FORMATS
+    assert tuple(cli.FAIL_ON) == config.FAIL_ON

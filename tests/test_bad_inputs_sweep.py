@@ -228,3 +228,13 @@ def test_a_folder_holding_both_formats_is_refused(mini: Path, tmp_path: Path) ->
     (toml / "accepted.jsonl").write_text("")
     (found,) = problems(toml)
     assert "found this bulk file in a TOML dataset (it would be ignored" in found
+
+
+def test_a_report_url_that_is_not_a_web_address_is_refused(mini: Path, tmp_path: Path) -> None:
+    root = bulk(mini, tmp_path)
+    reports = _reports(root)
+    reports[0]["url"] = "javascript:alert(document.title)"
+    _write_reports(root, reports)
+    assert problems(root) == [f"{root / 'reports.jsonl'}: line 1.url: expected an http or https "
+                              "URL, found 'javascript:alert(document.title)' (the address of the "
+                              "report on the web, or leave url out)"]  # fmt: skip

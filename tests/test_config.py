@@ -98,3 +98,43 @@ def test_config_shows_each_setting_and_where_it_came_from(project: Path) -> None
     assert f'ignore = ["SRC002"]  # {project / "crosscheck.toml"}' in lines
     assert 'fail-on = "error"  # command line' in lines
     assert 'format = "text"  # default' in lines
+
+
+def test_a_per_report_ignore_of_a_rule_that_does_not_run_is_no_error(project: Path) -> None:
+    (project / "crosscheck.toml").write_text('[per-report-ignores]\n"x*" = ["SRC001"]\n',
+                                             encoding="utf-8")  # fmt: skip
+    result = CliRunner().invoke(cli, ["run", str(project / "data"), "--ignore", "SRC001"])
+    assert result.exit_code == 1  # findings, not an error
+
+
+def test_an_ignored_finding_keeps_its_acceptance(project: Path) -> None:
+    accepted = CliRunner().invoke(cli, ["accept", str(project / "data"), "--reason", "seen"])
+    assert accepted.exit_code == 0, accepted.stderr
+    (project / "crosscheck.toml").write_text('[per-report-ignores]\n"*" = ["SRC001"]\n',
+                                             encoding="utf-8")  # fmt: skip
+    result = CliRunner().invoke(cli, ["run", str(project / "data")])
+    assert result.exit_code == 0
+    assert "stale" not in result.stdout
+
+
+def test_a_selector_in_the_file_that_names_no_rule_names_the_file(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "pyproject.toml").write_text('[tool.crosscheck]\nselect = ["QTX"]\n',
+                                            encoding="utf-8")  # fmt: skip
+    status, err = exit_status(capsys, "run", str(project / "data"))
+    assert status == 2
+    assert err.startswith(
+        f"crosscheck run: error: {project / 'pyproject.toml'}: tool.crosscheck.select: no rule "
+        "matches 'QTX'"
+    )
+
+
+def test_no_preview_and_statistics_override_the_file(project: Path) -> None:
+    (project / "crosscheck.toml").write_text('preview = true\nformat = "markdown"\n',
+                                             encoding="utf-8")  # fmt: skip
+    assert load_config(project / "data").given(preview=False)["preview"] is False
+    result = CliRunner().invoke(cli, ["run", str(project / "data"), "--no-preview",
+                                      "--statistics"])  # fmt: skip
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[-1].endswith("claims)")  # text statistics, not markdown

@@ -105,8 +105,9 @@ def test_the_findings_csv_reads_back_one_row_per_position() -> None:
 def test_export_writes_whole_files(tmp_path: Path) -> None:
     for kind in ("claimreview", "csv"):
         target = tmp_path / f"out.{kind}"
+        dated = ["--date", "2026-12-01"] if kind == "claimreview" else []
         result = CliRunner().invoke(cli, ["export", kind, str(DATASETS[0]), "-o", str(target),
-                                          "--date", "2026-12-01"])  # fmt: skip
+                                          *dated])  # fmt: skip
         assert result.exit_code == 0, result.stderr
         assert result.stderr == f"{kind} written to {target}\n"
         assert target.stat().st_size > 0
@@ -121,3 +122,10 @@ def test_export_of_a_broken_dataset_is_its_problems(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["export", "claimreview", str(tmp_path / "none")])
     assert result.exit_code == 2
     assert "expected a dataset folder, found nothing" in result.stderr
+
+
+def test_an_option_of_the_other_export_is_a_usage_error() -> None:
+    for args in (["claimreview", "--select", "QTX"], ["csv", "--date", "2026-12-01"]):
+        result = CliRunner().invoke(cli, ["export", *args])
+        assert result.exit_code == 2
+        assert f"{args[1]} does not apply to export {args[0]}" in result.stderr

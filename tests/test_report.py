@@ -114,3 +114,32 @@ def test_a_missing_extra_is_one_line_naming_it(
         "crosscheck report: error: the html report needs matplotlib, not installed here "
         "(pip install 'crosscheck[report]')\n"
     )
+
+
+def test_a_chart_says_disputed_when_the_rule_that_would_say_so_did_not_run(mini: Path) -> None:
+    page = html.render(crosscheck.run(mini, select=["SRC"]))
+    assert "disputed (no finding about it on this page" in page
+    assert "position 2: " in page  # the dispute's positions, not "all agree"
+
+
+def test_only_web_addresses_are_links_and_only_the_sorter_may_run() -> None:
+    assert html._web("https://example.org/a")
+    assert not html._web("javascript:alert(1)")
+    assert not html._web(None)
+    page = html.render(crosscheck.run(DATASETS[0]))
+    policy = re.search(r'content="(default-src[^"]*)"', page)
+    assert policy is not None
+    assert "script-src 'sha256-" in policy[1]
+    assert "unsafe-inline'; img" not in policy[1].split("script-src")[1]
+
+
+def test_a_dollar_sign_in_a_name_is_no_mathematics(tmp_path: Path, mini: Path) -> None:
+    import shutil
+
+    folder = tmp_path / "mini"
+    shutil.copytree(mini, folder)
+    actors = folder / "actors.toml"
+    actors.write_text(actors.read_text(encoding="utf-8").replace(
+        'name = "Reuters"', 'name = "Reuters $\\\\frac{$ wire"'), encoding="utf-8")  # fmt: skip
+    page = html.render(crosscheck.run(folder))
+    assert "Reuters $\\frac{$ wire" in page

@@ -274,18 +274,17 @@ def _checked(
 ) -> RunResult:
     """`crosscheck.run` with the settings (the command line's over the project's), the engine
     and one-line errors: the run, reviewed against the dataset's accepted findings."""
-    from crosscheck.findings import Severity
     from crosscheck.pipeline import in_process, run
     from crosscheck.registry import RuleError
 
     registered = _registered()
     if not registered:
         raise BadInput("expected rules to run, found none registered (reinstall crosscheck)")
+    _check_file_selectors(settings, registered)
     select = settings["select"]
     selected = _selectors(select) if select else None
     if selected == []:
         raise click.UsageError("--select names no rule; leave it out to run every stable rule")
-    fail_on = settings["fail-on"]
     path = _dataset_path(path)
 
     def on_dask(dataset: Dataset, rules: Sequence[Rule]) -> list[Finding]:
@@ -296,12 +295,30 @@ def _checked(
     try:
         with _reading(path, "nothing checked") as progress:
             return run(path, select=selected, ignore=_selectors(settings["ignore"]),
-                       preview=settings["preview"],
-                       fail_on=None if fail_on == "never" else Severity(fail_on),
+                       preview=settings["preview"], fail_on=settings["fail-on"],
                        rules=registered, checker=checker, progress=progress,
                        per_report_ignores=settings["per-report-ignores"])  # fmt: skip
     except RuleError as error:
         raise click.UsageError(str(error)) from None
+
+
+def _check_file_selectors(settings: Config, registered: Sequence[Rule]) -> None:
+    """A selector from the settings file that names no rule is that file's mistake: one line
+    naming the file and the key, not a usage error."""
+    from crosscheck.registry import RuleError, select_rules
+
+    keyed = {"select": settings["select"] or (), "ignore": settings["ignore"]}
+    keyed |= {f"per-report-ignores.{pattern}": selectors
+              for pattern, selectors in settings["per-report-ignores"].items()}  # fmt: skip
+    for key, selectors in keyed.items():
+        origin = settings.origins[key.split(".")[0]]
+        if origin in ("default", "command line") or not selectors:
+            continue
+        prefix = "tool.crosscheck." if origin.endswith("pyproject.toml") else ""
+        try:
+            select_rules(registered, _selectors(tuple(selectors)), [], preview=True)
+        except RuleError as error:
+            raise BadInput(f"{origin}: {prefix}{key}: {error}") from None
 
 
 def _selection(
@@ -330,7 +347,7 @@ def _selection(
 @click.option(
     "--ignore", "-i", multiple=True, metavar="RULES", help="Leave out these rules (after --select)."
 )
-@click.option("--preview", is_flag=True, default=None, help="Also run preview rules.")
+@click.option("--preview/--no-preview", default=None, help="Also run preview rules.")
 @click.option(
     "--fail-on",
     type=click.Choice(list(FAIL_ON)),
@@ -393,6 +410,12 @@ def run_command(
     settings = _settings(path, select=select or None, ignore=ignore or None, preview=preview,
                          fail_on=fail_on, format=format_name)  # fmt: skip
     format_name = settings["format"]
+    if (
+        statistics
+        and format_name not in ("text", "json")
+        and settings.origins["format"] != ("command line")
+    ):
+        format_name = "text"  # the file's format is for findings; statistics are text or json
     if statistics and format_name not in ("text", "json"):
         raise click.UsageError(
             f"--statistics prints text or json, not {format_name}; leave --format out or use "
@@ -412,6 +435,21 @@ def run_command(
         sys.exit(EXIT_FINDINGS)
 
 
+def _write(target: Path | None, text: str) -> None:
+    """Print `text`, or write it to `target` whole (`crosscheck.output.write_output`)."""
+    if target is None:
+        if sys.stdout is None:
+            raise BadInput("cannot print the output: standard output is closed (use --output)")
+        click.echo(text, nl=False)
+        return
+    from crosscheck.output import write_output
+
+    try:
+        write_output(target, text.encode("utf-8"))
+    except OSError as error:
+        raise BadInput(f"cannot write {target}: {error.strerror or error}") from None
+
+
 def _print_statistics(result: RunResult, format_name: str, output: Path | None) -> None:
     """The number of active findings per rule, like ``ruff --statistics``: one line per rule
     (count, code, name, its most severe finding), or a JSON array of the same."""
@@ -423,15 +461,7 @@ def _print_statistics(result: RunResult, format_name: str, output: Path | None) 
         width = max((len(str(row[0])) for row in rows), default=1)
         text = "".join(f"{count:>{width}}  {code:<7} {name} ({worst.value})\n"
                        for count, code, name, worst in rows) + f"{result.summary()}\n"  # fmt: skip
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    from crosscheck.output import write_output
-
-    try:
-        write_output(output, text.encode("utf-8"))
-    except OSError as error:
-        raise BadInput(f"cannot write {output}: {error.strerror or error}") from None
+    _write(output, text)
 
 
 def _emit(result: RunResult, format_name: str, output: Path | None, colour: bool) -> None:
@@ -447,18 +477,12 @@ def _emit(result: RunResult, format_name: str, output: Path | None, colour: bool
         raise UnexpectedError(
             f"could not render {format_name} output: {_describe(error)}"
         ) from error
-    if output is None:
-        if sys.stdout is None:
-            raise BadInput("cannot print the output: standard output is closed (use --output)")
-        click.echo(text, nl=False, color=colour)
+    if output is None and colour and sys.stdout is not None:
+        click.echo(text, nl=False, color=True)
         return
-    from crosscheck.output import write_output
-
-    try:
-        write_output(output, text.encode("utf-8"))
-    except OSError as error:
-        raise BadInput(f"cannot write {output}: {error.strerror or error}") from None
-    click.echo(f"{result.summary()}; written to {output}", err=True)
+    _write(output, text)
+    if output is not None:
+        click.echo(f"{result.summary()}; written to {output}", err=True)
 
 
 # -- report -----------------------------------------------------------------------------------
@@ -478,7 +502,7 @@ def _emit(result: RunResult, format_name: str, output: Path | None, colour: bool
 )
 @click.option("--select", "-s", multiple=True, metavar="RULES", help="Run only these rules.")
 @click.option("--ignore", "-i", multiple=True, metavar="RULES", help="Leave out these rules.")
-@click.option("--preview", is_flag=True, default=None, help="Also run preview rules.")
+@click.option("--preview/--no-preview", default=None, help="Also run preview rules.")
 def report_command(
     path: Path | None,
     output: Path,
@@ -514,7 +538,7 @@ def report_command(
 )
 @click.option("--select", "-s", multiple=True, metavar="RULES", help="Run only these rules (csv).")
 @click.option("--ignore", "-i", multiple=True, metavar="RULES", help="Leave out these rules (csv).")
-@click.option("--preview", is_flag=True, default=None, help="Also run preview rules (csv).")
+@click.option("--preview/--no-preview", default=None, help="Also run preview rules (csv).")
 @click.option(
     "--reviewer",
     default="crosscheck",
@@ -545,8 +569,18 @@ def export_command(
     with their positions, one row per position, for a spreadsheet.
     """
     from crosscheck import exports
-    from crosscheck.output import write_output
 
+    options = {
+        "claimreview": {
+            "--select": bool(select),
+            "--ignore": bool(ignore),
+            "--preview": preview is not None,
+        },
+        "csv": {"--reviewer": reviewer != "crosscheck", "--date": published is not None},
+    }
+    misapplied = [name for name, given in options[kind].items() if given]  # fmt: skip
+    if misapplied:
+        raise click.UsageError(f"{misapplied[0]} does not apply to export {kind}; leave it out")
     if kind == "claimreview":
         dataset = _load(_dataset_path(path), "nothing exported")
         day = datetime.date.today() if published is None else published.date()
@@ -556,14 +590,9 @@ def export_command(
     else:
         text = exports.findings_csv(_checked(path, _selection(path, select, ignore, preview)))
     target = None if str(output) == "-" else output
-    if target is None:
-        click.echo(text, nl=False)
-        return
-    try:
-        write_output(target, text.encode("utf-8"))
-    except OSError as error:
-        raise BadInput(f"cannot write {target}: {error.strerror or error}") from None
-    click.echo(f"{kind} written to {target}", err=True)
+    _write(target, text)
+    if target is not None:
+        click.echo(f"{kind} written to {target}", err=True)
 
 
 # -- config -----------------------------------------------------------------------------------
@@ -582,7 +611,7 @@ def _setting(value: object) -> str:
 @click.argument("path", required=False, type=click.Path(path_type=Path, file_okay=False))
 @click.option("--select", "-s", multiple=True, metavar="RULES", help="As for run.")
 @click.option("--ignore", "-i", multiple=True, metavar="RULES", help="As for run.")
-@click.option("--preview", is_flag=True, default=None, help="As for run.")
+@click.option("--preview/--no-preview", default=None, help="As for run.")
 @click.option("--fail-on", type=click.Choice(list(FAIL_ON)), default=None, help="As for run.")
 @click.option("--format", "format_name", type=click.Choice(list(FORMATS)), default=None,
               help="As for run.")  # fmt: skip
@@ -630,7 +659,7 @@ def config_command(
     metavar="FINGERPRINT",
     help="Accept only the findings with these fingerprints; repeat for several.",
 )
-@click.option("--preview", is_flag=True, default=None, help="Also consider preview rules.")
+@click.option("--preview/--no-preview", default=None, help="Also consider preview rules.")
 def accept_command(
     path: Path | None,
     reason: str,

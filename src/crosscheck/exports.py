@@ -51,7 +51,7 @@ def _review(
     date: datetime.date,
 ) -> dict[str, Any]:
     """The ClaimReview of one claim of the group `key`."""
-    report = next(r for r in dataset.reports if r.id == claim.report)
+    report = dataset.report(claim.report)
     appearance: dict[str, Any] = {
         "@type": "NewsArticle",
         "headline": report.title,
@@ -60,12 +60,10 @@ def _review(
     }
     if report.url:
         appearance["url"] = report.url
-    stated = context.stated(claim)
-    said = stated.days[0] if stated.days is not None else stated.start.date()
     item: dict[str, Any] = {
         "@type": "Claim",
         "author": _agent(dataset, context.roles(claim).source),
-        "datePublished": said.isoformat(),
+        "datePublished": context.stated(claim).first_day.isoformat(),
         "appearance": appearance,
     }
     if claim.modality is Modality.DENIED:
@@ -122,15 +120,8 @@ def findings_csv(run: Run) -> str:
             writer.writerow([*base, "", "", "", "", "", " | ".join(quotes), " | ".join(
                 quotes.values())])  # fmt: skip
         for number, position in enumerate(finding.positions, start=1):
-            names = [_name(run.dataset, origin) for origin in position.origins]
+            names = [run.actor_name(origin) for origin in position.origins]
             writer.writerow([*base, number, position.reading, "yes" if position.alone else "",
                              position.independent, "; ".join(names), " | ".join(position.claims),
                              " | ".join(quotes.get(c, "") for c in position.claims)])  # fmt: skip
     return "\ufeff" + buffer.getvalue()
-
-
-def _name(dataset: Dataset, actor: str) -> str:
-    try:
-        return dataset.actor(actor).name
-    except KeyError:
-        return actor

@@ -23,6 +23,8 @@ import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
+import attrs
+
 from crosscheck.engine import check
 from crosscheck.findings import Finding, Severity
 from crosscheck.loading import load
@@ -78,15 +80,17 @@ def run(
     failing = None if fail_on in (None, "never") else Severity(fail_on)
     dataset = load(path, progress)
     findings = checker(dataset, chosen)
-    if per_report_ignores:
-        findings = _without_ignored(findings, chosen, per_report_ignores)
     # Acceptances of rules that did not run are not judged; those naming no registered rule
     # can never match again, so they are judged (and found stale).
     unknown = {a.code for a in dataset.accepted} - {r.code for r in registered}
+    reviewed = review(findings, dataset.accepted, ran={r.code for r in chosen} | unknown)
+    if per_report_ignores:  # after the review: an acceptance of an ignored finding still holds
+        kept = _without_ignored(reviewed.active, registered, per_report_ignores)
+        reviewed = attrs.evolve(reviewed, active=tuple(kept))
     return Run(
         dataset_path=os.fspath(path),
         dataset=dataset,
-        review=review(findings, dataset.accepted, ran={r.code for r in chosen} | unknown),
+        review=reviewed,
         rules=chosen,
         locations=claim_locations(Path(path)),
         fail_on=failing,
@@ -94,11 +98,13 @@ def run(
 
 
 def _without_ignored(
-    findings: Sequence[Finding], chosen: Sequence[Rule], ignores: Mapping[str, Iterable[str]]
+    findings: Sequence[Finding], registered: Sequence[Rule], ignores: Mapping[str, Iterable[str]]
 ) -> list[Finding]:
-    """`findings` without those a per-report ignore covers: of a rule it lists, citing only
-    claims from reports whose id matches its pattern."""
-    codes = {pattern: {r.code for r in select_rules(chosen, list(selectors), [], preview=True)}
+    """`findings` without those a per-report ignore covers: of a rule it lists (any registered
+    rule, whether it ran or not), citing only claims from reports whose id matches its
+    pattern."""
+    codes = {pattern: {r.code for r in select_rules(registered, list(selectors), [],
+                                                     preview=True)}
              for pattern, selectors in ignores.items()}  # fmt: skip
 
     def ignored(finding: Finding) -> bool:

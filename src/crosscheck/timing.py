@@ -63,6 +63,11 @@ class Stated:
         return f"{self.wording or self.label} ({self.origin})"
 
     @property
+    def first_day(self) -> datetime.date:
+        """The first day of the statement (a moment's own date where it was stated)."""
+        return self.days[0] if self.days is not None else self.start.date()
+
+    @property
     def moment(self) -> bool:
         """Whether it is a point in time rather than days."""
         return self.days is None

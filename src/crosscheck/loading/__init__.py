@@ -39,6 +39,7 @@ from crosscheck.loading.toml import (
     load_toml,
 )
 from crosscheck.model import Acceptance, Dataset
+from crosscheck.output import write_atomically  # named here in 0.1, kept
 
 __all__ = [
     "ACCEPTED_FILE",
@@ -53,6 +54,7 @@ __all__ = [
     "dump_bulk",
     "load",
     "make_converter",
+    "write_atomically",
 ]
 
 

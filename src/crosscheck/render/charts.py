@@ -45,6 +45,7 @@ _LABEL_POINTS_PER_CHARACTER = 3.6
 _STYLE: dict[Any, Any] = {
     "svg.fonttype": "none",  # text stays text: searchable, selectable, smaller
     "svg.hashsalt": "crosscheck",  # the same ids in every run
+    "text.parse_math": False,  # a "$" in a name is a dollar sign, not mathematics
     "font.size": 8,
     "axes.spines.top": False,
     "axes.spines.right": False,
@@ -165,10 +166,13 @@ def control_chart(chart: ControlChart, prefix: str = "") -> str:
             colour = PALETTE[holders.index(band.holder) % len(PALETTE)]
             start = left if band.open_start else _day_number(band.start)
             width = _day_number(band.end) + 1 - start
-            bars = axes.barh(row, width, left=start, height=0.55, color=colour, alpha=0.85,
+            bars = axes.barh(row, width, left=start, height=0.55, color=colour,
+                             alpha=0.35 if band.open_start else 0.85,
                              hatch="///" if band.contested else None,
                              edgecolor="#222222" if band.contested else colour)  # fmt: skip
             bars[0].set_gid(f"band-{band.claim}")
+            if band.open_start:  # no start given: faded, and an arrow to the left edge
+                axes.plot([start], [row], marker="<", color=colour, markersize=6)
             if start + width >= labelled_to.get(row, -math.inf):  # room for its label
                 axes.annotate(band.holder, (start + width, row), xytext=(3, 0),
                               textcoords="offset points", va="center", fontsize=6.5)  # fmt: skip

@@ -2,19 +2,22 @@
 and of who held which place (``pip install 'crosscheck[report]'``).
 
 The page needs nothing beyond itself: styles and charts are inline (SVG drawn by matplotlib),
-a Content-Security-Policy forbids every request, and it reads without JavaScript (a few lines
-of it only make the sources table sortable). Templating is Jinja2 with autoescaping; the
+a Content-Security-Policy forbids every request and every script but the few lines (allowed by
+their hash) that make the sources table sortable, and it reads without JavaScript. Only http
+and https URLs become links. Templating is Jinja2 with autoescaping; the
 layout is ``templates/report.html.j2``. Deterministic: the same run gives the same bytes.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import importlib
 import math
 from typing import Any
 
 from crosscheck.errors import CrosscheckError
-from crosscheck.render.run import Run
+from crosscheck.render.run import Run, plural
 from crosscheck.render.views import Card, ReportView
 
 __all__ = ["EXTRA", "MissingExtraError", "render"]
@@ -47,6 +50,15 @@ def _origin(origin: str, card: Card) -> str:
     return card.origins.get(origin, origin)
 
 
+def _web(url: str | None) -> bool:
+    """Whether `url` may be a link: http or https only (a ``javascript:`` URL would run)."""
+    return url is not None and url.lower().startswith(("https://", "http://"))
+
+
+def _counted(count: int, noun: str) -> str:
+    return plural(count, noun)
+
+
 def render(run: Run, color: bool = False) -> str:
     """Render `run` as one self-contained HTML page; `color` is ignored."""
     _require("jinja2", "matplotlib")
@@ -65,6 +77,10 @@ def render(run: Run, color: bool = False) -> str:
     )
     environment.filters["figure"] = _figure
     environment.filters["origin"] = _origin
+    environment.filters["web"] = _web
+    environment.filters["counted"] = _counted
+    script, _, _ = environment.loader.get_source(environment, "sort.js")  # type: ignore[union-attr]
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
     view = ReportView.of(run)
     figures = [(chart, Markup(charts.figure_chart(chart, f"figures-{n}-")))
                for n, chart in enumerate(view.figures, start=1)]  # fmt: skip
@@ -73,4 +89,5 @@ def render(run: Run, color: bool = False) -> str:
         for n, chart in enumerate(view.control, start=1)
     ]
     template = environment.get_template("report.html.j2")
-    return template.render(view=view, figures=figures, control=control, version=__version__)
+    return template.render(view=view, figures=figures, control=control, version=__version__,
+                           script=Markup(script), script_hash=f"sha256-{digest}")  # fmt: skip

@@ -45,10 +45,14 @@ class Run:
 
     def source_name(self, claim: CitedClaim) -> str:
         """The display name of the claim's source (as written when it names no actor)."""
+        return self.actor_name(claim.source)
+
+    def actor_name(self, actor: str) -> str:
+        """The display name of `actor` (as written when it names no actor)."""
         try:
-            return self.dataset.actor(claim.source).name
+            return self.dataset.actor(actor).name
         except KeyError:
-            return claim.source
+            return actor
 
     def where(self, claim: CitedClaim) -> str | None:
         """``reports/x.toml:12`` under the dataset folder, or None when unknown."""

@@ -21,7 +21,7 @@ from crosscheck.quantity import UnitError
 from crosscheck.render.run import SEVERITIES, Run
 from crosscheck.sources import Grade, sources_report
 from crosscheck.timeline import CONTROL_PREDICATES, control_timeline
-from crosscheck.tolls import aspect_name, measures, subject
+from crosscheck.tolls import aspect_name, measure_disputes, measures, subject
 
 __all__ = [
     "Band",
@@ -67,7 +67,9 @@ class FigureChart:
     positions: tuple[str, ...]
     """What each position says, in the order of `Mark.position`."""
     finding: str | None
-    """The fingerprint of the finding about this aspect, when there is one."""
+    """The fingerprint of the active finding about this aspect, when the page shows one."""
+    disputed: bool = False
+    """Whether its figures cannot all hold (whether or not a rule that ran reported it)."""
 
 
 @attrs.frozen
@@ -177,41 +179,34 @@ class ReportView:
         )
 
 
-def _name(run: Run, actor: str) -> str:
-    try:
-        return run.dataset.actor(actor).name
-    except KeyError:
-        return actor
-
-
 def _card(run: Run, finding: Finding) -> Card:
-    reports = {report.id: report for report in run.dataset.reports}
     quotes = tuple(
-        Quote(c.id, run.source_name(c), c.report, reports[c.report].title,
-              reports[c.report].url, c.quote)
+        Quote(c.id, run.source_name(c), c.report, run.dataset.report(c.report).title,
+              run.dataset.report(c.report).url, c.quote)
         for c in finding.claims
     )  # fmt: skip
-    origins = {o: _name(run, o) for p in finding.positions for o in p.origins}
+    origins = {o: run.actor_name(o) for p in finding.positions for o in p.origins}
     return Card(finding, quotes, origins)
 
 
 def _figures(run: Run, context: Context) -> tuple[FigureChart, ...]:
-    """One chart per measure of every incident that has figures."""
-    about: dict[tuple[str | None, str | None], Finding] = {}
-    for found in (*run.review.active, *(f for f, _ in run.review.suppressed)):
-        about.setdefault((found.incident, found.aspect), found)
+    """One chart per measure of every incident that has figures. Positions are those of the
+    measure's dispute (`crosscheck.tolls.measure_disputes`), whichever rules ran, so a chart
+    never calls a disputed figure agreed; it links to a finding only when the page shows one."""
+    cards = {(f.incident, f.aspect): f.fingerprint for f in run.review.active}
+    disputes = {(d.incident.key, d.aspect): d for d in measure_disputes(context)}
     table = incidents(context)
     charts = []
     for (incident, measure), claims in sorted(
         measures(context).items(), key=lambda item: (item[0][0], aspect_name(item[0][1]))
     ):
         aspect = aspect_name(measure)
-        finding = about.get((incident, aspect))
-        position_of = {}
+        dispute = disputes.get((incident, aspect))
+        position_of: dict[str, int] = {}
         readings: tuple[str, ...] = ("all agree",)
-        if finding is not None and finding.positions:
-            readings = tuple(p.reading for p in finding.positions)
-            position_of = {c: i for i, p in enumerate(finding.positions) for c in p.claims}
+        if dispute is not None:
+            readings = tuple(p.reading for p in dispute.positions)
+            position_of = {c: i for i, p in enumerate(dispute.positions) for c in p.claims}
         unit = min((c.quantity.unit for c in claims if c.quantity is not None), key=len)
         marks = []
         for claim in sorted(claims, key=lambda c: (context.stated(c).start, c.id)):
@@ -220,9 +215,8 @@ def _figures(run: Run, context: Context) -> tuple[FigureChart, ...]:
                 quantity = claim.quantity.to(unit)
             except UnitError:
                 quantity = claim.quantity
-            stated = context.stated(claim)
-            day = stated.days[0] if stated.days is not None else stated.start.date()
-            marks.append(Mark(claim.id, _name(run, context.roles(claim).source), day,
+            marks.append(Mark(claim.id, run.actor_name(context.roles(claim).source),
+                              context.stated(claim).first_day,
                               quantity.low, quantity.high, position_of.get(claim.id, 0),
                               claim.quantity.text))  # fmt: skip
         label = table.by_key[incident].label if incident in table.by_key else incident
@@ -234,7 +228,8 @@ def _figures(run: Run, context: Context) -> tuple[FigureChart, ...]:
                 unit=unit,
                 marks=tuple(marks),
                 positions=readings,
-                finding=None if finding is None else finding.fingerprint,
+                finding=cards.get((incident, aspect)),
+                disputed=dispute is not None,
             )
         )
     return tuple(charts)
