@@ -238,3 +238,17 @@ def test_a_report_url_that_is_not_a_web_address_is_refused(mini: Path, tmp_path:
     assert problems(root) == [f"{root / 'reports.jsonl'}: line 1.url: expected an http or https "
                               "URL, found 'javascript:alert(document.title)' (the address of the "
                               "report on the web, or leave url out)"]  # fmt: skip
+
+
+def test_a_quote_composed_otherwise_than_its_text_is_found(mini: Path, tmp_path: Path) -> None:
+    import unicodedata
+
+    root = tmp_path / "d"
+    shutil.copytree(mini, root)
+    text = next((root / "reports").glob("*.txt"))
+    text.write_text(text.read_text(encoding="utf-8") + "\nÇavuşoğlu said so.\n", encoding="utf-8")
+    report = text.with_suffix(".toml")
+    decomposed = unicodedata.normalize("NFD", "Çavuşoğlu said so.")
+    report.write_text(report.read_text(encoding="utf-8").replace(
+        'quote = "', f'quote = "{decomposed}" #', 1), encoding="utf-8")  # fmt: skip
+    load(root)  # no problem: the same characters, composed otherwise

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 
@@ -38,6 +39,12 @@ _NOT_IN_KEY = re.compile(r"[^\w ]+")
 def _spaced(text: str) -> str:
     """`text` with each run of white space made one space, the way quotes are matched."""
     return " ".join(text.split())
+
+
+def _composed(text: str) -> str:
+    """`text` in Unicode's composed form (NFC), the way quotes are matched when they differ
+    from their text only in how their characters are composed."""
+    return unicodedata.normalize("NFC", text)
 
 
 def _keys(spaced: str) -> list[str]:
@@ -137,15 +144,24 @@ class Quotes:
     _spaced: Callable[[str], str] = attrs.field(
         init=False, factory=lambda: functools.lru_cache(maxsize=4)(_spaced)
     )
+    _composed: Callable[[str], str] = attrs.field(
+        init=False, factory=lambda: functools.lru_cache(maxsize=2)(_composed)
+    )
     _words: Callable[[str], _Words] = attrs.field(
         init=False, factory=lambda: functools.lru_cache(maxsize=2)(_Words.of)
     )
 
     def occurs(self, text: str, quote: str) -> bool:
         """Whether `quote`, its white space normalised, occurs in `text` (a quote found as
-        written is found with the text's white space normalised too)."""
+        written is found with the text's white space normalised too). The same characters
+        composed differently (é as one code point or as e and an accent, Unicode's NFC and
+        NFD) are the same passage: a quote copied from a browser may come either way."""
         wanted = " ".join(quote.split())
-        return bool(wanted) and (wanted in text or wanted in self._spaced(text))
+        if not wanted:
+            return False
+        if wanted in text or wanted in self._spaced(text):
+            return True
+        return unicodedata.normalize("NFC", wanted) in self._composed(self._spaced(text))
 
     def closest(self, text: str, quote: str) -> str:
         """A hint at the passage of `text` that `quote` most resembles, or that there is none."""
