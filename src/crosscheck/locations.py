@@ -8,14 +8,16 @@ table, skipping sub-tables and the insides of multi-line strings.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import tomllib
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from crosscheck.loading import BULK_MANIFEST, REPORTS_DIR
 
-__all__ = ["claim_locations"]
+__all__ = ["Locations", "claim_locations"]
 
 _CLAIMS_HEADER = re.compile(r"\s*\[\[\s*claims\s*\]\]\s*(#.*)?")
 _HEADER = re.compile(r"\s*\[")
@@ -78,3 +80,28 @@ def _value(line: str) -> str | None:
     except tomllib.TOMLDecodeError:
         return None
     return value if isinstance(value, str) else None
+
+
+class Locations(Mapping[str, tuple[str, int]]):
+    """`claim_locations` of a dataset folder, read the first time a location is asked for: the
+    text, markdown and SARIF formats ask, JSON never does, so a JSON run over a million claims
+    does not read claims.jsonl a second time."""
+
+    def __init__(self, root: Path) -> None:
+        self._root = root
+
+    @functools.cached_property
+    def _found(self) -> dict[str, tuple[str, int]]:
+        return claim_locations(self._root)
+
+    def __getitem__(self, claim: str) -> tuple[str, int]:
+        return self._found[claim]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._found)
+
+    def __len__(self) -> int:
+        return len(self._found)
+
+    def __repr__(self) -> str:
+        return f"Locations({str(self._root)!r})"

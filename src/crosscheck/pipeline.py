@@ -28,7 +28,7 @@ import attrs
 from crosscheck.engine import check
 from crosscheck.findings import Finding, Severity
 from crosscheck.loading import load
-from crosscheck.locations import claim_locations
+from crosscheck.locations import Locations
 from crosscheck.model import Dataset
 from crosscheck.registry import Rule, RuleError, load_rules, select_rules
 from crosscheck.render import Run
@@ -92,7 +92,7 @@ def run(
         dataset=dataset,
         review=reviewed,
         rules=chosen,
-        locations=claim_locations(Path(path)),
+        locations=Locations(Path(path)),
         fail_on=failing,
     )
 

@@ -32,7 +32,8 @@ class Run:
     """One run of crosscheck over a dataset, ready to render.
 
     `dataset_path` is the dataset folder as the user named it; `locations` maps claim ids to
-    (report file relative to that folder, line); `rules` are the rules that ran; `fail_on` is
+    (report file relative to that folder, line) — `crosscheck.run` gives a mapping that reads
+    the files only when a location is first asked for; `rules` are the rules that ran; `fail_on` is
     the severity at which the run fails, None for never.
     """
 
