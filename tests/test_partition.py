@@ -23,6 +23,23 @@ def test_parts_cover_every_claim_once() -> None:
         assert {c.report for c in part.claims} == {r.id for r in part.reports}
 
 
+def test_parts_carry_only_the_actors_and_places_their_claims_reach() -> None:
+    """Every part holds what its claims name, with what those lie within; no part of the rule
+    cases needs every place of them all."""
+    dataset = merged()
+    parts = partitions(dataset)
+    everything = {p.id for p in dataset.places}
+    for part in parts:
+        places = {p.id for p in part.places}
+        actors = {a.id for a in part.actors}
+        assert places <= everything
+        for claim in part.claims:
+            assert dataset.actor(claim.source).id in actors
+            if claim.place is not None:
+                assert {p.id for p in dataset.enclosing(dataset.place(claim.place).id)} <= places
+    assert any({p.id for p in part.places} < everything for part in parts)
+
+
 @pytest.mark.parametrize("which", ["rule cases", "syria", *FIXTURES])
 def test_partitioned_findings_equal_whole_findings(which: str) -> None:
     """On the rule cases, the bundled dataset and every curated fixture (Kunduz's reports are
