@@ -54,6 +54,7 @@ def control_timeline(
     rules: Sequence[Rule] | None = None,
     *,
     disputed: Collection[str] | None = None,
+    context: Context | None = None,
 ) -> list[Row]:
     """The claims that a side holds, took, entered, encircled or left `place` or a place
     within it, oldest first. Only claims put forward as true count: a plan, a denial or a
@@ -61,11 +62,12 @@ def control_timeline(
 
     `rules` are the registered rules (default: loaded from the entry points); their control
     rules mark the disputed rows, unless `disputed` gives the ids of the claims control findings
-    cite (from a run already made). Raises KeyError (with a did-you-mean hint) when `place`
-    names no place.
+    cite (from a run already made); `context` is the dataset's context when one is built
+    already (a caller charting many places builds it once). Raises KeyError (with a
+    did-you-mean hint) when `place` names no place.
     """
     target = dataset.place(place).id
-    context = Context(dataset)
+    context = Context(dataset) if context is None else context
     if disputed is None:
         disputed = {
             cited.id

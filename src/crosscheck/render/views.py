@@ -251,7 +251,8 @@ def _control(run: Run, context: Context) -> tuple[ControlChart, ...]:
     charts = []
     for place in places:
         name = run.dataset.place(place).name
-        rows = [row for row in control_timeline(run.dataset, place, disputed=disputed)
+        rows = [row for row in control_timeline(run.dataset, place, disputed=disputed,
+                                                     context=context)
                 if row.place == name]  # fmt: skip
         if not rows:
             continue
