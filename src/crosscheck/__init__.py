@@ -11,9 +11,35 @@ fast.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable, Mapping, MutableMapping
 from typing import TYPE_CHECKING
 
 __version__ = "0.2.0.dev0"
+
+
+def _lazy_exports(
+    package: str, namespace: MutableMapping[str, object], exports: Mapping[str, tuple[str, ...]]
+) -> tuple[Callable[[str], object], Callable[[], list[str]]]:
+    """The module-level `__getattr__` and `__dir__` of `package`, whose globals are
+    `namespace`, for `exports`: module → the public names it gives. A name once loaded is kept
+    in `namespace`; `__dir__` lists the package's `__all__`."""
+    module_of = {name: module for module, names in exports.items() for name in names}
+
+    def getattr_(name: str) -> object:
+        """Load a public name from its module the first time it is used."""
+        module = module_of.get(name)
+        if module is None:
+            raise AttributeError(f"module {package!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(module), name)
+        namespace[name] = value
+        return value
+
+    def dir_() -> list[str]:
+        found = namespace.get("__all__", ())
+        return sorted(found) if isinstance(found, list | tuple) else []
+
+    return getattr_, dir_
+
 
 _EXPORTS = {
     "crosscheck.dates": ("DateError", "DateSpan", "WeekdayMismatchError"),
@@ -39,7 +65,7 @@ _EXPORTS = {
     ),
     "crosscheck.quantity": ("Dimension", "Quantity", "QuantityError", "UnitError"),
 }
-_MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
+__getattr__, __dir__ = _lazy_exports(__name__, globals(), _EXPORTS)
 
 if TYPE_CHECKING:
     from crosscheck.dates import DateError, DateSpan, WeekdayMismatchError
@@ -64,20 +90,6 @@ if TYPE_CHECKING:
     )
     from crosscheck.pipeline import run
     from crosscheck.quantity import Dimension, Quantity, QuantityError, UnitError
-
-
-def __getattr__(name: str) -> object:
-    """Load a public name from its module the first time it is used."""
-    module = _MODULE_OF.get(name)
-    if module is None:
-        raise AttributeError(f"module 'crosscheck' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
 
 
 __all__ = [

@@ -25,8 +25,9 @@ hypothesis.
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
+
+from crosscheck import _lazy_exports
 
 if TYPE_CHECKING:
     from crosscheck.testing.cases import RuleCase, check_case, read_cases, write_case
@@ -48,7 +49,7 @@ _EXPORTS = {
         "quantities",
     ),
 }
-_MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
+__getattr__, __dir__ = _lazy_exports(__name__, globals(), _EXPORTS)
 
 __all__ = [
     "QUANTITY_WORDINGS",
@@ -61,17 +62,3 @@ __all__ = [
     "read_cases",
     "write_case",
 ]
-
-
-def __getattr__(name: str) -> object:
-    """Load a public name from its module the first time it is used."""
-    module = _MODULE_OF.get(name)
-    if module is None:
-        raise AttributeError(f"module 'crosscheck.testing' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
