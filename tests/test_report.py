@@ -3,6 +3,7 @@ control, self-contained and deterministic; a missing extra is one line (exit 2).
 
 from __future__ import annotations
 
+import datetime
 import importlib.util
 import re
 from pathlib import Path
@@ -13,6 +14,7 @@ from click.testing import CliRunner
 import crosscheck
 from crosscheck.cli import cli
 from crosscheck.engine import Context
+from crosscheck.model import Report
 from crosscheck.render import Run, html
 from crosscheck.render.charts import marks_in
 from crosscheck.render.views import ReportView
@@ -123,9 +125,13 @@ def test_a_chart_says_disputed_when_the_rule_that_would_say_so_did_not_run(mini:
 
 
 def test_only_web_addresses_are_links_and_only_the_sorter_may_run() -> None:
-    assert html._web("https://example.org/a")
-    assert not html._web("javascript:alert(1)")
-    assert not html._web(None)
+    def report(url: str | None) -> Report:
+        return Report("r", "o", "t", datetime.date(2020, 1, 1), "", url=url)
+
+    assert report("https://example.org/a").web_url == "https://example.org/a"
+    assert report("HTTP://example.org/a").web_url == "HTTP://example.org/a"
+    assert report("javascript:alert(1)").web_url is None
+    assert report(None).web_url is None
     page = html.render(crosscheck.run(DATASETS[0]))
     policy = re.search(r'content="(default-src[^"]*)"', page)
     assert policy is not None

@@ -58,8 +58,8 @@ def _review(
         "datePublished": (report.published_at or report.published).isoformat(),
         "publisher": _agent(dataset, report.outlet),
     }
-    if report.url:
-        appearance["url"] = report.url
+    if report.web_url is not None:
+        appearance["url"] = report.web_url
     item: dict[str, Any] = {
         "@type": "Claim",
         "author": _agent(dataset, context.roles(claim).source),

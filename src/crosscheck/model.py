@@ -144,6 +144,13 @@ class Report:
     """The order of day and month in the report's all-numeric dates ("04/05/2016"), when the
     curator declares it; see `crosscheck.dates.NumericDates`."""
 
+    @property
+    def web_url(self) -> str | None:
+        """The report's URL when it is a web address (http or https), else None: only such a
+        URL may be a link (a ``javascript:`` one would run, not lead to the report)."""
+        url = self.url
+        return url if url is not None and url.lower().startswith(("https://", "http://")) else None
+
     @published_at.validator
     def _same_day(self, _: attrs.Attribute[object], value: datetime.datetime | None) -> None:
         if value is not None and value.date() != self.published:

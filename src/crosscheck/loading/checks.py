@@ -76,12 +76,12 @@ class Checker:
                             f"reports folder, found {identity!r} ({problem})")  # fmt: skip
         return problem is None
 
-    def url(self, path: Path, where: str, url: str | None) -> None:
-        """Check that a report's URL is a web address (http or https): anything else — a
+    def url(self, path: Path, where: str, report: Report) -> None:
+        """Check that a report's URL is a web address (`Report.web_url`): anything else — a
         ``javascript:`` URL — would be a link that runs, not one that leads to the report."""
-        if url is not None and not url.lower().startswith(("https://", "http://")):
-            self.intake.add(path, where, f"expected an http or https URL, found {url!r} (the "
-                            "address of the report on the web, or leave url out)")  # fmt: skip
+        if report.url is not None and report.web_url is None:
+            self.intake.add(path, where, f"expected an http or https URL, found {report.url!r} "
+                            "(the address of the report on the web, or leave url out)")  # fmt: skip
 
     def outlet(self, path: Path, where: str, name: str) -> None:
         """Check that a report's outlet, `name` at `where` in `path`, is a known actor."""

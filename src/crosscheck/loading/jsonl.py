@@ -292,8 +292,8 @@ class _Folder:
             else:
                 first_at[header.id] = where
                 checker.outlet(reports_file, f"{where}.outlet", header.outlet)
-                checker.url(reports_file, f"{where}.url", header.url)
                 reports[header.id] = make_report(header.id, header, header.text)
+                checker.url(reports_file, f"{where}.url", reports[header.id])
         if not reports and not unreadable and not intake.problems:
             intake.add(reports_file, "", "expected at least one report, found none")
 

@@ -187,10 +187,10 @@ class _Folder:
             if header is None:
                 continue
             checker.outlet(path, "report.outlet", header.outlet)
-            checker.url(path, "report.url", header.url)
             if (text := _read_text(intake, path, header)) is None:
                 continue
             report = make_report(path.stem, header, text, header.text_file)
+            checker.url(path, "report.url", report)
             reports.append(report)
             claims.extend(checker.claims(path, report, listing.entries))
         return reports, claims

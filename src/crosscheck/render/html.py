@@ -50,11 +50,6 @@ def _origin(origin: str, card: Card) -> str:
     return card.origins.get(origin, origin)
 
 
-def _web(url: str | None) -> bool:
-    """Whether `url` may be a link: http or https only (a ``javascript:`` URL would run)."""
-    return url is not None and url.lower().startswith(("https://", "http://"))
-
-
 def _counted(count: int, noun: str) -> str:
     return plural(count, noun)
 
@@ -77,7 +72,6 @@ def render(run: Run, color: bool = False) -> str:
     )
     environment.filters["figure"] = _figure
     environment.filters["origin"] = _origin
-    environment.filters["web"] = _web
     environment.filters["counted"] = _counted
     script, _, _ = environment.loader.get_source(environment, "sort.js")  # type: ignore[union-attr]
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")

@@ -116,6 +116,7 @@ class Quote:
     report: str
     title: str
     url: str | None
+    """The report's web address (`Report.web_url`): the only kind of URL that is a link."""
     quote: str
 
 
@@ -182,7 +183,7 @@ class ReportView:
 def _card(run: Run, finding: Finding) -> Card:
     quotes = tuple(
         Quote(c.id, run.source_name(c), c.report, run.dataset.report(c.report).title,
-              run.dataset.report(c.report).url, c.quote)
+              run.dataset.report(c.report).web_url, c.quote)
         for c in finding.claims
     )  # fmt: skip
     origins = {o: run.actor_name(o) for p in finding.positions for o in p.origins}
