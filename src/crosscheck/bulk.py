@@ -6,24 +6,5 @@ The format itself — JSON Lines for claim sets too large to curate by hand — 
 
 from __future__ import annotations
 
-from crosscheck.loading.jsonl import (
-    FORMAT,
-    MANIFEST,
-    VERSION,
-    BulkClaim,
-    BulkReport,
-    dump_accepted_bulk,
-    dump_bulk,
-    load_bulk,
-)
-
-__all__ = [
-    "FORMAT",
-    "MANIFEST",
-    "VERSION",
-    "BulkClaim",
-    "BulkReport",
-    "dump_accepted_bulk",
-    "dump_bulk",
-    "load_bulk",
-]
+from crosscheck.loading.jsonl import *  # noqa: F403 - every public name, as listed there
+from crosscheck.loading.jsonl import __all__ as __all__

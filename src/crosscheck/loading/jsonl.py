@@ -238,9 +238,8 @@ def _check_manifest(intake: Intake, root: Path) -> None:
     expected = {"format": FORMAT, "version": VERSION}
     shown = json.dumps(expected)
     try:
-        if path.stat().st_size > 4096:
-            intake.add(path, "", f"expected {shown}, found a file of "
-                       f"{path.stat().st_size:,} bytes")  # fmt: skip
+        if (size := path.stat().st_size) > 4096:
+            intake.add(path, "", f"expected {shown}, found a file of {size:,} bytes")
             return
         manifest = json.loads(without_bom(path.read_bytes().decode("utf-8")),
                               object_pairs_hook=_unique_keys, parse_constant=_finite)  # fmt: skip

@@ -154,7 +154,4 @@ def with_id(where: str, identity: str) -> str:
     """Where a claim stands, with its id when it has one: ``claims[4] (meo-seven-killed)``,
     ``line 12 (c-12)``; a long id is shortened."""
     identity = " ".join(identity.split())
-    if not identity:
-        return where
-    shown = identity if len(identity) <= 40 else identity[:39] + "…"
-    return f"{where} ({shown})"
+    return f"{where} ({shortened(identity, 40)})" if identity else where
