@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -328,6 +328,29 @@ def _selection(
     return _settings(path, select=select or None, ignore=ignore or None, preview=preview)
 
 
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _selection_options(note: str = "") -> Callable[[_F], _F]:
+    """The options of every command that chooses the rules to run — --select, --ignore and
+    --preview/--no-preview, each over the project's settings — with `note` after each help."""
+
+    def decorate(command: _F) -> _F:
+        for option in reversed((
+            click.option("--select", "-s", multiple=True, metavar="RULES",
+                         help="Run only these rules: codes, code prefixes or names; repeat or "
+                         f"separate with commas{note}."),
+            click.option("--ignore", "-i", multiple=True, metavar="RULES",
+                         help=f"Leave out these rules (after --select){note}."),
+            click.option("--preview/--no-preview", default=None,
+                         help=f"Also run preview rules, or not{note}."),
+        )):  # fmt: skip
+            command = option(command)
+        return command
+
+    return decorate
+
+
 @cli.command("run")
 @click.argument("path", required=False, type=click.Path(path_type=Path))
 @click.option(
@@ -337,17 +360,7 @@ def _selection(
     default=None,
     help="Output format.",
 )
-@click.option(
-    "--select",
-    "-s",
-    multiple=True,
-    metavar="RULES",
-    help="Run only these rules: codes, code prefixes or names; repeat or separate with commas.",
-)
-@click.option(
-    "--ignore", "-i", multiple=True, metavar="RULES", help="Leave out these rules (after --select)."
-)
-@click.option("--preview/--no-preview", default=None, help="Also run preview rules.")
+@_selection_options()
 @click.option(
     "--fail-on",
     type=click.Choice(list(FAIL_ON)),
@@ -500,9 +513,7 @@ def _emit(result: RunResult, format_name: str, output: Path | None, colour: bool
     show_default=True,
     help="Write the page here (whole or not at all; through a symlink); - is stdout.",
 )
-@click.option("--select", "-s", multiple=True, metavar="RULES", help="Run only these rules.")
-@click.option("--ignore", "-i", multiple=True, metavar="RULES", help="Leave out these rules.")
-@click.option("--preview/--no-preview", default=None, help="Also run preview rules.")
+@_selection_options()
 def report_command(
     path: Path | None,
     output: Path,
@@ -536,9 +547,7 @@ def report_command(
     default="-",
     help="Write here (whole or not at all; through a symlink) [default: - for stdout].",
 )
-@click.option("--select", "-s", multiple=True, metavar="RULES", help="Run only these rules (csv).")
-@click.option("--ignore", "-i", multiple=True, metavar="RULES", help="Leave out these rules (csv).")
-@click.option("--preview/--no-preview", default=None, help="Also run preview rules (csv).")
+@_selection_options(" (csv only)")
 @click.option(
     "--reviewer",
     default="crosscheck",
@@ -609,9 +618,7 @@ def _setting(value: object) -> str:
 
 @cli.command("config")
 @click.argument("path", required=False, type=click.Path(path_type=Path, file_okay=False))
-@click.option("--select", "-s", multiple=True, metavar="RULES", help="As for run.")
-@click.option("--ignore", "-i", multiple=True, metavar="RULES", help="As for run.")
-@click.option("--preview/--no-preview", default=None, help="As for run.")
+@_selection_options(" (as run would)")
 @click.option("--fail-on", type=click.Choice(list(FAIL_ON)), default=None, help="As for run.")
 @click.option("--format", "format_name", type=click.Choice(list(FORMATS)), default=None,
               help="As for run.")  # fmt: skip
