@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import importlib
+import importlib.util
 import math
 from typing import Any
 
