@@ -10,6 +10,7 @@ object's own invariants.
 from __future__ import annotations
 
 import datetime
+import math
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, TypeVar
 
@@ -82,6 +83,26 @@ def _aware(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         raise TypeError(f"{attribute.name} must be a datetime with a UTC offset, not {value!r}")
 
 
+def _degrees(limit: int) -> Callable[[object, attrs.Attribute[Any], float | None], None]:
+    def check(_: object, attribute: attrs.Attribute[Any], value: float | None) -> None:
+        if value is None:
+            return
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise TypeError(f"{attribute.name} must be a number of degrees, not {value!r}")
+        if not -limit <= value <= limit:
+            raise ValueError(f"expected {attribute.name} between -{limit} and {limit} degrees, "
+                             f"found {value!r}")  # fmt: skip
+
+    return check
+
+
+def _distance(_: object, attribute: attrs.Attribute[Any], value: float) -> None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"{attribute.name} must be a number of kilometres, not {value!r}")
+    if not 0 <= value < math.inf:
+        raise ValueError(f"expected {attribute.name} of 0 km or more, found {value!r}")
+
+
 @attrs.frozen
 class Actor:
     """Anyone who acts or speaks: a state, a force, a group, an agency, an outlet, a person."""
@@ -114,6 +135,25 @@ class Place:
     within: str | None = None
     """The next larger place (Saraqeb ⊂ Idlib province ⊂ northwest Syria ⊂ Syria)."""
     note: str = ""
+    lat: float | None = attrs.field(default=None, validator=_degrees(90))
+    """Latitude in decimal degrees (WGS 84), north positive: with `lon`, where the place is."""
+    lon: float | None = attrs.field(default=None, validator=_degrees(180))
+    """Longitude in decimal degrees (WGS 84), east positive."""
+    precision_km: float = attrs.field(default=0.0, validator=_distance)
+    """How far the place may lie from (`lat`, `lon`): 0 for a town's own coordinates, 25 for
+    "within 25 km of a known point" (UCDP GED's `where_prec` 2). Distances between places are
+    read as at least their great-circle distance less both precisions."""
+
+    def __attrs_post_init__(self) -> None:
+        if (self.lat is None) != (self.lon is None):
+            given, missing = ("lat", "lon") if self.lon is None else ("lon", "lat")
+            raise ValueError(f"expected lat and lon together, found {given} without {missing} "
+                             "(give both coordinates or neither)")  # fmt: skip
+
+    @property
+    def coordinates(self) -> tuple[float, float] | None:
+        """(lat, lon) when the place has coordinates."""
+        return None if self.lat is None or self.lon is None else (self.lat, self.lon)
 
     @property
     def names(self) -> tuple[str, ...]:

@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable
 
 from crosscheck.components import Components
+from crosscheck.geo import apart_km
 from crosscheck.model import Dataset
 from crosscheck.vocabulary import PARTY_KINDS, ActorKind
 
@@ -33,6 +34,18 @@ class Relations:
                 self._members[group].add(actor)
         self._camps: dict[str, frozenset[str]] = {}
         self._voices: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+    def apart_km(self, a: str, b: str) -> float | None:
+        """At least how far apart place ids `a` and `b` lie, in km (`crosscheck.geo.apart_km`);
+        None when either has no coordinates."""
+        return apart_km(self.dataset.place(a), self.dataset.place(b))
+
+    def places_near(self, a: str, b: str, km: float | None) -> bool:
+        """Whether place ids `a` and `b` nest, or lie within `km` of each other."""
+        if self.places_nest(a, b):
+            return True
+        apart = None if km is None else self.apart_km(a, b)
+        return apart is not None and km is not None and apart <= km
 
     def within(self, inner: str, outer: str) -> bool:
         """Whether place id `inner` is `outer` or lies within it."""

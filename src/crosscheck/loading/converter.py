@@ -248,6 +248,8 @@ def _format_exception(error: BaseException, kind: type | None) -> str:
         return f"expected only known keys, found {found} ({hint})"
     if isinstance(error, AttributeError | TypeError):
         return "expected a table, found a value of another kind"
+    if isinstance(error, ValueError) and str(error).startswith("expected "):
+        return str(error)  # a model's own invariant, already worded as a problem
     return cattrs.v.format_exception(error, kind)
 
 
