@@ -9,7 +9,7 @@ from crosscheck import Dataset, check, load_example
 from crosscheck.partition import check_partitioned, partitions
 from crosscheck.testing import datasets
 from test_engine import curated, merged
-from test_fixtures import FIXTURES
+from test_fixtures import CURATED
 
 
 def test_parts_cover_every_claim_once() -> None:
@@ -40,7 +40,7 @@ def test_parts_carry_only_the_actors_and_places_their_claims_reach() -> None:
     assert any({p.id for p in part.places} < everything for part in parts)
 
 
-@pytest.mark.parametrize("which", ["rule cases", "syria", *FIXTURES])
+@pytest.mark.parametrize("which", ["rule cases", "syria", *CURATED])
 def test_partitioned_findings_equal_whole_findings(which: str) -> None:
     """On the rule cases, the bundled dataset and every curated fixture (Kunduz's reports are
     timed in Kabul and in Washington), part by part is the same as whole."""

@@ -18,6 +18,7 @@ from typing import Any
 from crosscheck.findings import Finding
 from crosscheck.model import Dataset
 from crosscheck.partition import check_partitioned, partitions
+from crosscheck.sameness import Window
 
 __all__ = ["check_on_dask"]
 
@@ -30,10 +31,11 @@ def check_on_dask(
     preview: bool = False,
     scheduler: str | None = None,
     processes: bool = True,
+    window: Window | None = None,
 ) -> list[Finding]:
     """Check `dataset` part by part on the Dask cluster at `scheduler` (an address such as
     ``tcp://host:8786``), or on a `LocalCluster` started for the occasion (with worker
-    `processes`, or threads)."""
+    `processes`, or threads); `window` as for `crosscheck.check`."""
     from distributed import Client, LocalCluster
 
     # distributed is not typed: its calls below are checked by the tests, not by mypy.
@@ -49,7 +51,7 @@ def check_on_dask(
 
         parts = partitions(dataset)
         return check_partitioned(dataset, select, ignore, preview=preview, mapper=mapper,
-                                 parts=parts)  # fmt: skip
+                                 parts=parts, window=window)  # fmt: skip
     finally:
         client.close()
         if cluster is not None:

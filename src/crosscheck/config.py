@@ -13,6 +13,8 @@ what was found, with a did-you-mean for an unknown key::
     preview = false                  # also run preview rules
     fail-on = "warning"              # error | warning | info | never
     format = "text"                  # text | json | markdown | sarif | html
+    match-days = 1                   # infer sameness across dates up to 1 day apart …
+    match-km = 10                    # … and places within 10 km (or nested): see Window
     [per-report-ignores]             # (in pyproject.toml: [tool.crosscheck.per-report-ignores])
     "wire-*" = ["SRC002"]            # rules whose findings in these reports are not reported
 
@@ -31,6 +33,7 @@ import attrs
 
 from crosscheck.errors import CrosscheckError
 from crosscheck.names import did_you_mean
+from crosscheck.sameness import Window
 
 __all__ = ["FILE", "KEYS", "Config", "ConfigError", "find", "load_config"]
 
@@ -38,12 +41,26 @@ FILE = "crosscheck.toml"
 PYPROJECT = "pyproject.toml"
 FAIL_ON = ("error", "warning", "info", "never")
 FORMATS = ("text", "json", "markdown", "sarif", "html")
-KEYS = ("select", "ignore", "preview", "fail-on", "format", "per-report-ignores")
+KEYS = (
+    "select",
+    "ignore",
+    "preview",
+    "fail-on",
+    "format",
+    "match-days",
+    "match-km",
+    "per-report-ignores",
+)
 """Every setting a file may hold."""
 DEFAULTS: Mapping[str, object] = {
     "select": None, "ignore": (), "preview": False, "fail-on": "info", "format": "text",
-    "per-report-ignores": {},
+    "match-days": None, "match-km": None, "per-report-ignores": {},
 }  # fmt: skip
+
+MAX_DAYS = 30
+"""The widest date window: beyond a month, two records are rarely one incident."""
+MAX_KM = 500.0
+"""The widest place window."""
 
 
 class ConfigError(CrosscheckError):
@@ -62,6 +79,14 @@ class Config:
 
     def __getitem__(self, key: str) -> Any:
         return self.values[key]
+
+    @property
+    def window(self) -> Window | None:
+        """The sameness window the match settings give, or None when neither is set."""
+        days, km = self.values.get("match-days"), self.values.get("match-km")
+        if days is None and km is None:
+            return None
+        return Window(days or 0, km)
 
     def given(self, **options: Any) -> Config:
         """These settings with the options given on the command line (None: not given) over
@@ -141,6 +166,20 @@ def _checked(where: str, key: str, value: object) -> object:
         hint = did_you_mean(value, choices) if isinstance(value, str) else ""
         raise ConfigError(f"{where}: expected one of {', '.join(choices)}, found {value!r}"
                           + (f" ({hint})" if hint else ""))  # fmt: skip
+    if key == "match-days":
+        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_DAYS:
+            return value
+        raise ConfigError(f"{where}: expected a whole number of days from 0 to {MAX_DAYS}, "
+                          f"found {value!r}")  # fmt: skip
+    if key == "match-km":
+        if (
+            isinstance(value, int | float)
+            and not isinstance(value, bool)
+            and (0 <= value <= MAX_KM)
+        ):
+            return float(value)
+        raise ConfigError(f"{where}: expected a distance in km from 0 to {MAX_KM:g}, found "
+                          f"{value!r}")  # fmt: skip
     if not isinstance(value, dict):
         raise ConfigError(f'{where}: expected a table of report patterns, found {value!r} '
                           '(write "wire-*" = ["SRC002"])')  # fmt: skip

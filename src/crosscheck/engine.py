@@ -24,7 +24,7 @@ from crosscheck.model import Claim, Dataset
 from crosscheck.registry import Rule, RuleError, RuleFailedError, load_rules, select_rules
 from crosscheck.relations import Relations
 from crosscheck.roles import ResolvedRoles, Roles
-from crosscheck.sameness import MAX_INCIDENT_DAYS, Sameness, same_thing
+from crosscheck.sameness import MAX_INCIDENT_DAYS, Sameness, Window, same_thing
 from crosscheck.timing import Stated, stated
 from crosscheck.vocabulary import (
     ATTRIBUTED,
@@ -68,9 +68,14 @@ class Context:
     computed once, by id.
     """
 
-    def __init__(self, dataset: Dataset, *, sweep: bool = True) -> None:
+    def __init__(
+        self, dataset: Dataset, *, sweep: bool = True, window: Window | None = None
+    ) -> None:
         self.dataset = dataset
         self.sweep = sweep
+        self.window = window
+        """How far apart claims without a shared event id may lie and still be about one
+        thing (`crosscheck.sameness.Window`); None: dates that overlap, the same place."""
         self.inherited: dict[str, tuple[str, ...]] = {}
         """For each part that leaves out its place or date, what it took from its total."""
         self.claims: tuple[Claim, ...] = tuple(
@@ -85,7 +90,8 @@ class Context:
                 self._roles[claim.id] = resolved
         self.relations = Relations(dataset)
         """How the dataset's places and actors nest, and the sides its actors act for."""
-        self.candidates = Candidates(self.roles, sweep=sweep)
+        self.candidates = Candidates(self.roles, sweep=sweep, window=window,
+                                     near=self.relations.places_near)  # fmt: skip
         """The candidate pairs of claims, by blocking (`crosscheck.candidates`)."""
         self._cache: dict[str, object] = {}
         self._reports = {report.id: report for report in dataset.reports}
@@ -256,7 +262,7 @@ class Context:
     def sameness(self, a: Claim, b: Claim, *, ignore: Collection[str] = ()) -> Sameness | None:
         """Whether `a` and `b` are about the same thing, and why; None when they are not (see
         `crosscheck.sameness.same_thing`, and its `ignore`)."""
-        return same_thing(a, b, self.roles, self.relations, ignore=ignore)
+        return same_thing(a, b, self.roles, self.relations, ignore=ignore, window=self.window)
 
     # -- explanations ---------------------------------------------------------------------
 
@@ -282,6 +288,7 @@ def check(
     preview: bool = False,
     rules: Sequence[Rule] | None = None,
     sweep: bool = True,
+    window: Window | None = None,
 ) -> list[Finding]:
     """Run the selected rules over `dataset` and return their findings, most severe first.
 
@@ -289,11 +296,12 @@ def check(
     `crosscheck.registry.select_rules`); `rules` replaces the rules registered through entry
     points. Pure and deterministic: the result does not depend on the order of the input.
     `sweep=False` tries every pair in each block instead of sweeping in date order: slower,
-    and the same findings (a property the tests check).
+    and the same findings (a property the tests check). `window` lets sameness be inferred
+    across dates and places a little apart (`crosscheck.sameness.Window`).
     """
     chosen = select_rules(load_rules() if rules is None else rules, select, ignore,
                           preview=preview)  # fmt: skip
-    return _findings(Context(dataset, sweep=sweep), chosen)
+    return _findings(Context(dataset, sweep=sweep, window=window), chosen)
 
 
 @paused()

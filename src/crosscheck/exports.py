@@ -22,6 +22,7 @@ from typing import Any
 from crosscheck.engine import Context
 from crosscheck.model import Claim, Dataset
 from crosscheck.render.run import Run
+from crosscheck.sameness import Window
 from crosscheck.sources import Grade, claim_groups
 from crosscheck.vocabulary import POSITIVE, ActorKind, Modality
 
@@ -84,10 +85,13 @@ def _review(
     }
 
 
-def claim_reviews(dataset: Dataset, *, reviewer: str, date: datetime.date) -> str:
+def claim_reviews(
+    dataset: Dataset, *, reviewer: str, date: datetime.date, window: Window | None = None
+) -> str:
     """A JSON-LD document: one ClaimReview for each claim of a disputed or denied group (its
-    assertions and its denials), by `reviewer`, published on `date`."""
-    context = Context(dataset)
+    assertions and its denials), by `reviewer`, published on `date`; groups found under the
+    sameness `window`, if any."""
+    context = Context(dataset, window=window)
     graph = [
         _review(dataset, context, claim, group.key, group.grade, group.reasons, reviewer, date)
         for group in claim_groups(dataset, context)

@@ -27,6 +27,7 @@ import attrs
 from crosscheck.components import Components
 from crosscheck.model import Claim
 from crosscheck.positions import Partition, Position, partition, voice_weights
+from crosscheck.sameness import act_kind, acts_differ, namespace
 from crosscheck.vocabulary import HEDGED, POSITIVE, SYMMETRIC, Modality
 
 if TYPE_CHECKING:
@@ -41,15 +42,20 @@ class Incident:
 
     key: str
     """The curated event id, or for an inferred incident ``~`` and what it is about:
-    "~killed:civilians@kramatorsk:2022-04-08" (see `incidents`)."""
+    "~killed:civilians@kramatorsk:2022-04-08" (see `incidents`), or for events of several
+    datasets found to be one, their ids joined by "=": "acled:SYR52703=ged:336685"."""
     event: str | None
-    """The curated event id, if the incident has one."""
+    """The curated event id, if the incident has one (and only one)."""
     claims: tuple[Claim, ...]
     """Sorted by id."""
+    matched: tuple[str, ...] = ()
+    """The event ids of several datasets inferred to name this one incident, sorted."""
 
     @property
     def label(self) -> str:
-        """How messages name it: its event id, or "inferred"."""
+        """How messages name it: its event id, the ids matched, or "inferred"."""
+        if self.matched:
+            return f"{' = '.join(self.matched)} (inferred)"
         return self.event or "no event id: inferred"
 
 
@@ -79,8 +85,12 @@ def _build(context: Context) -> Incidents:
     loose = Components()  # claims without an event id, joined by inferred sameness
     events: dict[str, set[str]] = defaultdict(set)  # loose claim id → events it matches
     linkable = [c for c in context.claims if c.modality in POSITIVE | {Modality.DENIED}]
+    partners: dict[tuple[str, str], set[str]] = defaultdict(set)  # (event, dataset) → events
     for a, b in context.related_pairs(linkable):
         if a.event is not None and b.event is not None:
+            if a.event != b.event and context.sameness(a, b, ignore={"modality", "agent"}):
+                partners[a.event, namespace(b.event)].add(b.event)
+                partners[b.event, namespace(a.event)].add(a.event)
             continue
         if context.sameness(a, b, ignore={"modality", "agent"}) is None:
             continue
@@ -99,14 +109,15 @@ def _build(context: Context) -> Incidents:
             loose.join(claim.id, total.id)
         else:
             events[claim.id].add(total.event)
+    merged = _merged_events(partners, _acts(context))
     matched: dict[str, set[str]] = defaultdict(set)  # loose component root → events
     for claim_id, found in events.items():
-        matched[loose.root(claim_id)] |= found
+        matched[loose.root(claim_id)] |= {merged.get(event, event) for event in found}
     members: dict[str, list[Claim]] = defaultdict(list)
     inferred: dict[str, list[Claim]] = defaultdict(list)
     for claim in context.claims:
         if claim.event is not None:
-            members[claim.event].append(claim)
+            members[merged.get(claim.event, claim.event)].append(claim)
             continue
         root = loose.root(claim.id)
         found = matched.get(root, set())
@@ -125,12 +136,66 @@ def _build(context: Context) -> Incidents:
         ends = [_inferred_key(context, claims, last=True) for claims in groups]
         for claims, longer in zip(groups, ends, strict=True):
             members[longer if ends.count(longer) == 1 else f"{longer}:{claims[0].id}"] = claims
+    joined = set(merged.values())
     by_key = {
-        key: Incident(key, None if key.startswith("~") else key, tuple(claims))
+        key: Incident(
+            key,
+            None if key.startswith("~") or key in joined else key,
+            tuple(claims),
+            tuple(key.split(_JOINED)) if key in joined else (),
+        )
         for key, claims in members.items()
     }
     of = {claim.id: key for key, claims in members.items() for claim in claims}
     return Incidents(by_key, of)
+
+
+_JOINED = "="
+
+
+def _acts(context: Context) -> dict[str, frozenset[str]]:
+    """What kinds of act each event is, as its claims say (`crosscheck.sameness.act_kind`)."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for claim in context.claims:
+        if claim.event is None:
+            continue
+        patient = context.roles(claim).patient
+        kind = act_kind(claim, patient is not None and not context.is_party(patient))
+        if kind is not None:
+            found[claim.event].add(kind)
+    return {event: frozenset(kinds) for event, kinds in found.items()}
+
+
+def _merged_events(
+    partners: Mapping[tuple[str, str], set[str]], acts: Mapping[str, frozenset[str]]
+) -> dict[str, str]:
+    """The events of different datasets that are one incident, each mapped to the incident's
+    key (their ids, sorted, joined by "="). Two events are joined when each is the other's
+    only match in the other's dataset: a record that matches two records of another dataset
+    (a strike and a shelling nearby, a day apart) joins neither, as a claim matching two events
+    joins neither. Nor are two events of different kinds of act joined
+    (`crosscheck.sameness.acts_differ`)."""
+    none: frozenset[str] = frozenset()
+    kept = {key: {other for other in found if not acts_differ(acts.get(key[0], none),
+                                                               acts.get(other, none))}
+            for key, found in partners.items()}  # fmt: skip
+    joined = Components()
+    for (event, _space), found in sorted(kept.items()):
+        if len(found) != 1:
+            continue
+        other = next(iter(found))
+        if kept.get((other, namespace(event))) == {event}:
+            joined.join(event, other)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for event, _space in partners:
+        groups[joined.root(event)].append(event)
+    merged: dict[str, str] = {}
+    for group in groups.values():
+        events = sorted(set(group))
+        if len(events) > 1:
+            key = _JOINED.join(events)
+            merged |= dict.fromkeys(events, key)
+    return merged
 
 
 def _inferred_key(context: Context, claims: Sequence[Claim], *, last: bool = False) -> str:

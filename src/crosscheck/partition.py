@@ -2,7 +2,8 @@
 
 A rule only ever relates claims that share a blocking key (see docs/scale.md). Joining every
 two claims that share any such key — the same event id; the same predicate and the same top-level
-group of patient (or of either party, for a symmetric predicate); the same predicate and country
+group of patient (or of either party, for a symmetric predicate: what a sameness window
+pairs, too); the same predicate and country
 for a measure; the same country for claims about who holds a place; a part and its total —
 splits the dataset into connected parts no rule can reach across. Each part is checked on its
 own, by the same pure engine, and the findings are merged and sorted: the same findings as one
@@ -25,6 +26,7 @@ from crosscheck.components import Components
 from crosscheck.engine import Context, check
 from crosscheck.findings import Finding
 from crosscheck.model import Actor, Claim, Dataset, Place, Report
+from crosscheck.sameness import Window
 from crosscheck.vocabulary import HOLDING, MEASURES, SYMMETRIC
 
 __all__ = ["check_partitioned", "partitions"]
@@ -137,6 +139,7 @@ def check_partitioned(
     preview: bool = False,
     mapper: Callable[..., Iterable[list[Finding]]] = map,
     parts: Sequence[Dataset] | None = None,
+    window: Window | None = None,
 ) -> list[Finding]:
     """`crosscheck.check`, one part at a time through `mapper`, the findings merged and sorted.
 
@@ -145,7 +148,8 @@ def check_partitioned(
     """
     chosen = parts if parts is not None else partitions(dataset)
     options = {"select": None if select is None else list(select),
-               "ignore": None if ignore is None else list(ignore), "preview": preview}  # fmt: skip
+               "ignore": None if ignore is None else list(ignore), "preview": preview,
+               "window": window}  # fmt: skip
     merged: dict[str, Finding] = {}
     for findings in mapper(_check_part, chosen, [options] * len(chosen)):
         for finding in findings:

@@ -22,6 +22,7 @@ import fnmatch
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import Protocol
 
 import attrs
 
@@ -33,16 +34,26 @@ from crosscheck.model import Dataset
 from crosscheck.registry import Rule, RuleError, load_rules, select_rules
 from crosscheck.render import Run
 from crosscheck.review import review
+from crosscheck.sameness import Window
 
 __all__ = ["in_process", "nothing_chosen", "run"]
 
-Checker = Callable[[Dataset, Sequence[Rule]], list[Finding]]
-"""How the chosen rules are run over a dataset: in this process, or on a cluster."""
+
+class Checker(Protocol):
+    """How the chosen rules are run over a dataset: in this process, or on a cluster. A
+    checker written for 0.1, of the dataset and the rules only, is still called so when no
+    window is set."""
+
+    def __call__(
+        self, dataset: Dataset, rules: Sequence[Rule], window: Window | None = None
+    ) -> list[Finding]: ...
 
 
-def in_process(dataset: Dataset, rules: Sequence[Rule]) -> list[Finding]:
+def in_process(
+    dataset: Dataset, rules: Sequence[Rule], window: Window | None = None
+) -> list[Finding]:
     """The chosen rules run over `dataset` in this process: `run`'s default checker."""
-    return check(dataset, rules=rules, preview=True)
+    return check(dataset, rules=rules, preview=True, window=window)
 
 
 def run(
@@ -56,6 +67,8 @@ def run(
     checker: Checker = in_process,
     progress: Callable[[int, int], None] | None = None,
     per_report_ignores: Mapping[str, Iterable[str]] | None = None,
+    layout: str | None = None,
+    window: Window | None = None,
 ) -> Run:
     """Check the dataset at `path` with the selected rules and review the findings against its
     accepted ones: what `crosscheck run` renders.
@@ -66,7 +79,10 @@ def run(
     in this process — `crosscheck.cluster` runs them on Dask); `progress` is called while a
     bulk dataset's claims are read; `per_report_ignores` maps report-id patterns
     (shell-style) to rule selectors whose findings are not reported when every claim they cite
-    comes from a matching report. Raises `RuleError` when the selection leaves no rule,
+    comes from a matching report; `layout` ("ged", "acled") reads `path` as a coded export
+    of that layout instead of a dataset folder (`crosscheck.imports`), and findings point at
+    its rows; `window` lets sameness be inferred across dates and places a little apart
+    (`crosscheck.sameness.Window`). Raises `RuleError` when the selection leaves no rule,
     `DatasetError` when the dataset has problems.
     """
     registered = load_rules() if rules is None else tuple(rules)
@@ -78,8 +94,16 @@ def run(
     if not chosen:
         raise RuleError(nothing_chosen(registered, selected, ignored, preview))
     failing = None if fail_on in (None, "never") else Severity(fail_on)
-    dataset = load(path, progress)
-    findings = checker(dataset, chosen)
+    locations: Mapping[str, tuple[str, int]]
+    if layout is None:
+        dataset = load(path, progress)
+        locations = Locations(Path(path))
+    else:
+        from crosscheck.imports import read_export
+
+        imported = read_export(layout, Path(path))
+        dataset, locations = imported.dataset, imported.locations()
+    findings = checker(dataset, chosen) if window is None else checker(dataset, chosen, window)
     # Acceptances of rules that did not run are not judged; those naming no registered rule
     # can never match again, so they are judged (and found stale).
     unknown = {a.code for a in dataset.accepted} - {r.code for r in registered}
@@ -92,8 +116,9 @@ def run(
         dataset=dataset,
         review=reviewed,
         rules=chosen,
-        locations=Locations(Path(path)),
+        locations=locations,
         fail_on=failing,
+        window=window,
     )
 
 

@@ -59,6 +59,7 @@ from crosscheck.engine import Context
 from crosscheck.incidents import incidents
 from crosscheck.model import Claim, Dataset, Modality
 from crosscheck.quantity import Quantity, UnitError
+from crosscheck.sameness import Window
 from crosscheck.tolls import measure_conflict, measured, unit_class
 from crosscheck.vocabulary import ATTRIBUTED, CUMULATIVE, HARMS, POSITIVE, QUOTED
 
@@ -543,9 +544,10 @@ class SourcesReport:
     estimates: Mapping[str, Estimate]
 
 
-def sources_report(dataset: Dataset) -> SourcesReport:
-    """Grade every group, estimate trust, and tally both per origin."""
-    context = Context(dataset)
+def sources_report(dataset: Dataset, window: Window | None = None) -> SourcesReport:
+    """Grade every group, estimate trust, and tally both per origin (groups found under the
+    sameness `window`, if any)."""
+    context = Context(dataset, window=window)
     groups = claim_groups(dataset, context)
     trust, estimates = estimate_trust(dataset, context=context)
     by_origin = {t.origin: t for t in trust}

@@ -43,6 +43,7 @@ from crosscheck.incidents import (
 )
 from crosscheck.model import Claim
 from crosscheck.quantity import Dimension, Quantity, UnitError
+from crosscheck.sameness import days_apart
 from crosscheck.vocabulary import MEASURES, POSITIVE, PREDICATES
 
 __all__ = [
@@ -170,10 +171,13 @@ def _places(context: Context, x: str | None, y: str | None) -> str | None:
         return "<"
     if context.within(y, x):
         return ">"
+    window = context.window
+    if window is not None and context.relations.places_near(x, y, window.km):
+        return "="  # two records' points of one place, as near as the window allows
     return None
 
 
-def _periods(a: Claim, b: Claim) -> str | None:
+def _periods(context: Context, a: Claim, b: Claim) -> str | None:
     if a.when is None or b.when is None:
         return "="
     x, y = a.when, b.when
@@ -183,6 +187,9 @@ def _periods(a: Claim, b: Claim) -> str | None:
         return "<"
     if x.start <= y.start and y.end <= x.end:
         return ">"
+    window = context.window
+    if window is not None and not x.overlaps(y) and days_apart(x, y) <= window.days:
+        return "="  # one incident dated a day apart by two records, as the window allows
     return None
 
 
@@ -191,7 +198,7 @@ def relation(context: Context, a: Claim, b: Claim) -> str | None:
     None when they are not comparable (different groups, places or periods)."""
     ra, rb = context.roles(a), context.roles(b)
     found = [_patients(context, ra.patient, rb.patient), _places(context, ra.place, rb.place),
-             _periods(a, b)]  # fmt: skip
+             _periods(context, a, b)]  # fmt: skip
     if None in found:
         return None
     strict = {r for r in found if r != "="}
@@ -541,14 +548,21 @@ def containment_disputes(context: Context) -> tuple[Dispute, ...]:
             grouped[(part_key, whole_key)].append(conflict)
 
         by_incident: dict[str, list[Claim]] = defaultdict(list)
-        for (key, _), claims in measures(context).items():
+        broken_down: dict[str, set[MeasureKey]] = defaultdict(set)  # total id → its parts'
+        for (key, measure), claims in measures(context).items():
             by_incident[key].extend(claims)
+            for claim in claims:
+                if claim.total is not None:
+                    broken_down[claim.total].add(measure)
         for key in sorted(by_incident):
             incident = table.by_key[key]
             claims = sorted(by_incident[key], key=lambda c: c.id)
             for a, b in _pairs(claims):
-                if measure_key(context, a) == measure_key(context, b):
+                ka, kb = measure_key(context, a), measure_key(context, b)
+                if ka == kb:
                     continue  # one measure: quantity.disjoint
+                if ka in broken_down[b.id] or kb in broken_down[a.id]:
+                    continue  # the whole's own part for this measure is where they meet
                 conflict = measure_conflict(context, a, b, agents_matter=incident.event is None)
                 if conflict:
                     add(conflict)

@@ -10,6 +10,7 @@ from crosscheck.findings import CitedClaim, Finding, Severity
 from crosscheck.model import Dataset
 from crosscheck.registry import Rule
 from crosscheck.review import Review
+from crosscheck.sameness import Window
 
 __all__ = ["SEVERITIES", "Run", "plural"]
 
@@ -32,7 +33,8 @@ class Run:
     """One run of crosscheck over a dataset, ready to render.
 
     `dataset_path` is the dataset folder as the user named it; `locations` maps claim ids to
-    (report file relative to that folder, line) — `crosscheck.run` gives a mapping that reads
+    (report file relative to that folder, line; "" when the dataset is one file, an imported
+    export) — `crosscheck.run` gives a mapping that reads
     the files only when a location is first asked for; `rules` are the rules that ran; `fail_on` is
     the severity at which the run fails, None for never.
     """
@@ -43,6 +45,8 @@ class Run:
     rules: tuple[Rule, ...]
     locations: Mapping[str, tuple[str, int]]
     fail_on: Severity | None = Severity.INFO
+    window: Window | None = None
+    """The sameness window the run was checked with (`crosscheck.sameness.Window`)."""
 
     def source_name(self, claim: CitedClaim) -> str:
         """The display name of the claim's source (as written when it names no actor)."""
@@ -61,6 +65,8 @@ class Run:
         if location is None:
             return None
         base = self.dataset_path.rstrip("/\\")
+        if not location[0]:  # the dataset is one file: an imported export
+            return f"{base}:{location[1]}"
         return f"{base}/{location[0]}:{location[1]}" if base else f"{location[0]}:{location[1]}"
 
     def by_severity(self) -> list[tuple[Severity, tuple[Finding, ...]]]:

@@ -163,7 +163,7 @@ class ReportView:
         """The view of `run`: every active finding, every incident's figures, every place
         claimed held, every origin."""
         dataset = run.dataset
-        context = Context(dataset)
+        context = Context(dataset, window=run.window)
         findings = run.review.active
         return cls(
             dataset_path=run.dataset_path,
@@ -191,9 +191,11 @@ def _card(run: Run, finding: Finding) -> Card:
 
 
 def _figures(run: Run, context: Context) -> tuple[FigureChart, ...]:
-    """One chart per measure of every incident that has figures. Positions are those of the
-    measure's dispute (`crosscheck.tolls.measure_disputes`), whichever rules ran, so a chart
-    never calls a disputed figure agreed; it links to a finding only when the page shows one."""
+    """One chart per measure of every incident that has figures from two reports or more (a
+    figure alone, such as each event of a coded dataset, has nothing to be set beside).
+    Positions are those of the measure's dispute (`crosscheck.tolls.measure_disputes`),
+    whichever rules ran, so a chart never calls a disputed figure agreed; it links to a finding
+    only when the page shows one."""
     cards = {(f.incident, f.aspect): f.fingerprint for f in run.review.active}
     disputes = {(d.incident.key, d.aspect): d for d in measure_disputes(context)}
     table = incidents(context)
@@ -201,6 +203,8 @@ def _figures(run: Run, context: Context) -> tuple[FigureChart, ...]:
     for (incident, measure), claims in sorted(
         measures(context).items(), key=lambda item: (item[0][0], aspect_name(item[0][1]))
     ):
+        if len({c.report for c in claims}) < 2:
+            continue
         aspect = aspect_name(measure)
         dispute = disputes.get((incident, aspect))
         position_of: dict[str, int] = {}

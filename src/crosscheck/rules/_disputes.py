@@ -108,6 +108,24 @@ def _incident_line(dispute: Dispute) -> str:
     return f"same thing: inferred ({how}); incident {incident.key}, aspect {dispute.aspect}"
 
 
+SHOWN_PAIRS = 3
+"""How many conflicting pairs of an inferred dispute say why they are taken to be one thing."""
+
+
+def _why_the_same(context: Context, dispute: Dispute) -> list[str]:
+    """For an inferred dispute, why its conflicting claims are about one thing — the shared
+    predicate, patient, places and dates, and the part of a sameness window each needed — for
+    the first few pairs."""
+    if dispute.certain:
+        return []
+    lines = []
+    for conflict in dispute.conflicts[:SHOWN_PAIRS]:
+        found = context.sameness(conflict.a, conflict.b, ignore={"modality", "agent"})
+        if found is not None:
+            lines.append(f"{conflict.a.id} and {conflict.b.id}: {found.explain()}")
+    return lines
+
+
 def violation(
     context: Context,
     dispute: Dispute,
@@ -118,7 +136,8 @@ def violation(
     """The violation of one dispute: every claim, the positions, and the explanation — how
     sameness was decided, each conflict, each position, and, for a toll, when each claim was
     stated."""
-    lines = [_incident_line(dispute), *extra, *dispute.explanation()]
+    lines = [_incident_line(dispute), *_why_the_same(context, dispute), *extra,
+             *dispute.explanation()]  # fmt: skip
     if any(PREDICATES[c.predicate].cumulative for c in dispute.claims if c.quantity):
         lines += [f"{c.id}: stated {context.stated(c).reading}" for c in dispute.claims]
     return Violation(message, dispute.claims, tuple(lines), level, dispute.incident.key,

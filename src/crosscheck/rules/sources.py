@@ -39,7 +39,8 @@ def _favours(context: Context, claim: Claim) -> str | None:
         # is an admission
         return f"credits its own side ({context.sides(source, own[0])})"
     inflicted = not roles.agents or own
-    if claim.predicate in LOSSES and patient and inflicted and rival:
+    none = claim.quantity is not None and claim.quantity.high == 0  # a loss of no one
+    if claim.predicate in LOSSES and patient and inflicted and rival and not none:
         # people acted upon, an airline or a charity are nobody's rival: their losses are no
         # side's gain
         return f"reports losses its side inflicted ({context.sides(source, patient)})"
@@ -74,7 +75,9 @@ def self_serving(context: Context) -> Iterator[Violation]:
     Not flagged
     -----------
     "the Turkish defense ministry announced the death of two Turkish soldiers": a party
-    acknowledging its own losses (graded `acknowledged`).
+    acknowledging its own losses (graded `acknowledged`). A coded event that counts no deaths
+    on the rebels' side on a ministry's word ("deaths_b: 0"): a loss of no one is nobody's
+    gain.
     """
     for group in claim_groups(context.dataset, context):
         if group.grade not in {Grade.SINGLE_SOURCE, Grade.DENIED} or group.total is not None:

@@ -14,6 +14,9 @@ must make of it:
     The severity every one of those findings must have.
 ``message`` (optional)
     Text every one of those findings' messages must contain.
+``window`` (optional)
+    A sameness window, ``{ days = 1, km = 10 }``, the case is checked with (see
+    `crosscheck.sameness.Window`; ``match-days`` and ``match-km`` in a project's settings).
 ``also`` (optional)
     The other rules that may fire on the case too. Every case runs against every rule, so an
     overlap (two rules reporting one disagreement) or a rule firing on another rule's look-alike
@@ -48,6 +51,7 @@ from crosscheck.findings import Severity
 from crosscheck.loading import load
 from crosscheck.names import did_you_mean
 from crosscheck.registry import Rule, load_rules
+from crosscheck.sameness import Window
 
 __all__ = ["RuleCase", "check_case", "read_cases", "write_case"]
 
@@ -70,6 +74,7 @@ class RuleCase:
     severity: Severity | None = None
     message: str | None = None
     also: frozenset[str] = frozenset()
+    window: Window | None = None
 
     def __str__(self) -> str:
         return f"{self.code}: {self.name}"
@@ -92,9 +97,17 @@ def read_cases(folder: Path) -> list[RuleCase]:
                     severity=Severity(case["severity"]) if "severity" in case else None,
                     message=case.get("message"),
                     also=frozenset(case.get("also", ())),
+                    window=_window(case.get("window")),
                 )
             )
     return found
+
+
+def _window(table: Mapping[str, Any] | None) -> Window | None:
+    if table is None:
+        return None
+    km = table.get("km")
+    return Window(int(table.get("days", 0)), None if km is None else float(km))
 
 
 def write_case(
@@ -134,7 +147,7 @@ def check_case(case: RuleCase, root: Path, rules: Sequence[Rule] | None = None) 
     unknown = sorted(case.also - codes)
     if unknown:
         return [f"also names {', '.join(unknown)}, which is no registered rule"]
-    findings = check(load(write_case(case, root)), rules=chosen, preview=True)
+    findings = check(load(write_case(case, root)), rules=chosen, preview=True, window=case.window)
     own = [f for f in findings if f.code == case.code]
     failures = []
     got = tuple(sorted(tuple(sorted(c.id for c in f.claims)) for f in own))
