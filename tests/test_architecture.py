@@ -104,6 +104,8 @@ _PURE_NAMED = frozenset({
         "crosscheck.relations",
         "crosscheck.candidates",
         "crosscheck.sameness",
+        "crosscheck.geo",
+        "crosscheck.matching",
         "crosscheck.explanations",
         "crosscheck.roles",
         "crosscheck.control",

@@ -14,6 +14,8 @@ from click.testing import CliRunner
 
 import crosscheck
 from crosscheck.cli import cli
+from crosscheck.config import load_config
+from crosscheck.engine import Context
 from crosscheck.exports import CSV_COLUMNS, DISPUTED, claim_reviews, findings_csv
 from crosscheck.sources import claim_groups
 from crosscheck.vocabulary import POSITIVE, Modality
@@ -74,20 +76,22 @@ itemReviewed as a Claim with its author and appearance)."""
 def test_claim_reviews_have_the_claimreview_shape(dataset: Path) -> None:
     jsonschema = pytest.importorskip("jsonschema")
     loaded = crosscheck.load(dataset)
-    document = json.loads(claim_reviews(loaded, reviewer="Desk", date=DAY))
+    window = load_config(dataset).window  # a fixture's crosscheck.toml may set one
+    document = json.loads(claim_reviews(loaded, reviewer="Desk", date=DAY, window=window))
     jsonschema.validate(document, CLAIM_REVIEW, format_checker=jsonschema.FormatChecker())
     ids = [review["@id"] for review in document["@graph"]]
     assert len(ids) == len(set(ids))
     expected = sorted(
         claim.id
-        for group in claim_groups(loaded)
+        for group in claim_groups(loaded, Context(loaded, window=window))
         if group.grade in DISPUTED
         for claim in group.claims
         if claim.modality in POSITIVE or claim.modality is Modality.DENIED
     )
     assert sorted(i.removeprefix("#review-") for i in ids) == expected
-    assert expected  # every fixture has a disputed group
-    assert {review["author"]["name"] for review in document["@graph"]} == {"Desk"}
+    if dataset.name != "ged-news":  # its one dispute is one voice's (Basurin's) own
+        assert expected  # every other fixture has a disputed group
+    assert {review["author"]["name"] for review in document["@graph"]} <= {"Desk"}
 
 
 def test_the_findings_csv_reads_back_one_row_per_position() -> None:

@@ -22,7 +22,10 @@ from crosscheck.tolls import measures
 from test_cli_safety import exit_status
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
-DATASETS = sorted(p for p in FIXTURES.iterdir() if (p / "actors.toml").is_file())
+DATASETS = sorted(p for p in FIXTURES.iterdir() if (p / "actors.toml").is_file()
+                  and not (p / "dataset.toml").is_file())  # fmt: skip
+"""The curated fixtures; those that include a coded dataset (a thousand GED events) have a chart
+for each of its events, and their own test in test_imports."""
 
 
 @pytest.fixture(scope="module", params=DATASETS, ids=lambda p: p.name)
@@ -43,7 +46,10 @@ def test_every_measured_claim_is_one_mark_and_every_dated_control_claim_one_band
     result, page = rendered
     view = ReportView.of(result)
     context = Context(result.dataset)
-    assert sum(len(c.marks) for c in view.figures) == sum(map(len, measures(context).values()))
+    compared = [
+        claims for claims in measures(context).values() if len({c.report for c in claims}) > 1
+    ]  # a figure alone gets no chart
+    assert sum(len(c.marks) for c in view.figures) == sum(map(len, compared))
     for chart, svg in _charts(page):
         assert marks_in(svg) == chart
     assert len(_charts(page)) == len(view.figures) + sum(1 for c in view.control if c.bands)

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from crosscheck.quantity import Quantity
     from crosscheck.registry import Rule
     from crosscheck.render import Run as RunResult
+    from crosscheck.sameness import Window
     from crosscheck.sources import SourcesReport
 
 __all__ = ["main", "wants_colour"]
@@ -239,7 +240,9 @@ def wants_colour(flag: bool | None, *, to_file: bool, is_tty: bool, no_color: st
     return is_tty and not to_file and not no_color
 
 
-def _run_on_dask(dataset: Dataset, rules: Sequence[Rule], scheduler: str | None) -> list[Finding]:
+def _run_on_dask(
+    dataset: Dataset, rules: Sequence[Rule], scheduler: str | None, window: Window | None
+) -> list[Finding]:
     import importlib.util
 
     if importlib.util.find_spec("distributed") is None:
@@ -248,7 +251,7 @@ def _run_on_dask(dataset: Dataset, rules: Sequence[Rule], scheduler: str | None)
 
     try:
         return check_on_dask(dataset, [rule.code for rule in rules], preview=True,
-                             scheduler=scheduler)  # fmt: skip
+                             scheduler=scheduler, window=window)  # fmt: skip
     except Exception as error:  # a worker's error, or no scheduler: a traceback on request
         if _debugging():
             _traceback(error)
@@ -271,9 +274,11 @@ def _checked(
     settings: Config,
     engine: str = "local",
     scheduler: str | None = None,
+    layout: str | None = None,
 ) -> RunResult:
     """`crosscheck.run` with the settings (the command line's over the project's), the engine
-    and one-line errors: the run, reviewed against the dataset's accepted findings."""
+    and one-line errors: the run, reviewed against the dataset's accepted findings (`layout`:
+    of a coded export at `path`)."""
     from crosscheck.pipeline import in_process, run
     from crosscheck.registry import RuleError
 
@@ -287,8 +292,10 @@ def _checked(
         raise click.UsageError("--select names no rule; leave it out to run every stable rule")
     path = _dataset_path(path)
 
-    def on_dask(dataset: Dataset, rules: Sequence[Rule]) -> list[Finding]:
-        return _run_on_dask(dataset, rules, scheduler)
+    def on_dask(
+        dataset: Dataset, rules: Sequence[Rule], window: Window | None = None
+    ) -> list[Finding]:
+        return _run_on_dask(dataset, rules, scheduler, window)
 
     checker = in_process if engine == "local" else on_dask
 
@@ -297,7 +304,8 @@ def _checked(
             return run(path, select=selected, ignore=_selectors(settings["ignore"]),
                        preview=settings["preview"], fail_on=settings["fail-on"],
                        rules=registered, checker=checker, progress=progress,
-                       per_report_ignores=settings["per-report-ignores"])  # fmt: skip
+                       per_report_ignores=settings["per-report-ignores"],
+                       layout=layout, window=settings.window)  # fmt: skip
     except RuleError as error:
         raise click.UsageError(str(error)) from None
 
@@ -396,6 +404,20 @@ def _selection_options(note: str = "") -> Callable[[_F], _F]:
     metavar="ADDRESS",
     help="With --engine dask: the scheduler to use [default: a local cluster].",
 )
+@click.option("--match-days", type=click.IntRange(0, 30), default=None, metavar="N",
+              help="Infer that claims without a shared event id are about one thing up to N "
+              "days apart [default: their dates must overlap].")  # fmt: skip
+@click.option("--match-km", type=click.FloatRange(0, 500), default=None, metavar="K",
+              help="… and at places that nest or lie within K km of each other (places with "
+              "coordinates) [default: the same place].")  # fmt: skip
+@click.option(
+    "--from",
+    "layout",
+    type=click.Choice(["ged", "acled"]),
+    default=None,
+    help="Read PATH as a coded export of this layout (a UCDP GED or ACLED CSV) instead of a "
+    "dataset folder; see crosscheck import.",
+)
 def run_command(
     path: Path | None,
     format_name: str | None,
@@ -408,6 +430,9 @@ def run_command(
     statistics: bool,
     engine: str,
     scheduler: str | None,
+    match_days: int | None,
+    match_km: float | None,
+    layout: str | None,
 ) -> None:
     """Check the dataset at PATH (default: the bundled example) and report the findings.
 
@@ -421,7 +446,8 @@ def run_command(
             "add --engine dask or leave --scheduler out"
         )
     settings = _settings(path, select=select or None, ignore=ignore or None, preview=preview,
-                         fail_on=fail_on, format=format_name)  # fmt: skip
+                         fail_on=fail_on, format=format_name, match_days=match_days,
+                         match_km=match_km)  # fmt: skip
     format_name = settings["format"]
     if (
         statistics
@@ -436,7 +462,9 @@ def run_command(
         )
     if output is not None and str(output) == "-":
         output = None  # standard output, as without --output
-    result = _checked(path, settings, engine, scheduler)
+    if layout is not None and path is None:
+        raise click.UsageError(f"--from {layout} reads the export named by PATH; name the CSV file")
+    result = _checked(path, settings, engine, scheduler, layout)
     colour = wants_colour(color, to_file=output is not None,
                           is_tty=sys.stdout is not None and sys.stdout.isatty(),
                           no_color=os.environ.get("NO_COLOR"))  # fmt: skip
@@ -595,7 +623,8 @@ def export_command(
         day = datetime.date.today() if published is None else published.date()
         if not reviewer.strip():
             raise BadInput("--reviewer is empty; name the organisation publishing the reviews")
-        text = exports.claim_reviews(dataset, reviewer=reviewer.strip(), date=day)
+        window = _settings(_dataset_path(path)).window
+        text = exports.claim_reviews(dataset, reviewer=reviewer.strip(), date=day, window=window)
     else:
         text = exports.findings_csv(_checked(path, _selection(path, select, ignore, preview)))
     target = None if str(output) == "-" else output
@@ -718,6 +747,19 @@ def accept_command(
 # -- convert ----------------------------------------------------------------------------------
 
 
+def _writable_target(target: Path, force: bool) -> None:
+    """Refuse a TARGET that is a file, or a folder holding anything without --force."""
+    from crosscheck.loading import ACTORS_FILE, BULK_MANIFEST
+
+    if target.exists() and not target.is_dir():
+        raise BadInput(f"{target}: expected a folder to write into, found a file")
+    if target.is_dir() and any(target.iterdir()) and not force:
+        held = (target / BULK_MANIFEST).exists() or (target / ACTORS_FILE).exists()
+        what = "a dataset" if held else "other files"
+        raise BadInput(f"{target}: expected an empty or new folder, found {what} (add --force "
+                       "to replace it all)")  # fmt: skip
+
+
 @cli.command("convert")
 @click.argument("source", type=click.Path(path_type=Path))
 @click.argument("target", type=click.Path(path_type=Path))
@@ -733,7 +775,7 @@ def convert_command(source: Path, target: Path, to_format: str | None, force: bo
     takes TARGET's place. Nothing is written if SOURCE has problems; TARGET may not be SOURCE,
     and a TARGET that is not empty is replaced only with --force.
     """
-    from crosscheck.loading import ACTORS_FILE, BULK_MANIFEST, dump, dump_bulk
+    from crosscheck.loading import BULK_MANIFEST, dump, dump_bulk
     from crosscheck.output import replace_folder
 
     if target.exists() and source.exists() and target.resolve() == source.resolve():
@@ -748,13 +790,7 @@ def convert_command(source: Path, target: Path, to_format: str | None, force: bo
         if real_target.is_relative_to(real_source):
             raise BadInput(f"{target}: expected a folder apart from SOURCE, found one inside "
                            "SOURCE (write the conversion outside it)")  # fmt: skip
-    if target.exists() and not target.is_dir():
-        raise BadInput(f"{target}: expected a folder to write into, found a file")
-    if target.is_dir() and any(target.iterdir()) and not force:
-        held = (target / BULK_MANIFEST).exists() or (target / ACTORS_FILE).exists()
-        what = "a dataset" if held else "other files"
-        raise BadInput(f"{target}: expected an empty or new folder, found {what} (add --force "
-                       "to replace it all)")  # fmt: skip
+    _writable_target(target, force)
     dataset = _load(source, "nothing converted")
     if to_format is None:
         to_format = "toml" if (source / BULK_MANIFEST).is_file() else "bulk"
@@ -766,6 +802,203 @@ def convert_command(source: Path, target: Path, to_format: str | None, force: bo
                        ) from None  # fmt: skip
     click.echo(f"{source} → {target} ({to_format}): {len(dataset.reports)} reports, "
                f"{len(dataset.claims)} claims", err=True)  # fmt: skip
+
+
+# -- import -----------------------------------------------------------------------------------
+
+
+@cli.command("import")
+@click.argument("layout", type=click.Choice(["ged", "acled"]))
+@click.argument("export", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--output", "-o", "target", type=click.Path(path_type=Path, file_okay=False),
+              required=True, help="The folder to write the dataset to.")  # fmt: skip
+@click.option("--to", "to_format", type=click.Choice(["bulk", "toml"]), default="bulk",
+              show_default=True,
+              help="The dataset format: bulk (JSON Lines) or toml (a file and a text per "
+              "report; for a few thousand rows).")  # fmt: skip
+@click.option("--skip-invalid", is_flag=True,
+              help="Leave out the rows that cannot be imported, count and list them, and write "
+              "the rest [default: write nothing when a row cannot be imported].")  # fmt: skip
+@click.option("--published", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="When the dataset stated its figures: the day the version was released "
+              "[default: GED, the 1st of January after each event; ACLED, each row's "
+              "timestamp].")  # fmt: skip
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace the output folder even when it holds a dataset or other files.",
+)
+def import_command(
+    layout: str,
+    export: Path,
+    target: Path,
+    to_format: str,
+    skip_invalid: bool,
+    published: datetime.datetime | None,
+    force: bool,
+) -> None:
+    """Write the coded export EXPORT (a UCDP GED or ACLED-layout CSV) as a crosscheck dataset.
+
+    Each row becomes one incident with a claim per figure and side, on the word of each
+    source the row names (docs/import.md maps every column). A row that cannot be imported is
+    one line naming the file, its line and column, and nothing is written — unless
+    --skip-invalid leaves such rows out. The dataset is written whole or not at all.
+    """
+    from crosscheck.imports import read_export
+    from crosscheck.loading import DatasetError, dump, dump_bulk
+    from crosscheck.output import replace_folder
+
+    _writable_target(target, force)
+    day = None if published is None else published.date()
+    try:
+        imported = read_export(layout, export, skip_invalid=skip_invalid, published=day,
+                               texts=to_format == "toml")  # fmt: skip
+    except DatasetError as error:
+        for problem in error.problems:
+            click.echo(str(problem), err=True)
+        count = len(error.problems)
+        click.echo(f"{count} problem{'s' * (count != 1)} in {export}; nothing imported (add "
+                   "--skip-invalid to leave those rows out)", err=True)  # fmt: skip
+        sys.exit(EXIT_BAD_INPUT)
+    for problem in imported.skipped:
+        click.echo(f"skipped: {problem}", err=True)
+    writer = dump_bulk if to_format == "bulk" else dump
+    try:
+        replace_folder(target, lambda folder: writer(imported.dataset, folder))
+    except OSError as error:
+        raise BadInput(f"cannot write {target}: {error.strerror or error} (nothing was changed)"
+                       ) from None  # fmt: skip
+    dataset = imported.dataset
+    summary = (f"{export} → {target} ({to_format}): {imported.rows:,} rows, "
+               f"{len(dataset.reports):,} incidents, {len(dataset.claims):,} claims")  # fmt: skip
+    if imported.silent_rows:
+        summary += f"; {imported.silent_rows:,} rows with nothing to check (no fatalities)"
+    if imported.skipped_rows:
+        summary += f"; {imported.skipped_rows:,} rows skipped"
+    click.echo(summary, err=True)
+
+
+# -- match ------------------------------------------------------------------------------------
+
+
+def _dataset_or_export(path: Path, verdict: str) -> Dataset:
+    """The dataset folder at `path`, or the coded export (a GED or ACLED CSV) it names."""
+    if not path.is_file():
+        return _load(path, verdict)
+    from crosscheck.imports import EXPORTS, layout_of, read_export
+    from crosscheck.loading import DatasetError
+
+    layout = layout_of(path)
+    if layout is None:
+        raise BadInput(f"{path}: expected a dataset folder or a coded export with the columns of "
+                       f"{' or '.join(EXPORTS)}, found a file that is neither")  # fmt: skip
+    with _reading(path, verdict):
+        try:
+            return read_export(layout, path).dataset
+        except DatasetError:
+            raise
+    raise AssertionError("unreachable")  # pragma: no cover  (_reading exits on problems)
+
+
+@cli.command("match")
+@click.argument("first", type=click.Path(path_type=Path))
+@click.argument("second", type=click.Path(path_type=Path))
+@click.option("--days", type=click.IntRange(0, 30), default=1, show_default=True,
+              help="Records up to this many days apart may be one incident.")  # fmt: skip
+@click.option("--km", type=click.FloatRange(0, 500), default=10.0, show_default=True,
+              help="… at places that nest or lie within this many km.")  # fmt: skip
+@click.option("--format", "format_name", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Output format.")  # fmt: skip
+@click.option(
+    "--all",
+    "show_all",
+    is_flag=True,
+    help="List every record found in only one dataset [default: the first 20].",
+)
+def match_command(
+    first: Path, second: Path, days: int, km: float, format_name: str, show_all: bool
+) -> None:
+    """Say which records of FIRST and SECOND are the same incident, which are in only one,
+    and how the count changes with the window.
+
+    Each is a dataset folder or a coded export (a UCDP GED or ACLED-layout CSV, told by its
+    columns). Records are event ids (a claim without one is a record of its own); two records
+    are one incident when they share a kind of act (killed, clashed, …), lie up to --days
+    apart, and at places that are the same, nest, or lie within --km of each other — one to
+    one: a record with two candidates is ambiguous and matched to neither.
+    """
+    from crosscheck.matching import compare
+    from crosscheck.sameness import Window
+
+    a = _dataset_or_export(first, "nothing matched")
+    b = _dataset_or_export(second, "nothing matched")
+    from crosscheck.loading import DatasetError
+
+    try:
+        comparison = compare(a, b, Window(days, km))
+    except DatasetError as error:
+        raise BadInput(str(error.problems[0])) from None
+    if format_name == "json":
+        _write(None, json.dumps(_matching_json(comparison, first, second), indent=2) + "\n")
+        return
+    _write(None, _matching_text(comparison, first, second, show_all))
+
+
+def _matching_json(comparison: Any, first: Path, second: Path) -> dict[str, Any]:
+    def one(matching: Any) -> dict[str, Any]:
+        return {
+            "days": matching.window.days, "km": matching.window.km,
+            "matched": len(matching.matched), "ambiguous": len(matching.ambiguous),
+            "only_first": len(matching.only_a), "only_second": len(matching.only_b),
+        }  # fmt: skip
+
+    matching = comparison.matching
+    return {
+        "first": {"path": str(first), "records": len(comparison.a)},
+        "second": {"path": str(second), "records": len(comparison.b)},
+        **one(matching),
+        "pairs": [
+            {
+                "first": c.a,
+                "second": c.b,
+                "days_apart": c.days,
+                "km_apart": None if c.km is None else round(c.km, 2),
+                "places": c.how,
+            }
+            for c in matching.matched
+        ],
+        "ambiguous_records": [{"record": r, "candidates": list(c)} for r, c in matching.ambiguous],
+        "only_in_first": list(matching.only_a),
+        "only_in_second": list(matching.only_b),
+        "sensitivity": [one(m) for m in comparison.grid],
+    }
+
+
+def _matching_text(comparison: Any, first: Path, second: Path, show_all: bool) -> str:
+    from crosscheck.matching import DAYS, KMS
+
+    matching = comparison.matching
+    lines = [f"{first}: {len(comparison.a):,} records; {second}: {len(comparison.b):,} records; "
+             f"window {matching.window.describe()}", ""]  # fmt: skip
+    lines.append(f"{len(matching.matched):,} matched (one incident in both)")
+    for c in matching.matched:
+        when = "same dates" if not c.days else f"{c.days} day{'s' * (c.days != 1)} apart"
+        lines.append(f"  {c.a} = {c.b}  ({when}; {c.how})")
+    lines.append(f"{len(matching.ambiguous):,} ambiguous (two or more candidates: matched to "
+                 "neither)")  # fmt: skip
+    lines.extend(f"  {record} ~ {', '.join(found)}" for record, found in matching.ambiguous)
+    for name, alone in ((first, matching.only_a), (second, matching.only_b)):
+        lines.append(f"{len(alone):,} only in {name}")
+        shown = alone if show_all else alone[:20]
+        lines.extend(f"  {record}" for record in shown)
+        if len(shown) < len(alone):
+            lines.append(f"  … and {len(alone) - len(shown):,} more (--all lists them)")
+    lines += ["", "matched records by window (days down, km across):",
+              "        " + "".join(f"{k:>7g}" for k in KMS)]  # fmt: skip
+    grid = iter(comparison.grid)
+    for d in DAYS:
+        lines.append(f"  {d:>4}  " + "".join(f"{len(next(grid).matched):>7,}" for _ in KMS))
+    return "\n".join(lines) + "\n"
 
 
 # -- timeline ---------------------------------------------------------------------------------
@@ -840,7 +1073,7 @@ def sources_command(path: Path | None, format_name: str) -> None:
     path = _dataset_path(path)
     from crosscheck.sources import Grade, sources_report
 
-    report = sources_report(_load(path, "nothing shown"))
+    report = sources_report(_load(path, "nothing shown"), _settings(path).window)
     if format_name == "json":
         click.echo(json.dumps(_sources_json(report), ensure_ascii=False, indent=2))
         return

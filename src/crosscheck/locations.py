@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import re
 import tomllib
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-from crosscheck.loading import BULK_MANIFEST, REPORTS_DIR
+from crosscheck.loading import BULK_MANIFEST, REPORTS_DIR, DatasetError
+from crosscheck.loading.include import included
 
 __all__ = ["Locations", "claim_locations"]
 
@@ -30,9 +32,22 @@ def claim_locations(root: Path) -> dict[str, tuple[str, int]]:
     """Map each claim id in the dataset folder `root` to (report file, line number).
 
     The file is relative to `root`, written with forward slashes (``reports/x.toml``, or
-    ``claims.jsonl`` in the bulk format); lines count from 1. A claim id appearing twice keeps
-    its first location.
+    ``claims.jsonl`` in the bulk format; ``../ged/claims.jsonl`` for a dataset it includes);
+    lines count from 1. A claim id appearing twice keeps its first location.
     """
+    locations = _own_locations(root)
+    try:
+        others = included(root)
+    except DatasetError:
+        others = []  # the dataset loaded, so this is a race with an edit: no locations
+    for other in others:
+        prefix = Path(os.path.relpath(other, root.resolve()))
+        for claim_id, (file, line) in claim_locations(other).items():
+            locations.setdefault(claim_id, ((prefix / file).as_posix(), line))
+    return locations
+
+
+def _own_locations(root: Path) -> dict[str, tuple[str, int]]:
     locations: dict[str, tuple[str, int]] = {}
     bulk = root / "claims.jsonl"
     if (root / BULK_MANIFEST).is_file() and bulk.is_file():

@@ -26,6 +26,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from crosscheck.loading.converter import make_converter
+from crosscheck.loading.include import INCLUDE_FILE, included, merge
 from crosscheck.loading.jsonl import MANIFEST as BULK_MANIFEST
 from crosscheck.loading.jsonl import dump_accepted_bulk, dump_bulk, load_bulk
 from crosscheck.loading.problems import DatasetError, Problem
@@ -65,10 +66,29 @@ def load(
     folder holds a ``crosscheck-bulk.json`` manifest.
 
     `progress(done, total)` is told how far the bulk format's claims have been read, in bytes.
-    Raises `DatasetError` listing every problem found, each as one line
-    ``FILE: PATH-IN-FILE: expected …, found … (hint)``.
+    A ``dataset.toml`` naming other datasets to `include` merges them in
+    (`crosscheck.loading.include`). Raises `DatasetError` listing every problem found, each as
+    one line ``FILE: PATH-IN-FILE: expected …, found … (hint)``.
     """
-    root = Path(path)
+    return _with_includes(Path(path), progress, ())
+
+
+def _with_includes(
+    root: Path, progress: Callable[[int, int], None] | None, including: tuple[Path, ...]
+) -> Dataset:
+    dataset = _load_one(root, progress)
+    file = str(root / INCLUDE_FILE)
+    for number, other in enumerate(included(root)):
+        if other == root.resolve() or other in including:
+            chain = " → ".join(str(p) for p in (*including, root.resolve(), other))
+            message = f"expected datasets that do not include themselves, found a cycle: {chain}"
+            raise DatasetError([Problem(file, f"include[{number}]", message)])
+        dataset = merge(dataset, _with_includes(other, None, (*including, root.resolve())), file)
+    return dataset
+
+
+def _load_one(root: Path, progress: Callable[[int, int], None] | None) -> Dataset:
+    """One dataset folder, without its includes."""
     if (mixed := _mixed(root)) is not None:
         raise DatasetError([mixed])
     if (root / BULK_MANIFEST).is_file():

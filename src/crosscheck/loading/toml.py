@@ -26,6 +26,7 @@ from crosscheck.loading.assemble import assemble
 from crosscheck.loading.checks import Checker
 from crosscheck.loading.converter import Intake, Listing, make_converter
 from crosscheck.loading.files import not_a_file, too_large, without_bom
+from crosscheck.loading.include import INCLUDE_FILE
 from crosscheck.loading.schema import ClaimEntry, Published, claim_fields, make_report
 from crosscheck.model import Acceptance, Actor, Claim, Dataset, Place, Report
 from crosscheck.names import did_you_mean
@@ -167,7 +168,7 @@ class _Folder:
         self, intake: Intake, checker: Checker
     ) -> tuple[Iterable[Report], list[Claim]]:
         paths = sorted((self.root / REPORTS_DIR).glob("*.toml"))
-        if not paths:
+        if not paths and not (self.root / INCLUDE_FILE).is_file():  # a crosswalk includes data
             intake.add(
                 self.root / REPORTS_DIR,
                 "",

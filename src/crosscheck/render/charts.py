@@ -15,6 +15,7 @@ import html
 import io
 import math
 import re
+import warnings
 from collections.abc import Sequence
 from typing import Any
 
@@ -105,8 +106,11 @@ def _spread(marks: Sequence[datetime.date]) -> list[tuple[float, int]]:
 def figure_chart(chart: FigureChart, prefix: str = "") -> str:
     """The figures of one measure by statement time: a bar from low to high per claim (a
     point for an exact figure, an arrow for an open upper bound)."""
-    with mpl.rc_context(_STYLE):
-        figure = Figure(figsize=(7.0, 2.7), layout="constrained")
+    legend_rows = math.ceil(len(chart.positions) / 3)
+    with mpl.rc_context(_STYLE), warnings.catch_warnings():
+        # a crowded chart may not fit every label: it is drawn all the same, never an error
+        warnings.filterwarnings("ignore", message="constrained_layout not applied")
+        figure = Figure(figsize=(7.0, 2.5 + 0.2 * legend_rows), layout="constrained")
         axes = figure.add_subplot()
         finite = [m.high for m in chart.marks if not m.open] + [m.low for m in chart.marks]
         top = max(finite) if finite else 1.0
@@ -151,7 +155,8 @@ def control_chart(chart: ControlChart, prefix: str = "") -> str:
     labelled) by its holder, hatched where sources disagree."""
     sources = chart.sources
     holders = chart.holders
-    with mpl.rc_context(_STYLE):
+    with mpl.rc_context(_STYLE), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="constrained_layout not applied")
         figure = Figure(figsize=(7.0, 1.3 + 0.42 * len(sources)), layout="constrained")
         axes = figure.add_subplot()
         dated = [b for b in chart.bands if not b.open_start]
