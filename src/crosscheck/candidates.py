@@ -170,13 +170,18 @@ class Candidates:
             self.same_place_pairs(claims, patient), reversed_parties(), self.pairs(claims, place),
             self._window_pairs(claims),
         ):  # fmt: skip
-            if a.event is None or b.event is None or namespace(a.event) != namespace(b.event):
+            if (
+                a.event is None
+                or b.event is None
+                or (self.window is not None and namespace(a.event) != namespace(b.event))
+            ):
                 yield a, b
 
     def _window_pairs(self, claims: list[Claim]) -> Iterator[tuple[Claim, Claim]]:
-        """With a window, the pairs sharing a predicate and a patient (or both giving none)
-        that `same_place_pairs` leaves out: dates up to `window.days` apart, places that
-        differ but nest or lie within `window.km`, or two totals of everyone."""
+        """With a window, the pairs sharing a predicate and a patient (or both giving none), or
+        for a symmetric predicate the same two parties either way round, that the other passes
+        leave out: dates up to `window.days` apart, places that differ but nest or lie within
+        `window.km`, or two totals of everyone."""
         window, near = self.window, self.near
         if window is None or near is None:
             return
@@ -185,7 +190,20 @@ class Candidates:
             return None if claim.predicate in MEASURES else (
                 claim.predicate, self.roles(claim).patient)  # fmt: skip
 
-        for a, b in self.pairs(claims, key, overlapping=True, days=window.days):
+        def either_way(claim: Claim) -> tuple[str, str, str] | None:
+            roles = self.roles(claim)
+            if claim.predicate not in SYMMETRIC or len(roles.agents) != 1 or not roles.patient:
+                return None
+            first, second = sorted((roles.agents[0], roles.patient))
+            return (claim.predicate, first, second)
+
+        reversed_pairs = (
+            (a, b) for a, b in self.pairs(claims, either_way, overlapping=True, days=window.days)
+            if self.roles(a).patient != self.roles(b).patient  # the same way round: `key`'s
+        )  # fmt: skip
+        for a, b in itertools.chain(
+            self.pairs(claims, key, overlapping=True, days=window.days), reversed_pairs
+        ):
             pa, pb = self.roles(a).place, self.roles(b).place
             given = pa is None or pb is None or pa == pb
             assert a.when is not None

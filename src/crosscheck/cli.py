@@ -984,8 +984,8 @@ def _matching_text(comparison: Any, first: Path, second: Path, show_all: bool) -
     for c in matching.matched:
         when = "same dates" if not c.days else f"{c.days} day{'s' * (c.days != 1)} apart"
         lines.append(f"  {c.a} = {c.b}  ({when}; {c.how})")
-    lines.append(f"{len(matching.ambiguous):,} ambiguous (two or more candidates: matched to "
-                 "neither)")  # fmt: skip
+    lines.append(f"{len(matching.ambiguous):,} ambiguous (a candidate, but two or more on "
+                 "one side: matched to none)")  # fmt: skip
     lines.extend(f"  {record} ~ {', '.join(found)}" for record, found in matching.ambiguous)
     for name, alone in ((first, matching.only_a), (second, matching.only_b)):
         lines.append(f"{len(alone):,} only in {name}")

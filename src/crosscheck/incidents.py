@@ -192,6 +192,9 @@ def _merged_events(
     merged: dict[str, str] = {}
     for group in groups.values():
         events = sorted(set(group))
+        spaces = [namespace(event) for event in events]
+        if len(set(spaces)) < len(spaces):
+            continue  # a chain through other datasets would join two events of one: none
         if len(events) > 1:
             key = _JOINED.join(events)
             merged |= dict.fromkeys(events, key)

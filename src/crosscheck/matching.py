@@ -88,7 +88,8 @@ class Matching:
     window: Window
     matched: tuple[Candidate, ...]
     ambiguous: tuple[tuple[str, tuple[str, ...]], ...]
-    """Each record (of either dataset) with two or more candidates, and the candidates."""
+    """Each record (of either dataset) with candidates but no match — two or more, or one
+    that has another — and its candidates: every record is matched, ambiguous or alone."""
     only_a: tuple[str, ...]
     only_b: tuple[str, ...]
 
@@ -176,11 +177,12 @@ def match(candidates: Sequence[Candidate], a: Sequence[Record], b: Sequence[Reco
         of_a[candidate.a].append(candidate)
         of_b[candidate.b].append(candidate)
     matched = tuple(c for c in taken if len(of_a[c.a]) == 1 and len(of_b[c.b]) == 1)
+    paired = {c.a for c in matched} | {c.b for c in matched}
     ambiguous = sorted(
         [(key, tuple(sorted(c.b for c in found))) for key, found in of_a.items()
-         if len(found) > 1]
+         if key not in paired]
         + [(key, tuple(sorted(c.a for c in found))) for key, found in of_b.items()
-           if len(found) > 1]
+           if key not in paired]
     )  # fmt: skip
     return Matching(
         window,

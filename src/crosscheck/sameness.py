@@ -133,10 +133,11 @@ def same_thing(
     ``"modality"`` (a rule about denials), ``"patient"`` (a rule that relates patients
     itself: a denial that civilians were killed covers the children among them).
 
-    Event ids of two datasets (``ged:336685``, ``acled:SYR52703``: see `namespace`) neither make
-    nor rule out sameness: it is inferred. A `window` widens inference beyond a measure: dates
-    up to `window.days` apart, places that nest or lie within `window.km`; the reasons say
-    which part of the window was needed.
+    Under a `window`, event ids of two datasets (``ged:336685``, ``acled:SYR52703``: see
+    `namespace`) neither make nor rule out sameness: it is inferred, and beyond a measure it
+    accepts dates up to `window.days` apart, places that nest or lie within `window.km`, and
+    two totals that name no patient; the reasons say which part of the window was needed.
+    Without a window two different event ids rule sameness out, whatever they hold.
     """
     if a.predicate != b.predicate:
         return None
@@ -152,7 +153,7 @@ def same_thing(
     check_patients = "patient" not in ignore
     foreign = None
     if a.event is not None and b.event is not None and a.event != b.event:
-        if namespace(a.event) == namespace(b.event):
+        if window is None or namespace(a.event) == namespace(b.event):
             return None
         foreign = f"event ids of two datasets ({a.event}, {b.event})"
     if a.event is not None and b.event is not None and foreign is None:

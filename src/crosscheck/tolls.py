@@ -188,8 +188,8 @@ def _periods(context: Context, a: Claim, b: Claim) -> str | None:
     if x.start <= y.start and y.end <= x.end:
         return ">"
     window = context.window
-    if window is not None and not x.overlaps(y) and days_apart(x, y) <= window.days:
-        return "="  # one incident dated a day apart by two records, as the window allows
+    if window is not None and days_apart(x, y) <= window.days:
+        return "="  # one incident dated apart, or across each other, as the window allows
     return None
 
 

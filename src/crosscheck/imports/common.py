@@ -101,6 +101,18 @@ _GENERIC: Final = frozenset(
 """Collective or anonymous voices: actors of kind `unnamed`."""
 
 
+_RANK: Final = {
+    ActorKind.UNNAMED: 0,
+    ActorKind.ORGANISATION: 1,
+    ActorKind.PEOPLE: 2,
+    ActorKind.ARMED_GROUP: 3,
+    ActorKind.ARMED_FORCES: 4,
+    ActorKind.GOVERNMENT: 5,
+}
+"""Which kind an actor named in several roles keeps, whatever the order of the rows: a side's
+over a source's ("Taliban" as a source and as side B is the armed group)."""
+
+
 class RowProblem(Exception):  # noqa: N818  (a row's problem, not an error of crosscheck)
     """A value of one row that cannot be mapped: its column, what was expected, what was found."""
 
@@ -262,6 +274,9 @@ class Builder:
         name = " ".join(name.split())
         found = self._actor_ids.get(fold(name))
         if found is not None:
+            held = self._actors[found]
+            if _RANK.get(kind, 0) > _RANK.get(held.kind, 0):  # a side named as a source first
+                self._actors[found] = attrs.evolve(held, kind=kind)
             return found
         known = next((k for k in KNOWN_SOURCES
                       if fold(name) in {fold(n) for n in (k.name, *k.aliases)}), None)  # fmt: skip
@@ -301,12 +316,32 @@ class Builder:
         key = (within, fold(name))
         found = self._place_ids.get(key)
         if found is not None:
+            self._sharpen(found, kind, fields)
             return found
         made = Place(self._free_id(slug(name), self._places), name, kind, within=within, **fields)  # type: ignore[arg-type]
         self._places[made.id] = made
         self._place_ids[key] = made.id
         self._same_name[fold(name)].append(made.id)
         return made.id
+
+    def _sharpen(self, place_id: str, kind: PlaceKind, fields: Mapping[str, object]) -> None:
+        """A place named again: it keeps the most exact point any row gives it (the least
+        precision, then the least coordinates) and the first kind in `PlaceKind`'s order, so
+        the rows' order changes nothing."""
+        place = self._places[place_id]
+        lat, lon, precision = fields.get("lat"), fields.get("lon"), fields.get("precision_km")
+        if isinstance(lat, float) and isinstance(lon, float) and isinstance(precision, float):
+            given = (precision, lat, lon)
+            if (
+                place.lat is None
+                or place.lon is None
+                or given < (place.precision_km, place.lat, place.lon)
+            ):
+                place = attrs.evolve(place, lat=lat, lon=lon, precision_km=precision)
+        kinds = list(PlaceKind)
+        if kinds.index(kind) < kinds.index(place.kind):
+            place = attrs.evolve(place, kind=kind)
+        self._places[place_id] = place
 
     def name_of(self, place: str) -> str:
         """The name of a place made here, by id."""

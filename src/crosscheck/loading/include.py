@@ -27,7 +27,7 @@ import attrs
 from crosscheck.geo import apart_km
 from crosscheck.loading.files import not_a_file, without_bom
 from crosscheck.loading.problems import DatasetError, Problem, describe
-from crosscheck.model import Actor, Dataset, Place
+from crosscheck.model import Actor, Dataset, Place, PlaceKind
 from crosscheck.names import did_you_mean, fold
 
 __all__ = ["INCLUDE_FILE", "included", "merge"]
@@ -160,9 +160,10 @@ FAR_KM: Final = 50.0
 
 def _told_apart(base: Dataset, other: Dataset) -> Dataset:
     """`other` with each place that shares a name with one of `base`'s but is another place —
-    in another country, or more than `FAR_KM` away — renamed after its country ("Tripoli town
-    (Libya)"), its id too when ours has it, and every reference to it changed: Tripoli in
-    Lebanon and Tripoli in Libya stay two places."""
+    in another country, more than `FAR_KM` away, or a town where ours is an area — renamed
+    after its country or kind ("Tripoli (Libya)", "Idleb (town)"), its id too when ours has it,
+    and every reference to it changed: Tripoli in Lebanon and Tripoli in Libya stay two
+    places."""
     ours = {fold(n): p for p in base.places for n in p.names}
     renamed: dict[str, Place] = {}
     for place in other.places:
@@ -172,9 +173,11 @@ def _told_apart(base: Dataset, other: Dataset) -> Dataset:
         (mine,) = found.values()
         country = _country(other, place.id)
         far = (apart := apart_km(mine, place)) is not None and apart > FAR_KM
-        if not far and (country is None or _country(base, mine.id) in (None, country)):
+        kinds = (mine.kind in AREAS) != (place.kind in AREAS)  # a province and a town
+        if not far and not kinds and (country is None
+                                      or _country(base, mine.id) in (None, country)):  # fmt: skip
             continue
-        qualifier = country or "elsewhere"
+        qualifier = place.kind.value if kinds else (country or "elsewhere")
         name = f"{place.name} ({qualifier})"
         aliases = tuple(a for a in place.aliases if fold(a) not in ours)
         taken = place.id in {p.id for p in base.places}
@@ -205,7 +208,13 @@ def _with_aliases(item: _T, extra: list[str]) -> _T:
     return attrs.evolve(item, aliases=(*item.aliases, *extra)) if extra else item
 
 
+AREAS: Final = frozenset({PlaceKind.COUNTRY, PlaceKind.REGION, PlaceKind.PROVINCE,
+                          PlaceKind.DISTRICT})  # fmt: skip
+"""Kinds of place that are areas: a town of one name is another place, and lends them no
+point."""
+
+
 def _with_coordinates(ours: Place, theirs: Place) -> Place:
-    if ours.coordinates is not None or theirs.coordinates is None:
+    if ours.coordinates is not None or theirs.coordinates is None or ours.kind in AREAS:
         return ours
     return attrs.evolve(ours, lat=theirs.lat, lon=theirs.lon, precision_km=theirs.precision_km)
