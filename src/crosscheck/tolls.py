@@ -43,7 +43,7 @@ from crosscheck.incidents import (
 )
 from crosscheck.model import Claim
 from crosscheck.quantity import Dimension, Quantity, UnitError
-from crosscheck.sameness import days_apart
+from crosscheck.sameness import days_apart, namespace
 from crosscheck.vocabulary import MEASURES, POSITIVE, PREDICATES
 
 __all__ = [
@@ -588,36 +588,56 @@ def containment_disputes(context: Context) -> tuple[Dispute, ...]:
     return context.cached("containment-disputes", make)
 
 
-def _across(context: Context) -> Iterator[tuple[Claim, Claim]]:
+def _across(context: Context) -> list[tuple[Claim, Claim]]:
     """Pairs (part, whole) of measured claims with one predicate where the part's node lies
     within the whole's, found by an index join: every claim is indexed as a whole under its
     predicate, place and patient, and each claim as a part looks up only the wholes at its own
-    place and patient or those containing them."""
-    claims = [c for c in context.claims if measured(context, c)]
-    wholes: dict[tuple[str, str | None, str | None], list[Claim]] = defaultdict(list)
-    for claim in claims:
-        roles = context.roles(claim)
-        patient = None if claim.predicate in MEASURES else roles.patient
-        wholes[(claim.predicate, roles.place, patient)].append(claim)
-    found = []
-    for part in claims:
-        if not PREDICATES[part.predicate].nests:
-            continue
-        roles = context.roles(part)
-        places: Iterable[str | None] = (
-            [None] if roles.place is None else context.enclosing_ids(roles.place)
+    place and patient or those containing them. Two records of one coded dataset (event ids
+    of one namespace, `ged:…`) are two events, never a part and its whole: a GED event dated
+    to a month in a province is one more event there, not the province's toll for the month.
+    Computed once per context."""
+
+    def make() -> list[tuple[Claim, Claim]]:
+        claims = [c for c in context.claims if measured(context, c)]
+        # predicate, place, patient -> the record's namespace ("" for none) -> wholes
+        wholes: dict[tuple[str, str | None, str | None], dict[str, list[Claim]]] = defaultdict(
+            lambda: defaultdict(list)
         )
-        patients: Iterable[str | None] = (
-            [None]
-            if part.predicate in MEASURES or roles.patient is None
-            else context.group_ids(roles.patient)
-        )
-        for place in places:
-            for patient in patients:
-                for whole in wholes.get((part.predicate, place, patient), ()):
-                    if whole.id != part.id and _inside(context, part, whole):
-                        found.append((part, whole))
-    yield from sorted(found, key=lambda pair: (pair[0].id, pair[1].id))
+        for claim in claims:
+            roles = context.roles(claim)
+            patient = None if claim.predicate in MEASURES else roles.patient
+            wholes[(claim.predicate, roles.place, patient)][_dataset_of(claim)].append(claim)
+        found = []
+        for part in claims:
+            if not PREDICATES[part.predicate].nests:
+                continue
+            roles = context.roles(part)
+            own = _dataset_of(part)
+            places: Iterable[str | None] = (
+                [None] if roles.place is None else context.enclosing_ids(roles.place)
+            )
+            patients: Iterable[str | None] = (
+                [None]
+                if part.predicate in MEASURES or roles.patient is None
+                else context.group_ids(roles.patient)
+            )
+            for place in places:
+                for patient in patients:
+                    by_dataset = wholes.get((part.predicate, place, patient), {})
+                    for space, candidates in by_dataset.items():
+                        if own and space == own:
+                            continue  # another record of the same dataset: another event
+                        for whole in candidates:
+                            if whole.id != part.id and _inside(context, part, whole):
+                                found.append((part, whole))
+        return sorted(found, key=lambda pair: (pair[0].id, pair[1].id))
+
+    return context.cached("across", make)
+
+
+def _dataset_of(claim: Claim) -> str:
+    """The coded dataset a claim's event id comes from (its namespace), "" for none."""
+    return "" if claim.event is None else namespace(claim.event)
 
 
 def _inside(context: Context, part: Claim, whole: Claim) -> bool:

@@ -261,7 +261,9 @@ def part_larger_than_whole(context: Context) -> Iterator[Violation]:
     a later whole is `quantity.toll-fell`). A toll's part is compared with
     its whole only as of the same time or later (a toll stated later may have grown). Within
     an incident, the two measures are judged once; between claims of different incidents the
-    containment is inferred. Claims joined by `total` are left to
+    containment is inferred — but never between two records of one coded dataset (event ids
+    of one namespace, `ged:…`): a GED event dated to a month in a province is one more event
+    there, not the province's toll for that month. Claims joined by `total` are left to
     `quantity.parts-exceed-total`. A warning.
 
     Why it matters
