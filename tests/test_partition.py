@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from crosscheck import Dataset, check, load_example
+from crosscheck import Dataset, check, load, load_example
 from crosscheck.partition import check_partitioned, partitions
+from crosscheck.sameness import Window
 from crosscheck.testing import datasets
 from test_engine import curated, merged
 from test_fixtures import CURATED
@@ -53,3 +57,38 @@ def test_partitioned_findings_equal_whole_findings(which: str) -> None:
 def test_partitioned_findings_equal_whole_findings_on_generated_data(dataset: Dataset) -> None:
     """For any valid dataset, part by part is the same as whole."""
     assert check_partitioned(dataset, preview=True) == check(dataset, preview=True)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(datasets(), st.integers(0, 5))
+def test_partitioned_findings_equal_whole_findings_under_a_window(
+    dataset: Dataset, days: int
+) -> None:
+    """Under a window, records of two coded datasets may be one incident: still exact."""
+    window = Window(days=days)
+    assert check_partitioned(dataset, preview=True, window=window) == check(
+        dataset, preview=True, window=window
+    )
+
+
+CODED = Path(__file__).parent.parent / "fixtures"
+
+
+@pytest.mark.parametrize("window", [None, Window(days=2, km=10.0)])
+@pytest.mark.parametrize("which", ["ged-sample", "ged-news", "ged-acled-syria"])
+def test_coded_records_and_news_partitioned_equal_whole(which: str, window: Window | None) -> None:
+    """A GED export alone, with news claims, and beside an ACLED-layout file: part by part is
+    the same as whole, with and without a window."""
+    dataset = load(CODED / which)
+    found = check(dataset, preview=True, window=window)
+    assert check_partitioned(dataset, preview=True, window=window) == found
+
+
+def test_a_coded_export_alone_splits_into_its_records() -> None:
+    """Two records of one dataset are two events no rule relates: each is a part of its own;
+    news claims about the same kind of victims join the records they could be about."""
+    alone = partitions(load(CODED / "ged-sample"))
+    assert len(alone) == 1000
+    assert {len({c.event for c in part.claims}) for part in alone} == {1}
+    with_news = partitions(load(CODED / "ged-news"))
+    assert len(with_news) < 1000

@@ -26,14 +26,17 @@ from crosscheck.components import Components
 from crosscheck.engine import Context, check
 from crosscheck.findings import Finding
 from crosscheck.model import Actor, Claim, Dataset, Place, Report
-from crosscheck.sameness import Window
+from crosscheck.sameness import Window, namespace
 from crosscheck.vocabulary import HOLDING, MEASURES, SYMMETRIC
 
 __all__ = ["check_partitioned", "partitions"]
 
 
 def _keys(context: Context, claim: Claim) -> Iterator[Hashable]:
-    """Every blocking key under which a rule could pair `claim` with another claim."""
+    """Every blocking key under which a rule could pair `claim` with another claim. Keys of
+    the form ("count", …) relate claims of different incidents — inferred sameness, a part and
+    its whole, a toll over growing periods — which two records of one coded dataset never are
+    (`_join`)."""
     roles = context.roles(claim)
     if claim.event is not None:
         yield ("event", claim.event)
@@ -54,6 +57,30 @@ def _keys(context: Context, claim: Claim) -> Iterator[Hashable]:
         yield ("count", claim.predicate, top)
 
 
+def _join(context: Context) -> Components:
+    """The claims joined by their shared keys. Under a ("count", …) key, the records of one
+    coded dataset (event ids of one namespace, `ged:…`) are joined only when some other claim
+    shares the key — a curated claim, or a record of another dataset — so a GED export alone
+    splits into its records: no built-in rule relates two of them."""
+    components = Components()
+    first_with: dict[Hashable, str] = {}
+    records: dict[Hashable, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for claim in context.claims:
+        space = "" if claim.event is None else namespace(claim.event)
+        for key in _keys(context, claim):
+            if space and isinstance(key, tuple) and key[0] == "count":
+                records[key][space].append(claim.id)
+            else:
+                components.join(first_with.setdefault(key, claim.id), claim.id)
+    for key, by_dataset in records.items():
+        if len(by_dataset) > 1 or key in first_with:  # another dataset, or a curated claim
+            anchor = first_with.setdefault(key, next(iter(by_dataset.values()))[0])
+            for ids in by_dataset.values():
+                for claim_id in ids:
+                    components.join(anchor, claim_id)
+    return components
+
+
 def partitions(dataset: Dataset) -> list[Dataset]:
     """The dataset split into parts no built-in rule relates across, largest first.
 
@@ -63,12 +90,7 @@ def partitions(dataset: Dataset) -> list[Dataset]:
     with — all a rule asks about an actor's side. A part of a few claims no longer carries
     every place of a million-claim dataset to its worker.
     """
-    context = Context(dataset)
-    components = Components()
-    first_with: dict[Hashable, str] = {}
-    for claim in context.claims:
-        for key in _keys(context, claim):
-            components.join(first_with.setdefault(key, claim.id), claim.id)
+    components = _join(Context(dataset))
     members: dict[str, list[Claim]] = defaultdict(list)
     for claim in sorted(dataset.claims, key=lambda c: c.id):  # as curated, not as inherited
         members[components.root(claim.id)].append(claim)

@@ -204,7 +204,7 @@ def _report_and_claims(
                 extent=draw(st.none() | st.sampled_from(Extent))
                 if predicate == "controls"
                 else None,
-                event=draw(st.none() | st.sampled_from(["event-1", "event-2"])),
+                event=draw(st.none() | st.sampled_from(_EVENTS)),
                 via=tuple(draw(st.lists(st.sampled_from(actor_names), max_size=2))),
                 denies=denies,
                 as_of=draw(st.none() | _statement_times(report, when, planned)),
@@ -215,6 +215,10 @@ def _report_and_claims(
             )
         )
     return report, claims
+
+
+_EVENTS = ("event-1", "event-2", "ged:1", "ged:2", "acled:1")
+"""Curated event ids, and records of two coded datasets (namespaces `ged` and `acled`)."""
 
 
 @st.composite
