@@ -19,12 +19,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from crosscheck import check, load
+from crosscheck import run as run_dataset
 from crosscheck.bulk import dump_bulk, load_bulk
 from crosscheck.cli import cli
-from crosscheck.imports import layout_of, origins, read_export
+from crosscheck.findings import Finding
+from crosscheck.imports import layout_of, origins, read_export, stream_export
 from crosscheck.imports.ged import COLUMNS as GED_COLUMNS
 from crosscheck.loading import DatasetError
 from crosscheck.model import Dataset
+from crosscheck.render import Run
+from crosscheck.sameness import Window
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 GED = FIXTURES / "ged-sample" / "ged231-sample.csv"
@@ -381,6 +385,91 @@ def test_an_imported_event_agrees_with_itself(
     folder = tmp_path_factory.mktemp("ged")
     findings = check(read_export("ged", write_rows(folder / "g.csv", rows)).dataset)
     assert [f for f in findings if f.code.startswith(("QTY", "ATT", "DAT", "PLC"))] == []
+
+
+# -- checked in parts --------------------------------------------------------------------------
+
+
+def in_parts(layout: str, path: Path, batch: int, window: Window | None = None) -> list[Finding]:
+    """The findings of an export checked part by part, merged as `crosscheck run` merges."""
+    merged: dict[str, Finding] = {}
+    for part in stream_export(layout, path, batch=batch).parts():
+        for finding in check(part, preview=True, window=window):
+            merged.setdefault(finding.fingerprint, finding)
+    return sorted(merged.values(), key=lambda f: f.sort_key)
+
+
+@pytest.mark.parametrize("window", [None, Window(days=3, km=25.0)])
+@pytest.mark.parametrize(("layout", "path"), [("ged", GED), ("acled", ACLED)])
+def test_an_export_checked_in_parts_gives_the_findings_of_the_whole(
+    layout: str, path: Path, window: Window | None
+) -> None:
+    """Records of one dataset are events no rule relates, so any split into parts is exact."""
+    whole = check(read_export(layout, path).dataset, preview=True, window=window)
+    assert whole or layout == "acled"  # the GED sample has its disagreements
+    for batch in (3, 250, 5000):
+        assert in_parts(layout, path, batch, window) == whole
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(ged_rows(), st.integers(1, 4))
+def test_any_ged_export_checked_in_parts_gives_the_findings_of_the_whole(
+    tmp_path_factory: pytest.TempPathFactory, rows: list[dict[str, str]], batch: int
+) -> None:
+    path = write_rows(tmp_path_factory.mktemp("ged") / "g.csv", rows)
+    assert in_parts("ged", path, batch) == check(read_export("ged", path).dataset, preview=True)
+
+
+def test_a_streamed_run_keeps_only_what_its_findings_cite() -> None:
+    """The same findings, summary and row locations as reading the export whole; its dataset
+    holds the cited claims and their reports, and the counts are the whole export's."""
+    whole = run_dataset(GED, layout="ged", fail_on=None)
+    parts = run_dataset(GED, layout="ged", fail_on=None, stream=True)
+    assert parts.review == whole.review
+    assert parts.summary() == whole.summary()
+    assert (parts.report_count, parts.claim_count) == (1000, 5840)
+    cited = {claim.id for finding in parts.review.active for claim in finding.claims}
+    assert {claim.id for claim in parts.dataset.claims} == cited
+
+    def rows(run: Run) -> dict[str, str | None]:
+        return {c.id: run.where(c) for finding in run.review.active for c in finding.claims}
+
+    assert rows(parts) == rows(whole)
+
+
+def test_a_streamed_export_leaves_out_the_rows_it_skips(tmp_path: Path) -> None:
+    rows = rows_of(GED)[:20]
+    rows[3]["best"] = "many"
+    path = write_rows(tmp_path / "g.csv", rows)
+    streamed = stream_export("ged", path, skip_invalid=True, batch=6)
+    assert (streamed.rows, streamed.skipped_rows, streamed.reports) == (20, 1, 19)
+    assert [len(part.reports) for part in streamed.parts()] == [6, 6, 6, 1]
+    with pytest.raises(DatasetError, match=r"line 5 \([0-9]+\)\.best: expected a whole number"):
+        stream_export("ged", path)
+
+
+def test_an_export_that_changes_while_it_is_checked_is_one_line(tmp_path: Path) -> None:
+    rows = rows_of(GED)[:10]
+    path = write_rows(tmp_path / "g.csv", rows)
+    streamed = stream_export("ged", path, batch=4)
+    rows[6]["side_b"] = "A side named nowhere before"
+    write_rows(path, rows)
+    with pytest.raises(DatasetError) as raised:
+        list(streamed.parts())
+    assert str(raised.value).splitlines() == [
+        f"{path}: line 8: expected the export to stay as it was while it is checked, found it "
+        "changed (check it again)"
+    ]
+
+
+def test_a_streamed_export_comes_in_parts_of_its_batch() -> None:
+    """Every claim comes once, in parts of at most `batch` rows (GED's rows have 5 to 7)."""
+    streamed = stream_export("ged", GED, batch=100)
+    alive = [len(part.claims) for part in streamed.parts()]
+    assert sum(alive) == streamed.claims == 5840
+    assert max(alive) < 700
 
 
 # -- the command line --------------------------------------------------------------------------

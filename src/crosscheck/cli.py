@@ -275,10 +275,11 @@ def _checked(
     engine: str = "local",
     scheduler: str | None = None,
     layout: str | None = None,
+    stream: bool = False,
 ) -> RunResult:
     """`crosscheck.run` with the settings (the command line's over the project's), the engine
     and one-line errors: the run, reviewed against the dataset's accepted findings (`layout`:
-    of a coded export at `path`)."""
+    of a coded export at `path`, checked in parts with `stream`)."""
     from crosscheck.pipeline import in_process, run
     from crosscheck.registry import RuleError
 
@@ -305,7 +306,7 @@ def _checked(
                        preview=settings["preview"], fail_on=settings["fail-on"],
                        rules=registered, checker=checker, progress=progress,
                        per_report_ignores=settings["per-report-ignores"],
-                       layout=layout, window=settings.window)  # fmt: skip
+                       layout=layout, window=settings.window, stream=stream)  # fmt: skip
     except RuleError as error:
         raise click.UsageError(str(error)) from None
 
@@ -464,7 +465,9 @@ def run_command(
         output = None  # standard output, as without --output
     if layout is not None and path is None:
         raise click.UsageError(f"--from {layout} reads the export named by PATH; name the CSV file")
-    result = _checked(path, settings, engine, scheduler, layout)
+    # an export is checked in parts, keeping only what findings cite, for every format but
+    # the HTML report, which shows every figure
+    result = _checked(path, settings, engine, scheduler, layout, stream=format_name != "html")
     colour = wants_colour(color, to_file=output is not None,
                           is_tty=sys.stdout is not None and sys.stdout.isatty(),
                           no_color=os.environ.get("NO_COLOR"))  # fmt: skip

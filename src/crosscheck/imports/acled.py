@@ -23,6 +23,7 @@ from crosscheck.dates import DateSpan
 from crosscheck.imports.common import (
     Builder,
     Imported,
+    Layout,
     Record,
     Row,
     build,
@@ -205,6 +206,10 @@ def _add(builder: Builder, row: Row, line: int, *, published: datetime.date | No
         builder.claims.append(record.claim("actors", predicate, f"actor1: {actor1_name}",
                                            agents=(actor1,), patient=actor2))  # fmt: skip
     return True
+
+
+LAYOUT: Final = Layout(REQUIRED, "event_id_cnty", _add)
+"""How `crosscheck.imports.stream` reads this layout."""
 
 
 def read_acled(

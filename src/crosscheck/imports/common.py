@@ -17,7 +17,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 import attrs
 
@@ -28,14 +28,20 @@ from crosscheck.model import Actor, ActorKind, Claim, Dataset, Place, PlaceKind,
 from crosscheck.names import fold
 
 __all__ = [
+    "BATCH",
     "KNOWN_SOURCES",
     "Builder",
     "Imported",
+    "Layout",
     "RowProblem",
+    "Streamed",
     "origins",
     "read_rows",
     "slug",
+    "stream",
 ]
+
+_T = TypeVar("_T")
 
 LONGEST_FIELD: Final = 1 << 20
 """The longest cell read (1 MiB): GED's longest `source_article` cells are a few kilobytes."""
@@ -393,6 +399,11 @@ class Builder:
 
     def dataset(self) -> Dataset:
         """Everything built, as a dataset (places of one name told apart)."""
+        places, ids = self.final_places()
+        return Dataset(self.reports, self.actors(), places, self.renamed(ids))
+
+    def final_places(self) -> tuple[list[Place], dict[str, str]]:
+        """Every place, those of one name told apart, and the ids that changed (old → new)."""
         renamed = self._told_apart()
         ids = {old: place.id for old, place in renamed.items()}
         places = []
@@ -401,11 +412,22 @@ class Builder:
             if place.within in ids:
                 place = attrs.evolve(place, within=ids[place.within])
             places.append(place)
-        claims = self.claims
-        if ids:
-            claims = [c if c.place not in ids else attrs.evolve(c, place=ids[c.place])
-                      for c in claims]  # fmt: skip
-        return Dataset(self.reports, tuple(self._actors.values()), places, claims)
+        return places, ids
+
+    def renamed(self, ids: dict[str, str]) -> list[Claim]:
+        """The claims built, their places under their told-apart ids."""
+        if not ids:
+            return self.claims
+        return [c if c.place not in ids else attrs.evolve(c, place=ids[c.place])
+                for c in self.claims]  # fmt: skip
+
+    def actors(self) -> tuple[Actor, ...]:
+        """Every actor made, in the order first named."""
+        return tuple(self._actors.values())
+
+    def sizes(self) -> tuple[int, int]:
+        """How many actors and places have been made."""
+        return len(self._actors), len(self._places)
 
 
 @attrs.frozen
@@ -499,6 +521,96 @@ def read_rows(path: Path, required: Sequence[str]) -> Iterator[tuple[int, Row, R
                 yield start, row, None
 
 
+@attrs.frozen
+class Layout:
+    """How one export layout is read: its required columns, the column of a row's id, and
+    the function that adds a row to a builder (with the reader's options as keywords)."""
+
+    required: tuple[str, ...]
+    identity: str
+    add: Callable[..., bool]
+
+
+@attrs.define
+class _Pass:
+    """What one reading of every row found: the problems, each report's line, the counts."""
+
+    problems: list[Problem] = attrs.field(factory=list)
+    lines: dict[str, int] = attrs.field(factory=dict)
+    refused: set[int] = attrs.field(factory=set)
+    """The lines of the rows left out."""
+    failed: int = 0
+    silent: int = 0
+    rows: int = 0
+    claims: int = 0
+    reports: int = 0
+
+
+def _read_all(path: Path, required: Sequence[str], add: AddRow, *, identity: str,
+              builder: Builder, keep: bool) -> _Pass:  # fmt: skip
+    """Every row of the export at `path` added to `builder`; with `keep` False, each row's
+    report and claims are counted and dropped (only the actors and places stay)."""
+    read = _Pass()
+    first_on: dict[str, int] = {}  # each row's id → its line
+    for line, row, shape in read_rows(path, required):
+        read.rows += 1
+        claims, reports = len(builder.claims), len(builder.reports)
+        try:
+            if shape is not None:
+                raise shape
+            key = (row.get(identity) or "").strip()
+            if key in first_on:
+                raise RowProblem(identity, f"expected each event once, found {key!r} again "
+                                 f"(first on line {first_on[key]})")  # fmt: skip
+            if not add(builder, row, line):
+                read.silent += 1
+            first_on[key] = line
+            for report in builder.reports[reports:]:
+                read.lines[report.id] = line
+        except RowProblem as problem:
+            del builder.claims[claims:], builder.reports[reports:]
+            read.failed += 1
+            read.refused.add(line)
+            if len(read.problems) < PROBLEMS_KEPT:
+                where = with_id(f"line {line}", row.get(identity, "") or "")
+                at = f"{where}.{problem.column}" if problem.column else where
+                read.problems.append(Problem(str(path), at, problem.message))
+        if not keep:
+            read.claims += len(builder.claims)
+            read.reports += len(builder.reports)
+            builder.claims.clear()
+            builder.reports.clear()
+    if keep:
+        read.claims, read.reports = len(builder.claims), len(builder.reports)
+    return read
+
+
+def _judged(path: Path, read: _Pass, skip_invalid: bool) -> None:
+    """Raise `DatasetError` for rows that cannot be mapped (unless `skip_invalid`), or for an
+    export with nothing to check."""
+    problems = read.problems
+    if read.failed and not skip_invalid:
+        more = read.failed - len(problems)
+        if more:
+            problems.append(Problem(str(path), "", f"{more:,} more rows cannot be imported"))
+        raise DatasetError(problems)
+    if not read.claims:
+        found = f"none of its {read.rows:,} rows" if read.rows else "no rows"
+        raise DatasetError([Problem(str(path), "", f"expected a row with something to check "
+                                    f"(deaths, or an act between two actors), found {found}"
+                                    )])  # fmt: skip
+
+
+def _distinct(path: Path, make: Callable[[], _T]) -> _T:
+    """`make()`, its `ValueError` (two names of one thing) as a one-line `DatasetError`."""
+    try:
+        return make()
+    except ValueError as error:
+        raise DatasetError(
+            [Problem(str(path), "", f"expected distinct names, found {error}")]
+        ) from None
+
+
 def build(
     path: Path,
     required: Sequence[str],
@@ -511,46 +623,99 @@ def build(
     """Read every row of the export at `path` into a dataset; raises `DatasetError` listing
     every row that cannot be mapped, unless `skip_invalid` leaves those rows out."""
     builder = builder or Builder()
-    problems: list[Problem] = []
-    lines: dict[str, int] = {}
-    first_on: dict[str, int] = {}  # each row's id → its line
-    failed = silent = rows = 0
-    for line, row, shape in read_rows(path, required):
-        rows += 1
-        claims, reports = len(builder.claims), len(builder.reports)
-        try:
-            if shape is not None:
-                raise shape
-            key = (row.get(identity) or "").strip()
-            if key in first_on:
-                raise RowProblem(identity, f"expected each event once, found {key!r} again "
-                                 f"(first on line {first_on[key]})")  # fmt: skip
-            if not add(builder, row, line):
-                silent += 1
-            first_on[key] = line
-            for report in builder.reports[reports:]:
-                lines[report.id] = line
-        except RowProblem as problem:
-            del builder.claims[claims:], builder.reports[reports:]
-            failed += 1
-            if len(problems) < PROBLEMS_KEPT:
-                where = with_id(f"line {line}", row.get(identity, "") or "")
-                at = f"{where}.{problem.column}" if problem.column else where
-                problems.append(Problem(str(path), at, problem.message))
-    if failed and not skip_invalid:
-        more = failed - len(problems)
-        if more:
-            problems.append(Problem(str(path), "", f"{more:,} more rows cannot be imported"))
-        raise DatasetError(problems)
-    if not builder.claims:
-        found = f"none of its {rows:,} rows" if rows else "no rows"
-        raise DatasetError([Problem(str(path), "", f"expected a row with something to check "
-                                    f"(deaths, or an act between two actors), found {found}"
-                                    )])  # fmt: skip
-    try:
-        dataset = builder.dataset()
-    except ValueError as error:
-        raise DatasetError(
-            [Problem(str(path), "", f"expected distinct names, found {error}")]
-        ) from None
-    return Imported(dataset, rows, tuple(problems), failed, silent, lines)
+    read = _read_all(path, required, add, identity=identity, builder=builder, keep=True)
+    _judged(path, read, skip_invalid)
+    dataset = _distinct(path, builder.dataset)
+    return Imported(dataset, read.rows, tuple(read.problems), read.failed, read.silent,
+                    read.lines)  # fmt: skip
+
+
+BATCH: Final = 5_000
+"""How many rows a streamed export checks at a time (`Streamed.parts`)."""
+
+
+@attrs.frozen
+class Streamed:
+    """An export read as parts of a few thousand rows each, one at a time: what `crosscheck
+    run --from` checks, so a 300,000-row export never lies in memory whole. Every actor and
+    place is known before the first part (a first reading of every row makes them and checks
+    every row, with the one-line errors of `build`); each part is a dataset of its rows'
+    reports and claims with every actor and place. Two records of one coded dataset are two
+    events no rule relates, so checking part by part gives the findings of checking the
+    whole (a property the tests check)."""
+
+    path: Path
+    actors: tuple[Actor, ...]
+    places: tuple[Place, ...]
+    rows: int
+    reports: int
+    claims: int
+    skipped: tuple[Problem, ...]
+    skipped_rows: int
+    silent_rows: int
+    lines: Mapping[str, int] = attrs.field(repr=False, eq=False)
+    _again: Callable[[], Iterator[Dataset]] = attrs.field(repr=False, eq=False)
+
+    def parts(self) -> Iterator[Dataset]:
+        """The export's rows as datasets of up to `BATCH` rows each, in the file's order (a
+        second reading of the file)."""
+        return self._again()
+
+    def locations(self, dataset: Dataset, file: str = "") -> Mapping[str, tuple[str, int]]:
+        """Where each claim of `dataset` (made of this export's parts) is written, as
+        `Imported.locations`."""
+        return _RowLocations(dataset, self.lines, file)
+
+
+def stream(
+    path: Path,
+    layout: Layout,
+    *,
+    skip_invalid: bool = False,
+    batch: int = BATCH,
+    **options: object,
+) -> Streamed:
+    """The export at `path` in `layout`, read once to make its actors and places and to check
+    every row (raising `DatasetError` as `build` does), and ready to be read again in parts
+    (`Streamed.parts`); `options` go to the layout's `add`."""
+    if batch < 1:
+        raise ValueError(f"expected a batch of at least one row, found {batch}")
+    builder = Builder()
+
+    def add(builder: Builder, row: Row, line: int) -> bool:
+        return layout.add(builder, row, line, **options)
+
+    read = _read_all(path, layout.required, add, identity=layout.identity, builder=builder,
+                     keep=False)  # fmt: skip
+    _judged(path, read, skip_invalid)
+    places, ids = _distinct(path, builder.final_places)
+    actors = builder.actors()
+    sizes = builder.sizes()
+
+    def again() -> Iterator[Dataset]:
+        def part() -> Dataset:
+            made = Dataset(builder.reports, actors, places, builder.renamed(ids))
+            builder.claims, builder.reports = [], []
+            return made
+
+        for line, row, _ in read_rows(path, layout.required):
+            if line in read.refused:
+                continue
+            try:
+                add(builder, row, line)
+            except RowProblem:
+                changed = True
+            else:
+                changed = builder.sizes() != sizes
+            if changed:
+                raise DatasetError([Problem(str(path), f"line {line}", "expected the export "
+                                            "to stay as it was while it is checked, found it "
+                                            "changed (check it again)")])  # fmt: skip
+            if len(builder.reports) >= batch:
+                yield part()
+        if builder.reports:
+            yield part()
+
+    return Streamed(path, actors, tuple(places), read.rows, read.reports, read.claims,
+                    tuple(read.problems), read.failed, read.silent, read.lines,
+                    again)  # fmt: skip

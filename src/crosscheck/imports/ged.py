@@ -23,6 +23,7 @@ from crosscheck.dates import DateSpan
 from crosscheck.imports.common import (
     Builder,
     Imported,
+    Layout,
     Record,
     Row,
     build,
@@ -226,6 +227,10 @@ def _after_the_year(end: datetime.date) -> datetime.date:
 def _span(start: datetime.date, end: datetime.date) -> DateSpan:
     text = start.isoformat() if start == end else f"{start.isoformat()} to {end.isoformat()}"
     return DateSpan.of(start, end, text=text)
+
+
+LAYOUT: Final = Layout(REQUIRED, "id", _add)
+"""How `crosscheck.imports.stream` reads this layout."""
 
 
 def read_ged(

@@ -55,8 +55,8 @@ def document(run: Run) -> dict[str, Any]:
     summary |= {
         "suppressed": len(review.suppressed),
         "stale": len(review.stale),
-        "reports": len(run.dataset.reports),
-        "claims": len(run.dataset.claims),
+        "reports": run.report_count,
+        "claims": run.claim_count,
         "rules": sorted(rule.code for rule in run.rules),
     }
     return {

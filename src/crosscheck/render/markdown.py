@@ -25,8 +25,8 @@ def render(run: Run, color: bool = False) -> str:
     rows += [("accepted", len(review.suppressed)), ("stale acceptances", len(review.stale))]
     parts = [
         "# crosscheck report",
-        f"Dataset `{run.dataset_path}`: {len(run.dataset.reports)} reports and "
-        f"{len(run.dataset.claims)} claims, checked by {len(run.rules)} rules.",
+        f"Dataset `{run.dataset_path}`: {run.report_count} reports and "
+        f"{run.claim_count} claims, checked by {len(run.rules)} rules.",
         f"**{_md(run.summary())}**",
         "\n".join(["| | findings |", "| --- | ---: |", *(f"| {k} | {n} |" for k, n in rows)]),
     ]

@@ -47,6 +47,20 @@ class Run:
     fail_on: Severity | None = Severity.INFO
     window: Window | None = None
     """The sameness window the run was checked with (`crosscheck.sameness.Window`)."""
+    counted: tuple[int, int] | None = None
+    """How many reports and claims were checked, when `dataset` holds only what the findings
+    cite (an export checked in parts: `crosscheck.run(..., stream=True)`); None when
+    `dataset` is all that was checked."""
+
+    @property
+    def report_count(self) -> int:
+        """How many reports were checked."""
+        return len(self.dataset.reports) if self.counted is None else self.counted[0]
+
+    @property
+    def claim_count(self) -> int:
+        """How many claims were checked."""
+        return len(self.dataset.claims) if self.counted is None else self.counted[1]
 
     def source_name(self, claim: CitedClaim) -> str:
         """The display name of the claim's source (as written when it names no actor)."""
@@ -92,8 +106,8 @@ class Run:
         counts = [plural(self.review.count(s), s.value) for s in SEVERITIES if self.review.count(s)]
         found = ", ".join(counts) if counts else "no findings"
         line = (
-            f"{found} in {plural(len(self.dataset.reports), 'report')} "
-            f"({plural(len(self.dataset.claims), 'claim')})"
+            f"{found} in {plural(self.report_count, 'report')} "
+            f"({plural(self.claim_count, 'claim')})"
         )
         extra = []
         if self.review.suppressed:
