@@ -246,6 +246,28 @@ def test_match_text_says_each_pair_and_the_grid() -> None:
     assert "matched records by window (days down, km across):" in done.stdout
 
 
+def test_match_takes_its_window_from_the_settings_unless_given(tmp_path: Path) -> None:
+    """A project's match-days and match-km are `match`'s window too; options win over them."""
+    for name in ("ged-sample", "acled-layout-syria"):
+        shutil.copytree(FIXTURES / name, tmp_path / name)
+    folders = [str(tmp_path / "ged-sample"), str(tmp_path / "acled-layout-syria")]
+    runner = CliRunner()
+
+    def window(*options: str) -> tuple[int, float | None]:
+        done = runner.invoke(cli, ["match", *folders, "--format", "json", *options])
+        assert done.exit_code == 0, done.output
+        found = json.loads(done.stdout)
+        return found["days"], found["km"]
+
+    assert window() == (1, 10.0)  # no settings: a day and 10 km
+    (tmp_path / "crosscheck.toml").write_text("match-days = 3\nmatch-km = 25\n", "utf-8")
+    assert window() == (3, 25.0)
+    assert window("--days", "0") == (0, 25.0)
+    (tmp_path / "crosscheck.toml").write_text("match-days = 2\n", "utf-8")
+    assert window() == (2, None)  # as for run: places must nest
+    assert window("--km", "5") == (2, 5.0)
+
+
 def test_match_refuses_a_file_that_is_no_export(tmp_path: Path) -> None:
     (tmp_path / "x.csv").write_text("a,b\n", encoding="utf-8")
     done = CliRunner().invoke(cli, ["match", str(tmp_path / "x.csv"), str(FIXTURES / "ged-sample")])

@@ -906,10 +906,12 @@ def _dataset_or_export(path: Path, verdict: str) -> Dataset:
 @cli.command("match")
 @click.argument("first", type=click.Path(path_type=Path))
 @click.argument("second", type=click.Path(path_type=Path))
-@click.option("--days", type=click.IntRange(0, 30), default=1, show_default=True,
-              help="Records up to this many days apart may be one incident.")  # fmt: skip
-@click.option("--km", type=click.FloatRange(0, 500), default=10.0, show_default=True,
-              help="… at places that nest or lie within this many km.")  # fmt: skip
+@click.option("--days", type=click.IntRange(0, 30), default=None,
+              help="Records up to this many days apart may be one incident [default: the "
+                   "settings' match-days, else 1].")  # fmt: skip
+@click.option("--km", type=click.FloatRange(0, 500), default=None,
+              help="… at places that nest or lie within this many km [default: the settings' "
+                   "match-km, else 10].")  # fmt: skip
 @click.option("--format", "format_name", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Output format.")  # fmt: skip
 @click.option(
@@ -919,8 +921,9 @@ def _dataset_or_export(path: Path, verdict: str) -> Dataset:
     help="List every record found in only one dataset [default: the first 20].",
 )
 def match_command(
-    first: Path, second: Path, days: int, km: float, format_name: str, show_all: bool
-) -> None:
+    first: Path, second: Path, days: int | None, km: float | None, format_name: str,
+    show_all: bool,
+) -> None:  # fmt: skip
     """Say which records of FIRST and SECOND are the same incident, which are in only one,
     and how the count changes with the window.
 
@@ -931,20 +934,34 @@ def match_command(
     one: a record with two candidates is ambiguous and matched to neither.
     """
     from crosscheck.matching import compare
-    from crosscheck.sameness import Window
 
     a = _dataset_or_export(first, "nothing matched")
     b = _dataset_or_export(second, "nothing matched")
     from crosscheck.loading import DatasetError
 
+    window = _match_window(first, days, km)
     try:
-        comparison = compare(a, b, Window(days, km))
+        comparison = compare(a, b, window)
     except DatasetError as error:
         raise BadInput(str(error.problems[0])) from None
     if format_name == "json":
         _write(None, json.dumps(_matching_json(comparison, first, second), indent=2) + "\n")
         return
     _write(None, _matching_text(comparison, first, second, show_all))
+
+
+def _match_window(first: Path, days: int | None, km: float | None) -> Window:
+    """The window `match` pairs records by: the options given, else the settings that apply
+    to FIRST (`match-days`, `match-km`), else a day and 10 km."""
+    from crosscheck.sameness import Window
+
+    settings = _settings(first if first.is_dir() else first.parent)
+    days_set, km_set = settings["match-days"], settings["match-km"]
+    if days is None:
+        days = 1 if days_set is None else days_set
+    if km is None:
+        km = 10.0 if km_set is None and days_set is None else km_set
+    return Window(days, km)
 
 
 def _matching_json(comparison: Any, first: Path, second: Path) -> dict[str, Any]:
