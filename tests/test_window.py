@@ -374,3 +374,26 @@ def test_a_battle_and_a_killing_of_civilians_nearby_are_two_events() -> None:
     assert not acts_differ(fight, frozenset())
     assert not acts_differ(one_sided, one_sided)
     assert not acts_differ(fight | one_sided, one_sided)
+
+
+def test_accept_takes_the_window_run_takes(tmp_path: Path) -> None:
+    """Findings that only a window finds can be accepted with the same --match-days and
+    --match-km, and the run under that window then holds them as accepted."""
+    for name in ("ged-sample", "acled-layout-syria", "ged-acled-syria"):
+        shutil.copytree(FIXTURES / name, tmp_path / name)
+    (tmp_path / "ged-acled-syria" / "crosscheck.toml").unlink()  # the window from options only
+    folder = str(tmp_path / "ged-acled-syria")
+    window = ["--match-days", "1", "--match-km", "10"]
+    runner = CliRunner()
+
+    def active(*options: str) -> list[str]:
+        done = runner.invoke(cli, ["run", folder, "--format", "json", "--fail-on", "never",
+                                   *options])  # fmt: skip
+        assert done.exit_code == 0, done.output
+        return [f["fingerprint"] for f in json.loads(done.stdout)["findings"]]
+
+    within = active(*window)
+    assert set(within) - set(active())  # some findings are the window's own
+    accepted = runner.invoke(cli, ["accept", folder, "--reason", "reviewed", *window])
+    assert accepted.exit_code == 0, accepted.output
+    assert active(*window) == []

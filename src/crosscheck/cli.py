@@ -340,6 +340,21 @@ def _selection(
 _F = TypeVar("_F", bound=Callable[..., Any])
 
 
+def _window_options(command: _F) -> _F:
+    """--match-days and --match-km, over the settings' match-days and match-km: the sameness
+    window of `run` and of `accept`, which must find the findings `run` finds."""
+    for option in reversed((
+        click.option("--match-days", type=click.IntRange(0, 30), default=None, metavar="N",
+                     help="Infer that claims without a shared event id are about one thing up "
+                     "to N days apart [default: their dates must overlap]."),
+        click.option("--match-km", type=click.FloatRange(0, 500), default=None, metavar="K",
+                     help="… and at places that nest or lie within K km of each other (places "
+                     "with coordinates) [default: the same place]."),
+    )):  # fmt: skip
+        command = option(command)
+    return command
+
+
 def _selection_options(note: str = "") -> Callable[[_F], _F]:
     """The options of every command that chooses the rules to run — --select, --ignore and
     --preview/--no-preview, each over the project's settings — with `note` after each help."""
@@ -405,12 +420,7 @@ def _selection_options(note: str = "") -> Callable[[_F], _F]:
     metavar="ADDRESS",
     help="With --engine dask: the scheduler to use [default: a local cluster].",
 )
-@click.option("--match-days", type=click.IntRange(0, 30), default=None, metavar="N",
-              help="Infer that claims without a shared event id are about one thing up to N "
-              "days apart [default: their dates must overlap].")  # fmt: skip
-@click.option("--match-km", type=click.FloatRange(0, 500), default=None, metavar="K",
-              help="… and at places that nest or lie within K km of each other (places with "
-              "coordinates) [default: the same place].")  # fmt: skip
+@_window_options
 @click.option(
     "--from",
     "layout",
@@ -699,6 +709,7 @@ def config_command(
     help="Accept only the findings with these fingerprints; repeat for several.",
 )
 @click.option("--preview/--no-preview", default=None, help="Also consider preview rules.")
+@_window_options
 def accept_command(
     path: Path | None,
     reason: str,
@@ -706,6 +717,8 @@ def accept_command(
     ignore: tuple[str, ...],
     fingerprints: tuple[str, ...],
     preview: bool | None,
+    match_days: int | None,
+    match_km: float | None,
 ) -> None:
     """Accept the active findings of the dataset at PATH, with a reason.
 
@@ -720,7 +733,9 @@ def accept_command(
 
     if not reason.strip():
         raise BadInput("--reason is empty; say why the findings are accepted")
-    run = _checked(path, _selection(path, select, ignore, preview))
+    settings = _settings(path, select=select or None, ignore=ignore or None, preview=preview,
+                         match_days=match_days, match_km=match_km)  # fmt: skip
+    run = _checked(path, settings)
     chosen = [f for f in run.review.active if not fingerprints or f.fingerprint in fingerprints]
     unknown = set(fingerprints) - {f.fingerprint for f in run.review.active}
     if unknown:
