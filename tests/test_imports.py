@@ -633,3 +633,13 @@ def test_sohr_beside_others_after_a_comma_is_still_sohr(cell: str) -> None:
     builder = Builder()
     ids = {builder.source(name) for name in origins(cell)}
     assert "sohr" in ids
+
+
+@pytest.mark.parametrize("format_name", ["text", "json", "markdown", "sarif"])
+def test_a_streamed_run_renders_as_the_whole_run(format_name: str) -> None:
+    """Every format `run --from` streams for says exactly what reading the export whole says."""
+    from crosscheck.render import FORMATS
+
+    whole = run_dataset(GED, layout="ged", fail_on=None)
+    parts = run_dataset(GED, layout="ged", fail_on=None, stream=True)
+    assert FORMATS[format_name](parts, False) == FORMATS[format_name](whole, False)
