@@ -83,7 +83,7 @@ def test_a_killed_convert_leaves_the_old_dataset_or_the_new_one(
     deadline = time.monotonic() + 60
     while process.poll() is None and time.monotonic() < deadline:
         building = [p for p in tmp_path.iterdir() if ".crosscheck-new-" in p.name]
-        if building and sum(1 for _ in building[0].rglob("*")) >= files_written:
+        if building and _files_in(building[0]) >= files_written:
             break
         time.sleep(0.002)
     with contextlib.suppress(ProcessLookupError):
@@ -96,6 +96,15 @@ def test_a_killed_convert_leaves_the_old_dataset_or_the_new_one(
     assert again.returncode == 0, err
     assert _contents(load(target)) == new
     assert _ours(tmp_path) == []
+
+
+def _files_in(folder: Path) -> int:
+    """How many files and folders `folder` holds now; 0 when the convert has just renamed it
+    into place while it was being walked."""
+    try:
+        return sum(1 for _ in folder.rglob("*"))
+    except FileNotFoundError:
+        return 0
 
 
 @contextlib.contextmanager
