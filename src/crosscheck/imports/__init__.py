@@ -18,11 +18,19 @@ import csv
 import datetime
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Final
+from typing import Final, TypeVar
 
 from crosscheck.imports import acled, ged
 from crosscheck.imports.acled import read_acled
-from crosscheck.imports.common import BATCH, KNOWN_SOURCES, Imported, Streamed, origins, stream
+from crosscheck.imports.common import (
+    BATCH,
+    KNOWN_SOURCES,
+    Imported,
+    Layout,
+    Streamed,
+    origins,
+    stream,
+)
 from crosscheck.imports.ged import read_ged
 
 __all__ = [
@@ -38,9 +46,21 @@ __all__ = [
 ]
 
 Reader = Callable[..., Imported]
+_T = TypeVar("_T")
 
 EXPORTS: Final[Mapping[str, Reader]] = {"ged": read_ged, "acled": read_acled}
 """The export layouts crosscheck reads, by the name `--from` and `crosscheck import` take."""
+
+_LAYOUTS: Final[Mapping[str, Layout]] = {"ged": ged.LAYOUT, "acled": acled.LAYOUT}
+"""The same layouts, as `stream` reads them."""
+
+
+def _named(layout: str, table: Mapping[str, _T]) -> _T:
+    """What `table` holds for the layout named `layout`, or a `ValueError` naming them all."""
+    try:
+        return table[layout]
+    except KeyError:
+        raise ValueError(f"expected one of {', '.join(table)}, found {layout!r}") from None
 
 
 def read_export(
@@ -52,10 +72,7 @@ def read_export(
     texts: bool = False,
 ) -> Imported:
     """The export at `path`, in `layout` ("ged", "acled"), as a dataset (see each reader)."""
-    try:
-        reader = EXPORTS[layout]
-    except KeyError:
-        raise ValueError(f"expected one of {', '.join(EXPORTS)}, found {layout!r}") from None
+    reader = _named(layout, EXPORTS)
     return reader(path, skip_invalid=skip_invalid, published=published, texts=texts)
 
 
@@ -69,11 +86,8 @@ def stream_export(
 ) -> Streamed:
     """The export at `path`, in `layout`, checked row by row and ready to be read in parts of
     `batch` rows (`Streamed.parts`): what `crosscheck run --from` checks, in little memory."""
-    layouts = {"ged": ged.LAYOUT, "acled": acled.LAYOUT}
-    if layout not in layouts:
-        raise ValueError(f"expected one of {', '.join(layouts)}, found {layout!r}")
-    return stream(Path(path), layouts[layout], skip_invalid=skip_invalid, batch=batch,
-                  published=published, texts=False)  # fmt: skip
+    return stream(Path(path), _named(layout, _LAYOUTS), skip_invalid=skip_invalid,
+                  batch=batch, published=published, texts=False)  # fmt: skip
 
 
 def layout_of(path: str | Path) -> str | None:

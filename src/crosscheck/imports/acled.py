@@ -209,7 +209,7 @@ def _add(builder: Builder, row: Row, line: int, *, published: datetime.date | No
 
 
 LAYOUT: Final = Layout(REQUIRED, "event_id_cnty", _add)
-"""How `crosscheck.imports.stream` reads this layout."""
+"""How `build` and `stream` read this layout."""
 
 
 def read_acled(
@@ -226,7 +226,4 @@ def read_acled(
     `crosscheck.imports.ged.read_ged`.
     """
 
-    def add(builder: Builder, row: Row, line: int) -> bool:
-        return _add(builder, row, line, published=published, texts=texts)
-
-    return build(Path(path), REQUIRED, add, identity="event_id_cnty", skip_invalid=skip_invalid)
+    return build(Path(path), LAYOUT, skip_invalid=skip_invalid, published=published, texts=texts)

@@ -530,6 +530,14 @@ class Layout:
     identity: str
     add: Callable[..., bool]
 
+    def adding(self, **options: object) -> AddRow:
+        """`add` with the reader's `options` (`published`, `texts`) given."""
+
+        def add(builder: Builder, row: Row, line: int) -> bool:
+            return self.add(builder, row, line, **options)
+
+        return add
+
 
 @attrs.define
 class _Pass:
@@ -546,13 +554,13 @@ class _Pass:
     reports: int = 0
 
 
-def _read_all(path: Path, required: Sequence[str], add: AddRow, *, identity: str,
-              builder: Builder, keep: bool) -> _Pass:  # fmt: skip
+def _read_all(path: Path, layout: Layout, add: AddRow, *, builder: Builder, keep: bool) -> _Pass:
     """Every row of the export at `path` added to `builder`; with `keep` False, each row's
     report and claims are counted and dropped (only the actors and places stay)."""
     read = _Pass()
+    identity = layout.identity
     first_on: dict[str, int] = {}  # each row's id → its line
-    for line, row, shape in read_rows(path, required):
+    for line, row, shape in read_rows(path, layout.required):
         read.rows += 1
         claims, reports = len(builder.claims), len(builder.reports)
         try:
@@ -611,19 +619,12 @@ def _distinct(path: Path, make: Callable[[], _T]) -> _T:
         ) from None
 
 
-def build(
-    path: Path,
-    required: Sequence[str],
-    add: AddRow,
-    *,
-    identity: str,
-    skip_invalid: bool,
-    builder: Builder | None = None,
-) -> Imported:
-    """Read every row of the export at `path` into a dataset; raises `DatasetError` listing
-    every row that cannot be mapped, unless `skip_invalid` leaves those rows out."""
-    builder = builder or Builder()
-    read = _read_all(path, required, add, identity=identity, builder=builder, keep=True)
+def build(path: Path, layout: Layout, *, skip_invalid: bool, **options: object) -> Imported:
+    """Read every row of the export at `path` in `layout` into a dataset (`options` go to the
+    layout's `add`); raises `DatasetError` listing every row that cannot be mapped, unless
+    `skip_invalid` leaves those rows out."""
+    builder = Builder()
+    read = _read_all(path, layout, layout.adding(**options), builder=builder, keep=True)
     _judged(path, read, skip_invalid)
     dataset = _distinct(path, builder.dataset)
     return Imported(dataset, read.rows, tuple(read.problems), read.failed, read.silent,
@@ -644,7 +645,6 @@ class Streamed:
     events no rule relates, so checking part by part gives the findings of checking the
     whole (a property the tests check)."""
 
-    path: Path
     actors: tuple[Actor, ...]
     places: tuple[Place, ...]
     rows: int
@@ -681,12 +681,8 @@ def stream(
     if batch < 1:
         raise ValueError(f"expected a batch of at least one row, found {batch}")
     builder = Builder()
-
-    def add(builder: Builder, row: Row, line: int) -> bool:
-        return layout.add(builder, row, line, **options)
-
-    read = _read_all(path, layout.required, add, identity=layout.identity, builder=builder,
-                     keep=False)  # fmt: skip
+    add = layout.adding(**options)
+    read = _read_all(path, layout, add, builder=builder, keep=False)
     _judged(path, read, skip_invalid)
     places, ids = _distinct(path, builder.final_places)
     actors = builder.actors()
@@ -716,6 +712,6 @@ def stream(
         if builder.reports:
             yield part()
 
-    return Streamed(path, actors, tuple(places), read.rows, read.reports, read.claims,
+    return Streamed(actors, tuple(places), read.rows, read.reports, read.claims,
                     tuple(read.problems), read.failed, read.silent, read.lines,
                     again)  # fmt: skip

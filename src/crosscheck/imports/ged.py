@@ -230,7 +230,7 @@ def _span(start: datetime.date, end: datetime.date) -> DateSpan:
 
 
 LAYOUT: Final = Layout(REQUIRED, "id", _add)
-"""How `crosscheck.imports.stream` reads this layout."""
+"""How `build` and `stream` read this layout."""
 
 
 def read_ged(
@@ -250,7 +250,4 @@ def read_ged(
     and listed in `Imported.skipped`.
     """
 
-    def add(builder: Builder, row: Row, line: int) -> bool:
-        return _add(builder, row, line, published=published, texts=texts)
-
-    return build(Path(path), REQUIRED, add, identity="id", skip_invalid=skip_invalid)
+    return build(Path(path), LAYOUT, skip_invalid=skip_invalid, published=published, texts=texts)
