@@ -66,7 +66,7 @@ def _join(context: Context) -> Components:
     first_with: dict[Hashable, str] = {}
     records: dict[Hashable, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for claim in context.claims:
-        space = "" if claim.event is None else namespace(claim.event)
+        space = namespace(claim.event)
         for key in _keys(context, claim):
             if space and isinstance(key, tuple) and key[0] == "count":
                 records[key][space].append(claim.id)

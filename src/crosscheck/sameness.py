@@ -60,10 +60,12 @@ class Window:
         return days if self.km is None else f"{days}, {self.km:g} km"
 
 
-def namespace(event: str) -> str:
+def namespace(event: str | None) -> str:
     """The dataset an event id comes from: what stands before its first ":" ("ged" of
-    "ged:336685", "acled" of "acled:SYR52703"), "" for a curator's own id. Two different ids
-    of one namespace are two incidents; ids of two namespaces may name one."""
+    "ged:336685", "acled" of "acled:SYR52703"), "" for a curator's own id or none. Two
+    different ids of one namespace are two incidents; ids of two namespaces may name one."""
+    if event is None:
+        return ""
     head, colon, _ = event.partition(":")
     return head if colon else ""
 

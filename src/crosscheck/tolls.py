@@ -606,13 +606,13 @@ def _across(context: Context) -> list[tuple[Claim, Claim]]:
         for claim in claims:
             roles = context.roles(claim)
             patient = None if claim.predicate in MEASURES else roles.patient
-            wholes[(claim.predicate, roles.place, patient)][_dataset_of(claim)].append(claim)
+            wholes[(claim.predicate, roles.place, patient)][namespace(claim.event)].append(claim)
         found = []
         for part in claims:
             if not PREDICATES[part.predicate].nests:
                 continue
             roles = context.roles(part)
-            own = _dataset_of(part)
+            own = namespace(part.event)
             places: Iterable[str | None] = (
                 [None] if roles.place is None else context.enclosing_ids(roles.place)
             )
@@ -633,11 +633,6 @@ def _across(context: Context) -> list[tuple[Claim, Claim]]:
         return sorted(found, key=lambda pair: (pair[0].id, pair[1].id))
 
     return context.cached("across", make)
-
-
-def _dataset_of(claim: Claim) -> str:
-    """The coded dataset a claim's event id comes from (its namespace), "" for none."""
-    return "" if claim.event is None else namespace(claim.event)
 
 
 def _inside(context: Context, part: Claim, whole: Claim) -> bool:
