@@ -27,6 +27,7 @@ from crosscheck.imports import layout_of, origins, read_export, stream_export
 from crosscheck.imports.ged import COLUMNS as GED_COLUMNS
 from crosscheck.loading import DatasetError
 from crosscheck.model import Dataset
+from crosscheck.partition import merged
 from crosscheck.render import Run
 from crosscheck.sameness import Window
 
@@ -392,11 +393,8 @@ def test_an_imported_event_agrees_with_itself(
 
 def in_parts(layout: str, path: Path, batch: int, window: Window | None = None) -> list[Finding]:
     """The findings of an export checked part by part, merged as `crosscheck run` merges."""
-    merged: dict[str, Finding] = {}
-    for part in stream_export(layout, path, batch=batch).parts():
-        for finding in check(part, preview=True, window=window):
-            merged.setdefault(finding.fingerprint, finding)
-    return sorted(merged.values(), key=lambda f: f.sort_key)
+    parts = stream_export(layout, path, batch=batch).parts()
+    return merged(check(part, preview=True, window=window) for part in parts)
 
 
 @pytest.mark.parametrize("window", [None, Window(days=3, km=25.0)])

@@ -29,7 +29,7 @@ from crosscheck.model import Actor, Claim, Dataset, Place, Report
 from crosscheck.sameness import Window, namespace
 from crosscheck.vocabulary import HOLDING, MEASURES, SYMMETRIC
 
-__all__ = ["check_partitioned", "partitions"]
+__all__ = ["check_partitioned", "merged", "partitions"]
 
 
 def _keys(context: Context, claim: Claim) -> Iterator[Hashable]:
@@ -172,8 +172,13 @@ def check_partitioned(
     options = {"select": None if select is None else list(select),
                "ignore": None if ignore is None else list(ignore), "preview": preview,
                "window": window}  # fmt: skip
-    merged: dict[str, Finding] = {}
-    for findings in mapper(_check_part, chosen, [options] * len(chosen)):
+    return merged(mapper(_check_part, chosen, [options] * len(chosen)))
+
+
+def merged(found: Iterable[Iterable[Finding]]) -> list[Finding]:
+    """The findings of every part, each once (by fingerprint), sorted as `check` sorts them."""
+    kept: dict[str, Finding] = {}
+    for findings in found:
         for finding in findings:
-            merged.setdefault(finding.fingerprint, finding)
-    return sorted(merged.values(), key=lambda f: f.sort_key)
+            kept.setdefault(finding.fingerprint, finding)
+    return sorted(kept.values(), key=lambda f: f.sort_key)

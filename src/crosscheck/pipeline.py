@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -31,6 +31,7 @@ from crosscheck.findings import Finding, Severity
 from crosscheck.loading import load
 from crosscheck.locations import Locations
 from crosscheck.model import Claim, Dataset, Report
+from crosscheck.partition import merged
 from crosscheck.registry import Rule, RuleError, load_rules, select_rules
 from crosscheck.render import Run
 from crosscheck.review import review
@@ -144,21 +145,23 @@ def _check_parts(
 ) -> tuple[list[Finding], Dataset]:
     """`in_process` over each part of a streamed export, the findings merged and sorted, with
     the dataset of every actor and place and the claims (and their reports) the findings cite."""
-    merged: dict[str, Finding] = {}
     reports: dict[str, Report] = {}
     claims: dict[str, Claim] = {}
-    for part in streamed.parts():
-        found = in_process(part, rules, window)
-        cited = {claim.id for finding in found for claim in finding.claims}
-        for claim in part.claims:
-            if claim.id in cited:
-                claims[claim.id] = claim
-                reports.setdefault(claim.report, part.report(claim.report))
-        for finding in found:
-            merged.setdefault(finding.fingerprint, finding)
+
+    def each_part() -> Iterator[list[Finding]]:
+        for part in streamed.parts():
+            found = in_process(part, rules, window)
+            cited = {claim.id for finding in found for claim in finding.claims}
+            for claim in part.claims:
+                if claim.id in cited:
+                    claims[claim.id] = claim
+                    reports.setdefault(claim.report, part.report(claim.report))
+            yield found
+
+    findings = merged(each_part())
     dataset = Dataset(tuple(reports.values()), streamed.actors, streamed.places,
                       tuple(claims.values()))  # fmt: skip
-    return sorted(merged.values(), key=lambda f: f.sort_key), dataset
+    return findings, dataset
 
 
 def _without_ignored(
