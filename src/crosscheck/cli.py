@@ -331,10 +331,13 @@ def _check_file_selectors(settings: Config, registered: Sequence[Rule]) -> None:
 
 
 def _selection(
-    path: Path | None, select: tuple[str, ...], ignore: tuple[str, ...], preview: bool | None
-) -> Config:
-    """The settings with the selection options of a command over the project's."""
-    return _settings(path, select=select or None, ignore=ignore or None, preview=preview)
+    path: Path | None, select: tuple[str, ...], ignore: tuple[str, ...], preview: bool | None,
+    **given: Any,
+) -> Config:  # fmt: skip
+    """The settings with the selection options of a command (and any other options `given`,
+    None when not given) over the project's."""
+    return _settings(path, select=select or None, ignore=ignore or None, preview=preview,
+                     **given)  # fmt: skip
 
 
 _F = TypeVar("_F", bound=Callable[..., Any])
@@ -456,9 +459,8 @@ def run_command(
             "--scheduler needs --engine dask: only a Dask run uses a scheduler; "
             "add --engine dask or leave --scheduler out"
         )
-    settings = _settings(path, select=select or None, ignore=ignore or None, preview=preview,
-                         fail_on=fail_on, format=format_name, match_days=match_days,
-                         match_km=match_km)  # fmt: skip
+    settings = _selection(path, select, ignore, preview, fail_on=fail_on, format=format_name,
+                          match_days=match_days, match_km=match_km)  # fmt: skip
     format_name = settings["format"]
     if (
         statistics
@@ -676,8 +678,7 @@ def config_command(
     current folder's project), each with where it came from: the settings file found
     (pyproject.toml's [tool.crosscheck] or crosscheck.toml, looked for from PATH up), the
     command line, or the default."""
-    settings = _settings(path, select=select or None, ignore=ignore or None, preview=preview,
-                         fail_on=fail_on, format=format_name)  # fmt: skip
+    settings = _selection(path, select, ignore, preview, fail_on=fail_on, format=format_name)
     found = "none (defaults only)" if settings.file is None else str(settings.file)
     click.echo(f"settings file: {found}")
     for key, value in settings.values.items():
@@ -733,8 +734,8 @@ def accept_command(
 
     if not reason.strip():
         raise BadInput("--reason is empty; say why the findings are accepted")
-    settings = _settings(path, select=select or None, ignore=ignore or None, preview=preview,
-                         match_days=match_days, match_km=match_km)  # fmt: skip
+    settings = _selection(path, select, ignore, preview, match_days=match_days,
+                          match_km=match_km)  # fmt: skip
     run = _checked(path, settings)
     chosen = [f for f in run.review.active if not fingerprints or f.fingerprint in fingerprints]
     unknown = set(fingerprints) - {f.fingerprint for f in run.review.active}
