@@ -13,11 +13,11 @@ from hypothesis import strategies as st
 from crosscheck import Dataset, check, load
 from crosscheck.config import load_config
 from crosscheck.sameness import Window
-from crosscheck.testing import RuleCase, read_cases
+from crosscheck.testing import RuleCase, read_cases, write_case
 from crosscheck.testing import datasets as generated
 from reference import reference_check
 from test_engine import merged
-from test_rules import CASES, write_case
+from test_rules import CASES
 from test_window import syria_2019_2020
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
