@@ -34,6 +34,8 @@ class Relations:
                 self._members[group].add(actor)
         self._camps: dict[str, frozenset[str]] = {}
         self._voices: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self._voices_of: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = {}
+        """The voices of each set of origins asked about: bulk data asks of the same few."""
 
     def apart_km(self, a: str, b: str) -> float | None:
         """At least how far apart place ids `a` and `b` lie, in km (`crosscheck.geo.apart_km`);
@@ -106,7 +108,10 @@ class Relations:
         """Origins (actor ids) grouped by alignment, one cluster per independent voice: two
         origins on one side (a government and its state media) are one voice. Clusters are
         connected components of "on one side", sorted; equal clusters are one shared tuple."""
-        ordered = sorted(set(origins))
+        ordered = tuple(sorted(set(origins)))
+        known = self._voices_of.get(ordered)
+        if known is not None:
+            return known
         components = Components()
         for i, a in enumerate(ordered):
             for b in ordered[i + 1 :]:
@@ -116,7 +121,9 @@ class Relations:
         for origin in ordered:
             found[components.root(origin)].append(origin)
         shared = self._voices
-        return tuple(sorted(shared.setdefault(tuple(m), tuple(m)) for m in found.values()))
+        clusters = tuple(sorted(shared.setdefault(tuple(m), tuple(m)) for m in found.values()))
+        self._voices_of[ordered] = clusters
+        return clusters
 
     def allied(self, agents_a: Collection[str], agents_b: Collection[str]) -> bool:
         """Whether some agent of one group is on one side with some agent of the other."""

@@ -101,11 +101,13 @@ class _BadJSONError(ValueError):
 
 
 def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
-    value: dict[str, object] = {}
-    for key, item in pairs:
-        if key in value:
-            raise _BadJSONError(f"the key {key!r} twice in one object (keep one)")
-        value[key] = item
+    value = dict(pairs)
+    if len(value) < len(pairs):  # a key twice: say the first one that comes again
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _BadJSONError(f"the key {key!r} twice in one object (keep one)")
+            seen.add(key)
     return value
 
 
@@ -116,6 +118,10 @@ def _finite(constant: str) -> float:
     raise _BadJSONError(f"{constant}, which is no figure (write the bounds the report allows; "
                         "only an upper bound may be Infinity)")  # fmt: skip
 
+
+_DECODER = json.JSONDecoder(object_pairs_hook=_unique_keys, parse_constant=_finite)
+"""The one decoder of every line: a key twice, NaN and -Infinity refused (made once, not per
+line as `json.loads` with options does)."""
 
 LONGEST_LINE = 16 * 1024 * 1024
 """The most bytes one line may have: a claim, actor or report is a few hundred; a report's whole
@@ -166,8 +172,8 @@ def _lines(
             if not text:
                 continue
             try:
-                value = json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_finite)
-                if _SURROGATE.search(text):
+                value = _DECODER.decode(text)
+                if "\\u" in text and _SURROGATE.search(text):
                     json.dumps(value, ensure_ascii=False).encode("utf-8")
             except json.JSONDecodeError as error:
                 intake.add(path, where, f"expected a JSON object, found invalid JSON ({error})")
@@ -241,8 +247,7 @@ def _check_manifest(intake: Intake, root: Path) -> None:
         if (size := path.stat().st_size) > 4096:
             intake.add(path, "", f"expected {shown}, found a file of {size:,} bytes")
             return
-        manifest = json.loads(without_bom(path.read_bytes().decode("utf-8")),
-                              object_pairs_hook=_unique_keys, parse_constant=_finite)  # fmt: skip
+        manifest = _DECODER.decode(without_bom(path.read_bytes().decode("utf-8")))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, _BadJSONError) as error:
         intake.add(path, "", f"expected a readable JSON manifest, found an error ({error})")
         return
