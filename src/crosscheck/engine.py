@@ -84,10 +84,14 @@ class Context:
         """The claims as rules see them: a part that leaves out its place or date carries its
         total's ("five of them children" were killed where and when the fifty were)."""
         self._roles: dict[str, ResolvedRoles] = {}  # only for claims that need resolving
+        self._ids: dict[tuple[str, str], str] = {}  # (kind, name) -> id, each name looked up once
         for claim in self.claims:
             resolved = self._resolve(claim)
-            if resolved != ResolvedRoles(claim.source, claim.agents, claim.patient, claim.place):
+            if (resolved.source, resolved.agents, resolved.patient, resolved.place) != (
+                claim.source, claim.agents, claim.patient, claim.place
+            ):  # fmt: skip
                 self._roles[claim.id] = resolved
+        del self._ids
         self.relations = Relations(dataset)
         """How the dataset's places and actors nest, and the sides its actors act for."""
         self.candidates = Candidates(self.roles, sweep=sweep, window=window,
@@ -129,10 +133,21 @@ class Context:
         return [claim if claim.total is None else filled(claim, frozenset()) for claim in claims]
 
     def _resolve(self, claim: Claim) -> ResolvedRoles:
-        def actor(name: str) -> str:
-            return self.dataset.actor(name).id
+        ids = self._ids
 
-        place = None if claim.place is None else self.dataset.place(claim.place).id
+        def actor(name: str) -> str:
+            found = ids.get(("actor", name))
+            if found is None:
+                found = ids["actor", name] = self.dataset.actor(name).id
+            return found
+
+        def place_id(name: str) -> str:
+            found = ids.get(("place", name))
+            if found is None:
+                found = ids["place", name] = self.dataset.place(name).id
+            return found
+
+        place = None if claim.place is None else place_id(claim.place)
         patient = None if claim.patient is None else actor(claim.patient)
         agents = tuple(dict.fromkeys(actor(name) for name in claim.agents))
         return ResolvedRoles(actor(claim.source), agents, patient, place)

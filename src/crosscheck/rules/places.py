@@ -80,6 +80,16 @@ def place_disputes(context: Context) -> tuple[Dispute, ...]:
                     by_act[_act(claim)].append(claim)
             for act in sorted(by_act):
                 claims = by_act[act]
+                apart = [
+                    (a, b, pa, pb)
+                    for i, a in enumerate(claims)
+                    for b in claims[i + 1 :]
+                    if (pa := context.roles(a).place) is not None
+                    and (pb := context.roles(b).place) is not None
+                    and not context.places_nest(pa, pb)
+                ]
+                if not apart:
+                    continue  # every place lies within another: nothing to dispute
                 spread = _spread(context, claims)
                 conflicts = [
                     Conflict(
@@ -88,13 +98,8 @@ def place_disputes(context: Context) -> tuple[Dispute, ...]:
                         f"{a.id} puts it at {pa}, {b.id} at {pb}; neither lies within the other",
                         ConflictKind.APART,
                     )
-                    for i, a in enumerate(claims)
-                    for b in claims[i + 1 :]
-                    if (pa := context.roles(a).place) is not None
-                    and (pb := context.roles(b).place) is not None
-                    and not context.places_nest(pa, pb)
-                    and not _excused(context, spread, pa, pb)
-                    and not same_breakdown(context, a, b)
+                    for a, b, pa, pb in apart
+                    if not _excused(context, spread, pa, pb) and not same_breakdown(context, a, b)
                 ]
                 noun = act_of(c.predicate for c in claims)
                 dispute = judge(context, incident, f"place:{act}", f"where {noun} happened",
