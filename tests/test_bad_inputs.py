@@ -69,6 +69,27 @@ def test_a_key_twice_in_a_json_line_is_a_problem(mini: Path, tmp_path: Path) -> 
     assert any("the key 'note' twice in one object" in line for line in problems(root))
 
 
+@pytest.mark.parametrize(
+    ("extra", "named"),
+    [
+        (', "note": "a", "via": [], "note": "b", "via": []', "note"),  # the first key seen again
+        (', "via": [], "note": "a", "note": "b", "via": []', "note"),
+        (', "quantity": {"text": "5", "text": "6"}', "text"),  # inside a nested table
+    ],
+)
+def test_the_key_named_twice_is_the_first_that_comes_again(
+    mini: Path, tmp_path: Path, extra: str, named: str
+) -> None:
+    root = bulk(mini, tmp_path)
+    path = root / "claims.jsonl"
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    path.write_text(first[:-1] + extra + "}\n", encoding="utf-8")
+    found = [line for line in problems(root) if "twice in one object" in line]
+    assert len(found) == 1
+    assert f"the key {named!r} twice in one object" in found[0]
+    assert "claims.jsonl: line 1" in found[0]
+
+
 def test_nan_in_a_json_line_is_a_problem(mini: Path, tmp_path: Path) -> None:
     root = bulk(mini, tmp_path)
     path = root / "claims.jsonl"
