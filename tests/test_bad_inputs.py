@@ -74,7 +74,7 @@ def test_a_key_twice_in_a_json_line_is_a_problem(mini: Path, tmp_path: Path) -> 
     [
         (', "note": "a", "via": [], "note": "b", "via": []', "note"),  # the first key seen again
         (', "via": [], "note": "a", "note": "b", "via": []', "note"),
-        (', "quantity": {"text": "5", "text": "6"}', "text"),  # inside a nested table
+        (', "quantity": {"text": "5", "text": "6"}', "text"),  # inside a nested object
     ],
 )
 def test_the_key_named_twice_is_the_first_that_comes_again(
@@ -88,6 +88,15 @@ def test_the_key_named_twice_is_the_first_that_comes_again(
     assert len(found) == 1
     assert f"the key {named!r} twice in one object" in found[0]
     assert "claims.jsonl: line 1" in found[0]
+
+
+def test_a_byte_order_mark_inside_a_json_file_is_named(mini: Path, tmp_path: Path) -> None:
+    """Files saved with a BOM and joined by `cat` carry one on a later line."""
+    root = bulk(mini, tmp_path)
+    path = root / "claims.jsonl"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([lines[0], "\ufeff" + lines[0]]) + "\n", encoding="utf-8")
+    assert any("line 2" in line and "Unexpected UTF-8 BOM" in line for line in problems(root))
 
 
 def test_nan_in_a_json_line_is_a_problem(mini: Path, tmp_path: Path) -> None:

@@ -123,6 +123,15 @@ _DECODER = json.JSONDecoder(object_pairs_hook=_unique_keys, parse_constant=_fini
 """The one decoder of every line: a key twice, NaN and -Infinity refused (made once, not per
 line as `json.loads` with options does)."""
 
+
+def _decode(text: str) -> object:
+    """`text` as JSON, refused as `json.loads` refuses it (a byte-order mark included, which
+    `JSONDecoder.decode` alone would call a missing value)."""
+    if text.startswith("\ufeff"):
+        raise json.JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
+    return _DECODER.decode(text)
+
+
 LONGEST_LINE = 16 * 1024 * 1024
 """The most bytes one line may have: a claim, actor or report is a few hundred; a report's whole
 text a few hundred thousand."""
@@ -172,7 +181,7 @@ def _lines(
             if not text:
                 continue
             try:
-                value = _DECODER.decode(text)
+                value = _decode(text)
                 if "\\u" in text and _SURROGATE.search(text):
                     json.dumps(value, ensure_ascii=False).encode("utf-8")
             except json.JSONDecodeError as error:
@@ -247,7 +256,7 @@ def _check_manifest(intake: Intake, root: Path) -> None:
         if (size := path.stat().st_size) > 4096:
             intake.add(path, "", f"expected {shown}, found a file of {size:,} bytes")
             return
-        manifest = _DECODER.decode(without_bom(path.read_bytes().decode("utf-8")))
+        manifest = _decode(without_bom(path.read_bytes().decode("utf-8")))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, _BadJSONError) as error:
         intake.add(path, "", f"expected a readable JSON manifest, found an error ({error})")
         return
