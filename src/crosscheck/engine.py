@@ -84,14 +84,13 @@ class Context:
         """The claims as rules see them: a part that leaves out its place or date carries its
         total's ("five of them children" were killed where and when the fifty were)."""
         self._roles: dict[str, ResolvedRoles] = {}  # only for claims that need resolving
-        self._ids: dict[tuple[str, str], str] = {}  # (kind, name) -> id, each name looked up once
+        ids: dict[tuple[str, str], str] = {}  # (kind, name) -> id: each name looked up once
         for claim in self.claims:
-            resolved = self._resolve(claim)
+            resolved = self._resolve(claim, ids)
             if (resolved.source, resolved.agents, resolved.patient, resolved.place) != (
                 claim.source, claim.agents, claim.patient, claim.place
             ):  # fmt: skip
                 self._roles[claim.id] = resolved
-        del self._ids
         self.relations = Relations(dataset)
         """How the dataset's places and actors nest, and the sides its actors act for."""
         self.candidates = Candidates(self.roles, sweep=sweep, window=window,
@@ -132,25 +131,20 @@ class Context:
 
         return [claim if claim.total is None else filled(claim, frozenset()) for claim in claims]
 
-    def _resolve(self, claim: Claim) -> ResolvedRoles:
-        ids = self._ids
+    def _resolve(self, claim: Claim, ids: dict[tuple[str, str], str]) -> ResolvedRoles:
+        """The claim's roles as ids, each name looked up once in `ids` (kind, name → id)."""
 
-        def actor(name: str) -> str:
-            found = ids.get(("actor", name))
+        def lookup(kind: str, name: str) -> str:
+            found = ids.get((kind, name))
             if found is None:
-                found = ids["actor", name] = self.dataset.actor(name).id
+                named = self.dataset.actor(name) if kind == "actor" else self.dataset.place(name)
+                found = ids[kind, name] = named.id
             return found
 
-        def place_id(name: str) -> str:
-            found = ids.get(("place", name))
-            if found is None:
-                found = ids["place", name] = self.dataset.place(name).id
-            return found
-
-        place = None if claim.place is None else place_id(claim.place)
-        patient = None if claim.patient is None else actor(claim.patient)
-        agents = tuple(dict.fromkeys(actor(name) for name in claim.agents))
-        return ResolvedRoles(actor(claim.source), agents, patient, place)
+        place = None if claim.place is None else lookup("place", claim.place)
+        patient = None if claim.patient is None else lookup("actor", claim.patient)
+        agents = tuple(dict.fromkeys(lookup("actor", name) for name in claim.agents))
+        return ResolvedRoles(lookup("actor", claim.source), agents, patient, place)
 
     def roles(self, claim: Claim) -> Roles:
         """The claim's roles as canonical ids (the claim itself when it names only ids: bulk

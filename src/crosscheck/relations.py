@@ -34,7 +34,7 @@ class Relations:
                 self._members[group].add(actor)
         self._camps: dict[str, frozenset[str]] = {}
         self._voices: dict[tuple[str, ...], tuple[str, ...]] = {}
-        self._voices_of: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = {}
+        self._clusters: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = {}
         """The voices of each set of origins asked about: bulk data asks of the same few."""
 
     def apart_km(self, a: str, b: str) -> float | None:
@@ -109,7 +109,7 @@ class Relations:
         origins on one side (a government and its state media) are one voice. Clusters are
         connected components of "on one side", sorted; equal clusters are one shared tuple."""
         ordered = tuple(sorted(set(origins)))
-        known = self._voices_of.get(ordered)
+        known = self._clusters.get(ordered)
         if known is not None:
             return known
         components = Components()
@@ -122,7 +122,7 @@ class Relations:
             found[components.root(origin)].append(origin)
         shared = self._voices
         clusters = tuple(sorted(shared.setdefault(tuple(m), tuple(m)) for m in found.values()))
-        self._voices_of[ordered] = clusters
+        self._clusters[ordered] = clusters
         return clusters
 
     def allied(self, agents_a: Collection[str], agents_b: Collection[str]) -> bool:

@@ -31,7 +31,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 
 from crosscheck.components import Components
-from crosscheck.dates import DateSpan
 from crosscheck.engine import Context
 from crosscheck.incidents import (
     Conflict,
@@ -44,7 +43,7 @@ from crosscheck.incidents import (
 )
 from crosscheck.model import Claim
 from crosscheck.quantity import Dimension, Quantity, UnitError
-from crosscheck.sameness import Window, days_apart, namespace
+from crosscheck.sameness import days_apart, namespace
 from crosscheck.vocabulary import MEASURES, POSITIVE, PREDICATES
 
 __all__ = [
@@ -600,7 +599,6 @@ def _across(context: Context) -> list[tuple[Claim, Claim]]:
 
     def make() -> list[tuple[Claim, Claim]]:
         claims = [c for c in context.claims if measured(context, c)]
-        window = context.window
         # predicate, place, patient -> the record's namespace ("" for none) -> wholes
         wholes: dict[tuple[str, str | None, str | None], dict[str, list[Claim]]] = defaultdict(
             lambda: defaultdict(list)
@@ -614,7 +612,7 @@ def _across(context: Context) -> list[tuple[Claim, Claim]]:
             if not PREDICATES[part.predicate].nests:
                 continue
             roles = context.roles(part)
-            own, span = namespace(part.event), part.when
+            own = namespace(part.event)
             places: Iterable[str | None] = (
                 [None] if roles.place is None else context.enclosing_ids(roles.place)
             )
@@ -633,7 +631,7 @@ def _across(context: Context) -> list[tuple[Claim, Claim]]:
                         for whole in candidates:
                             if (
                                 whole.id != part.id
-                                and _may_contain(window, whole.when, span, strictly=same)
+                                and _may_contain(context, part, whole, strictly=same)
                                 and _inside(context, part, whole)
                             ):
                                 found.append((part, whole))
@@ -642,25 +640,12 @@ def _across(context: Context) -> list[tuple[Claim, Claim]]:
     return context.cached("across", make)
 
 
-def _may_contain(
-    window: Window | None, whole: DateSpan | None, part: DateSpan | None, *, strictly: bool
-) -> bool:
-    """False only where `relation` cannot find the part within the whole by its dates: a cheap
-    test first, for the many wholes at a part's own place and patient. There (`strictly`) the
-    place and the patient are the same, so only dates can make the part smaller: both dated,
-    and the whole's span holding the part's and longer. Elsewhere, without a window, the
-    whole's span must hold the part's; with one, or undated, `_inside` decides."""
-    if strictly:
-        return (
-            whole is not None
-            and part is not None
-            and whole.start <= part.start
-            and part.end <= whole.end
-            and (whole.start, whole.end) != (part.start, part.end)
-        )
-    if window is not None or whole is None or part is None:
-        return True
-    return whole.start <= part.start and part.end <= whole.end
+def _may_contain(context: Context, part: Claim, whole: Claim, *, strictly: bool) -> bool:
+    """Whether the dates alone still let `relation` find `part` within `whole`: a cheap test
+    first, for the many wholes at a part's own place and patient. `relation` is "<" only where
+    the periods are "=" or "<"; there (`strictly`) the place and the patient are the same, so
+    only the periods can make the part smaller, and they must be "<"."""
+    return _periods(context, part, whole) in (("<",) if strictly else ("=", "<"))
 
 
 def _inside(context: Context, part: Claim, whole: Claim) -> bool:

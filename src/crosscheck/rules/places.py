@@ -89,7 +89,7 @@ def place_disputes(context: Context) -> tuple[Dispute, ...]:
                     and not context.places_nest(pa, pb)
                 ]
                 if not apart:
-                    continue  # every place lies within another: nothing to dispute
+                    continue  # every two places nest: nothing to dispute
                 spread = _spread(context, claims)
                 conflicts = [
                     Conflict(
